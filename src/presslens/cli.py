@@ -1,0 +1,103 @@
+"""The ``presslens`` command.
+
+``presslens report --corpus PATH --out DIR``   build the report (tables, figures, HTML)
+``presslens corpus info PATH``                 overview and quarantine summary of a corpus
+``presslens simulate --n N --seed S --out DIR`` write a simulated corpus with labels
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+
+def _print_table(table: pd.DataFrame) -> None:
+    with pd.option_context("display.width", 120, "display.max_columns", 20, "display.max_rows", 200):
+        print(table.to_string(index=False))
+
+
+def _cmd_info(args) -> int:
+    from presslens.corpus import describe, load
+
+    result = load(args.path, dayfirst=args.dayfirst, format=args.format)
+    tables = describe(result.corpus) if len(result.corpus) else {}
+    print(f"{args.path}: {result.n_read:,} rows read, {len(result.corpus):,} kept, {len(result.quarantine):,} quarantined\n")
+    for name in ("by_outlet", "by_year", "outlet_types", "lengths"):
+        if name in tables:
+            print(f"== {name.replace('_', ' ')}")
+            _print_table(tables[name])
+            print()
+    print("== quarantine")
+    _print_table(result.summary())
+    if len(result.quarantine) and args.show_quarantine:
+        print()
+        _print_table(result.quarantine)
+    return 0
+
+
+def _cmd_report(args) -> int:
+    from presslens.report import build_report
+
+    options = {"dayfirst": args.dayfirst}
+    if args.format:
+        options["format"] = args.format
+    index = build_report(args.corpus, args.out, group_by=args.group_by, load_options=options)
+    print(f"Report written to {index}")
+    return 0
+
+
+def _cmd_simulate(args) -> int:
+    from presslens.simulate import simulate
+
+    counts = simulate(n=args.n, seed=args.seed, out=args.out, chunk_size=args.chunk_size)
+    print(f"Simulated {counts['articles']:,} articles ({counts['quotes']:,} quotes, {counts['claims']:,} claim mentions, "
+          f"{counts['events']} events) into {Path(args.out)}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="presslens", description="Cluster and compare press coverage; see the README.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    report = commands.add_parser("report", help="build the report on a corpus")
+    report.add_argument("--corpus", default="corpus/teaching", help="corpus file or folder (default: the teaching corpus)")
+    report.add_argument("--out", default="reports/teaching", help="output folder")
+    report.add_argument("--group-by", default="outlet_type", help="grouping column for comparisons")
+    report.add_argument("--format", default=None, help="force the input format (jsonl, csv, tsv, parquet, datapackage)")
+    report.add_argument("--dayfirst", action=argparse.BooleanOptionalAction, default=None, help="slashed dates are day/month (UK) or month/day (--no-dayfirst)")
+    report.set_defaults(run=_cmd_report)
+
+    corpus = commands.add_parser("corpus", help="inspect a corpus")
+    corpus_commands = corpus.add_subparsers(dest="corpus_command", required=True)
+    info = corpus_commands.add_parser("info", help="overview and quarantine summary")
+    info.add_argument("path")
+    info.add_argument("--format", default=None)
+    info.add_argument("--dayfirst", action=argparse.BooleanOptionalAction, default=None)
+    info.add_argument("--show-quarantine", action="store_true", help="list every quarantined row")
+    info.set_defaults(run=_cmd_info)
+
+    simulate = commands.add_parser("simulate", help="write a simulated corpus with ground-truth labels")
+    simulate.add_argument("--n", type=int, default=1500)
+    simulate.add_argument("--seed", type=int, default=2024)
+    simulate.add_argument("--out", required=True)
+    simulate.add_argument("--chunk-size", type=int, default=100_000, help="articles per JSON Lines part for large corpora")
+    simulate.set_defaults(run=_cmd_simulate)
+    return parser
+
+
+def main(argv=None) -> int:
+    from presslens.corpus import CorpusError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except CorpusError as exc:
+        print(f"presslens: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
