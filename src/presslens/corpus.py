@@ -291,7 +291,7 @@ def _read_parquet(path: Path) -> _Records:
     return _Records(frame.reset_index(drop=True), _display_name(path), "parquet", list(range(1, len(frame) + 1)))
 
 
-def _datapackage_resource(path: Path) -> tuple[Path, str]:
+def _datapackage_resource(path: Path) -> tuple[list[Path], str]:
     try:
         descriptor = json.loads(_read_bytes(path).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -300,11 +300,29 @@ def _datapackage_resource(path: Path) -> tuple[Path, str]:
     chosen = next((r for r in resources if r.get("name") == "articles"), resources[0] if resources else None)
     if not chosen or not chosen.get("path"):
         raise CorpusError(path, "has no resource with a path", "add a resource named 'articles' with a 'path' to the data file")
-    data_path = chosen["path"] if isinstance(chosen["path"], str) else chosen["path"][0]
-    if os.path.isabs(data_path) or ".." in Path(data_path).parts:
-        raise CorpusError(path, f"resource path '{data_path}' leaves the package folder", "use a path relative to datapackage.json")
-    target = path.parent / data_path
-    return target, _sniff_format(target)
+    data_paths = [chosen["path"]] if isinstance(chosen["path"], str) else list(chosen["path"])
+    for data_path in data_paths:
+        if os.path.isabs(data_path) or ".." in Path(data_path).parts or "://" in data_path:
+            raise CorpusError(path, f"resource path '{data_path}' leaves the package folder", "use paths relative to datapackage.json")
+    targets = [path.parent / p for p in data_paths]
+    return targets, _sniff_format(targets[0])
+
+
+def _read_parts(paths: list[Path], fmt: str, encoding, on_bad_lines) -> _Records:
+    """A multipart resource (the simulator's chunks): records numbered across the parts."""
+    frames, numbers, bad, sources = [], [], [], []
+    offset = 0
+    for part in paths:
+        records = _read_any(part, fmt, encoding, on_bad_lines)
+        frame = records.frame.copy()
+        frame["source_file"] = records.source_file
+        frames.append(frame)
+        numbers.extend(offset + n for n in records.record_no)
+        bad.extend((offset + n, f"{records.source_file}: {reason}") for n, reason in records.bad)
+        sources.append(records.source_file)
+        offset += len(records.record_no) + len(records.bad)
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    return _Records(frame, ",".join(sources) if len(sources) <= 3 else f"{sources[0]} … {sources[-1]}", fmt, numbers, bad)
 
 
 def _read_any(path: Path, fmt: str | None, encoding: str | None, on_bad_lines: str) -> _Records:
@@ -317,7 +335,10 @@ def _read_any(path: Path, fmt: str | None, encoding: str | None, on_bad_lines: s
             raise CorpusError(path, "is a folder with no datapackage.json or articles.* file", "point at the data file itself")
     fmt = fmt or _sniff_format(path)
     if fmt == "datapackage":
-        path, fmt = _datapackage_resource(path)
+        paths, fmt = _datapackage_resource(path)
+        if len(paths) > 1:
+            return _read_parts(paths, fmt, encoding, on_bad_lines)
+        path = paths[0]
     if fmt == "parquet":
         return _read_parquet(path)
     raw = _read_bytes(path)
@@ -381,7 +402,12 @@ def parse_dates(values: pd.Series, dayfirst: bool | None = None, *, path="<data>
         try:
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return pd.NaT
-            stamp = pd.Timestamp(value) if not isinstance(value, str) else pd.to_datetime(value, dayfirst=dayfirst, format="mixed")
+            if not isinstance(value, str):
+                stamp = pd.Timestamp(value)
+            elif _SLASHED.match(value):
+                stamp = pd.to_datetime(value, dayfirst=dayfirst, format="mixed")
+            else:  # ISO and written-out dates: the day/month order is not in doubt
+                stamp = pd.to_datetime(value, format="mixed")
         except (ValueError, TypeError, OverflowError):
             return pd.NaT
         if stamp is pd.NaT:
@@ -571,7 +597,7 @@ def load(
             frame,
             max_text_chars=max_text_chars,
             dayfirst=dayfirst,
-            source_file=records.source_file,
+            source_file=None if "source_file" in frame.columns else records.source_file,
             record_no=records.record_no,
             path=path,
         )
@@ -699,22 +725,26 @@ def _jsonable(value):
 
 
 def write_jsonl(frame: pd.DataFrame, path, *, append: bool = False) -> None:
-    """Write a table as JSON Lines (UTF-8, one object per line, stable key order)."""
+    """Write a table as JSON Lines (UTF-8, one object per line, stable key order).
+
+    A ``.gz`` suffix writes gzip with a zero timestamp, so the bytes are the same on
+    every run.
+    """
     path = Path(path)
-    opener = gzip.open if path.suffix == ".gz" else open
-    mode = "at" if append else "wt"
-    kwargs = {"encoding": "utf-8", "newline": "\n"}
-    if path.suffix == ".gz":
-        # mtime=0 keeps the compressed bytes identical from run to run
-        handle = gzip.GzipFile(filename="", mode="ab" if append else "wb", fileobj=open(path, "ab" if append else "wb"), mtime=0)
-        stream = io.TextIOWrapper(handle, **kwargs)
-    else:
-        stream = opener(path, mode, **kwargs)
-    with stream:
-        columns = list(frame.columns)
+    columns = list(frame.columns)
+    with open(path, "ab" if append else "wb") as raw:
+        if path.suffix == ".gz":
+            binary = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+        else:
+            binary = raw
+        stream = io.TextIOWrapper(binary, encoding="utf-8", newline="\n")
         for row in frame.itertuples(index=False, name=None):
             record = {c: _jsonable(v) for c, v in zip(columns, row, strict=True)}
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        stream.flush()
+        stream.detach()
+        if binary is not raw:
+            binary.close()
 
 
 def datapackage(resources: list[dict], name: str = "corpus", **extra) -> dict:

@@ -60,6 +60,7 @@ BURST_OFFSETS = (0,) * 40 + (1,) * 25 + (2,) * 12 + (3,) * 8 + (4,) * 5 + (5,) *
 OFFTOPIC_SHARE = 0.08
 DUPLICATE_SHARE = 0.01
 EVENT_SHARE = 0.62
+DEFENDANT_EVENTS = ("sting_conviction", "wrong_target", "death_after_exposure", "sting_violence", "hunter_prosecuted")
 PRIMARY_SHARE = 0.85  # share of frame paragraphs and quotes that serve the primary frame
 AGGREGATOR_LINES = (
     "Source: Read Full Article",
@@ -121,7 +122,7 @@ class Statistic:
     first_doc: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Spec:
     kind: str  # event, background, offtopic, wire_copy, duplicate
     outlet: int
@@ -168,8 +169,8 @@ def _outlet_weights(interest: dict | None = None, exclude_wire=False):
     return weights
 
 
-def _private(world: World, rng: random.Random, role: str, organisation: str, title: str, gender=None) -> Person:
-    return world.new_person(rng, role, organisation, title, public=False, gender=gender)
+def _private(world: World, rng: random.Random, role: str, organisation: str, title: str, gender=None, keep=True) -> Person:
+    return world.new_person(rng, role, organisation, title, public=False, gender=gender, keep=keep)
 
 
 def plan_corpus(n: int, seed: int) -> Plan:
@@ -382,14 +383,14 @@ class Renderer:
         if role == "academic":
             return self.person(rng.choice(self.world.academics))
         if role == "family":
-            if ctx["_relative"] is not None and rng.random() < 0.7:
+            if ctx["_relative"] is not None and ctx["_has_defendant"] and rng.random() < 0.7:
                 return ctx["_relative"]
             gender = rng.choice("mf")
             kinds = ("a father of two from", "a father from", "a parent from", "a grandfather from") if gender == "m" else ("a mother of two from", "a mother from", "a parent from", "a grandmother from")
-            parent = _private(self.world, rng, "family", "", rng.choice(kinds) + " " + ctx["town"], gender=gender)
+            parent = _private(self.world, rng, "family", "", rng.choice(kinds) + " " + ctx["town"], gender=gender, keep=False)
             self.new_people.append(parent)
             return parent
-        resident = _private(self.world, rng, "public", "", f"{rng.randint(19, 78)}, {rng.choice(('who lives nearby', 'a local shopkeeper', 'who saw what happened', 'a resident', 'who runs a cafe nearby'))}")
+        resident = _private(self.world, rng, "public", "", f"{rng.randint(19, 78)}, {rng.choice(('who lives nearby', 'a local shopkeeper', 'who saw what happened', 'a resident', 'who runs a cafe nearby'))}", keep=False)
         self.new_people.append(resident)
         return resident
 
@@ -407,7 +408,7 @@ class Renderer:
             town, region = rng.choice(force["towns"])
             court = f"{town} {rng.choice(COURT_KINDS)}"
             group = rng.choice(world.groups)
-            defendant = _private(world, rng, "defendant", "", "defendant", gender="m")
+            defendant = _private(world, rng, "defendant", "", "defendant", gender="m", keep=False)
             self.new_people.append(defendant)
             relative = None
             judge, prosecutor, defence = rng.choice(world.judges), rng.choice(world.prosecutors), rng.choice(world.defence)
@@ -444,7 +445,8 @@ class Renderer:
         ctx["academic"] = f"{self.honorific[academic]} {self.person(academic).name}"
         ctx["university"] = self.person(academic).title.split(" at ", 1)[1]
         ctx.update({"_force": force, "_group": group, "_charity": charity, "_platform": platform, "_relative": relative,
-                    "_judge": judge, "_prosecutor": prosecutor, "_defence": defence, "_agency_ok": spec.event_type in ("undercover_operation", "statistics_release", "police_warning")})
+                    "_judge": judge, "_prosecutor": prosecutor, "_defence": defence, "_agency_ok": spec.event_type in ("undercover_operation", "statistics_release", "police_warning"),
+                    "_has_defendant": spec.event_type in DEFENDANT_EVENTS})
         return ctx
 
     # ------------------------------------------------------------------ quotes
@@ -486,34 +488,34 @@ class Renderer:
             weights.append(0.25)
         pattern = _weighted(rng, options, weights)
         state["last_speaker"] = speaker.person_id
-        O, C = "\x01", "\x02"
+        OPEN, CLOSE = "\x01", "\x02"
         verb = rng.choice(("said", "said", "said", "warned", "explained", "insisted")) if role != "legal" or speaker.person_id != ctx["_judge"] else rng.choice(("said", "told the court", "said in sentencing"))
         if pattern == "said_after":
-            return [[(O, None), q(as_comma(text), cue="said"), (C + f" said {mention}.", None)]], pattern
+            return [[(OPEN, None), q(as_comma(text), cue="said"), (CLOSE + f" said {mention}.", None)]], pattern
         if pattern == "name_said":
-            return [[(O, None), q(as_comma(text), cue=verb.split()[0]), (C + f" {subject} {verb}.", None)]], pattern
+            return [[(OPEN, None), q(as_comma(text), cue=verb.split()[0]), (CLOSE + f" {subject} {verb}.", None)]], pattern
         if pattern == "said_colon":
-            return [[(f"{subject[:1].upper()}{subject[1:]} {verb}: " + O, None), q(text, cue=verb.split()[0]), (C, None)]], pattern
+            return [[(f"{subject[:1].upper()}{subject[1:]} {verb}: " + OPEN, None), q(text, cue=verb.split()[0]), (CLOSE, None)]], pattern
         if pattern == "told":
             the = "the " if outlet.name.startswith("The ") or outlet.type == "wire" else ""
-            return [[(O, None), q(as_comma(text), cue="told"), (C + f" {subject} told {the}{outlet.short}.", None)]], pattern
+            return [[(OPEN, None), q(as_comma(text), cue="told"), (CLOSE + f" {subject} told {the}{outlet.short}.", None)]], pattern
         if pattern == "added":
-            return [[(O, None), q(as_comma(text), cue="added", written=pronoun), (C + f" {pronoun} added.", None)]], pattern
+            return [[(OPEN, None), q(as_comma(text), cue="added", written=pronoun), (CLOSE + f" {pronoun} added.", None)]], pattern
         if pattern == "dash":
-            return [[(O, None), q(text, cue="dash"), (C + f" \u2014 {mention}", None)]], pattern
+            return [[(OPEN, None), q(text, cue="dash"), (CLOSE + f" \u2014 {mention}", None)]], pattern
         if pattern == "according":
-            return [[(f"According to {mention}: " + O, None), q(text, cue="according to"), (C, None)]], pattern
+            return [[(f"According to {mention}: " + OPEN, None), q(text, cue="according to"), (CLOSE, None)]], pattern
         if pattern == "preceding":
             lead = rng.choice(("spoke after the hearing", "issued a statement", "was asked about the case", "spoke to reporters", "addressed the issue on {weekday}".format(**ctx), "was blunt"))
-            return [[(f"{subject[:1].upper()}{subject[1:]} {lead}. " + O, None), q(text, cue="preceding sentence"), (C, None)]], pattern
+            return [[(f"{subject[:1].upper()}{subject[1:]} {lead}. " + OPEN, None), q(text, cue="preceding sentence"), (CLOSE, None)]], pattern
         first_part, rest = sentences[0], " ".join(sentences[1:])
         if pattern == "middle":
-            return [[(O, None), q(as_comma(first_part), 1, "said"), (C + f" said {mention}. " + O, None), q(rest, 2, "said"), (C, None)]], pattern
+            return [[(OPEN, None), q(as_comma(first_part), 1, "said"), (CLOSE + f" said {mention}. " + OPEN, None), q(rest, 2, "said"), (CLOSE, None)]], pattern
         # a quote that runs over two paragraphs: the first is left open
-        return [[(f"{subject[:1].upper()}{subject[1:]} said: " + O, None), q(first_part, 1, "said")], [(O, None), q(rest, 2, "said"), (C, None)]], pattern
+        return [[(f"{subject[:1].upper()}{subject[1:]} said: " + OPEN, None), q(first_part, 1, "said")], [(OPEN, None), q(rest, 2, "said"), (CLOSE, None)]], pattern
 
     # ------------------------------------------------------------------ claims
-    def claim_segments(self, ctx: dict, rng: random.Random, outlet, day: int):
+    def claim_segments(self, ctx: dict, rng: random.Random, outlet, day: int, exclude=()):
         plan = self.plan
         hi = bisect.bisect_right(plan.stat_days, day)
         if hi == 0:
@@ -522,6 +524,8 @@ class Renderer:
         candidates = plan.statistics[lo:hi] or plan.statistics[:hi]
         # the most recent statistics are the most quoted
         stat = candidates[min(len(candidates) - 1, int(len(candidates) * (1 - rng.random() ** 2)))]
+        if stat.claim_id in exclude:  # one statistic is quoted once per article
+            return None
         if stat.claim_id not in self.mentioned_claims:
             mutation = "none"
         else:
@@ -640,16 +644,13 @@ class Renderer:
                 merged.append(body[i])
         claims = []
         for _ in range(n_claims):
-            made = self.claim_segments(ctx, rng, outlet, spec.day)
+            made = self.claim_segments(ctx, rng, outlet, spec.day, exclude={label["claim_id"] for _, label in claims})
             if made is None:
                 break
             parts, label, stat = made
             claims.append((parts, label))
         for parts, label in claims:
             candidates = [i for i, (p, kind) in enumerate(merged) if kind.startswith("frame:") and len(p) == 1]
-            sentence = []
-            for text, role in parts:
-                sentence.append((text, None))
             claim_text = "".join(t for t, _ in parts)
             value_offset = sum(len(t) for t, r in parts[: [r for _, r in parts].index("value")])
             seg = (claim_text, {**label, "value_start": value_offset, "value_end": value_offset + len(label["value_text"])})
@@ -922,9 +923,8 @@ def simulate(n: int = TEACHING_N, seed: int = TEACHING_SEED, out="corpus/teachin
     first_doc: dict[str, str] = {}
     bar = progress_bar(total=n, desc="simulating articles", unit="article", enabled=progress)
     for unit_index, unit in enumerate(plan.units):
-        original_id = None
-        original_draft = None
-        original_finished = None
+        # the first spec of a unit is the original; wire copies and duplicates follow it
+        original_id = original_draft = original_finished = original_record = None
         for spec in unit:
             counts["articles"] += 1
             doc_id = f"tc-{counts['articles']:0{width}d}"
@@ -946,17 +946,19 @@ def simulate(n: int = TEACHING_N, seed: int = TEACHING_SEED, out="corpus/teachin
             if original_id is None:
                 original_id, original_draft, original_finished = doc_id, draft, (text, headline, labels, noise)
             published = dt.date.fromordinal(spec.day)
-            section_key = "offtopic" if spec.kind == "offtopic" else outlet.type
-            section = random.Random(f"section:{seed}:{doc_id}").choice(SECTIONS[section_key]) if spec.kind != "duplicate" else original_record["section"]
-            byline = rng.choice(outlet.byline_pool) if spec.kind != "duplicate" else original_record["byline"]
-            if spec.kind == "wire_copy" and rng.random() < 0.5:
-                byline = f"{byline} with BPA"
-            slug_site = outlet.name.lower().removeprefix("the ").replace(" ", "")
-            url = f"https://www.{slug_site}.example/{_slug(section, 20)}/{published:%Y/%m/%d}/{_slug(headline)}-{counts['articles']:07d}" if spec.kind != "duplicate" else original_record["url"]
-            record = {"doc_id": doc_id, "outlet": outlet.name, "outlet_type": outlet.type, "published": published.isoformat(), "headline": headline,
-                      "byline": byline, "section": section, "url": url, "text": text}
-            if spec.kind != "duplicate":
-                original_record = record if doc_id == original_id else original_record
+            if spec.kind == "duplicate":  # the same article ingested twice: same metadata
+                record = {**original_record, "doc_id": doc_id}
+            else:
+                section = rng.choice(SECTIONS["offtopic" if spec.kind == "offtopic" else outlet.type])
+                byline = rng.choice(outlet.byline_pool)
+                if spec.kind == "wire_copy" and rng.random() < 0.5:
+                    byline = f"{byline} with BPA"
+                site = outlet.name.lower().removeprefix("the ").replace(" ", "")
+                url = f"https://www.{site}.example/{_slug(section, 20)}/{published:%Y/%m/%d}/{_slug(headline)}-{counts['articles']:07d}"
+                record = {"doc_id": doc_id, "outlet": outlet.name, "outlet_type": outlet.type, "published": published.isoformat(),
+                          "headline": headline, "byline": byline, "section": section, "url": url, "text": text}
+            if original_record is None:
+                original_record = record
             writers.article(record)
             bar.update(1)
             quote_labels = [x for x in labels if x["kind"] == "quote"]

@@ -276,10 +276,15 @@ class World:
     _used_names: set = field(default_factory=set)
     _counter: int = 0
 
-    def new_person(self, rng: random.Random, role: str, organisation: str, title: str, public: bool, gender=None, fixed_name=None) -> Person:
-        """Invent a person with a name not used before in this world."""
+    def new_person(self, rng: random.Random, role: str, organisation: str, title: str, public: bool, gender=None, fixed_name=None, keep: bool = True) -> Person:
+        """Invent a person whose name is not yet used in this world (while names last).
+
+        ``keep=False`` is for people who appear in one article only (residents, parents,
+        defendants of background stories): they are written to the persons table but
+        not kept in memory, so a million-article corpus does not hold a million people.
+        """
         gender = gender or rng.choice("mf")
-        for _ in range(1000):
+        for _ in range(30):
             first = rng.choice(FIRST_MALE if gender == "m" else FIRST_FEMALE)
             name = fixed_name or f"{first} {rng.choice(SURNAMES)}"
             if name not in self._used_names:
@@ -287,8 +292,9 @@ class World:
             fixed_name = None
         self._used_names.add(name)
         self._counter += 1
-        person = Person(f"p{self._counter:06d}", name, gender, role, organisation, title, public)
-        self.people[person.person_id] = person
+        person = Person(f"p{self._counter:07d}", name, gender, role, organisation, title, public)
+        if keep:
+            self.people[person.person_id] = person
         return person
 
 

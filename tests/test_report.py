@@ -1,0 +1,89 @@
+"""The report: written where promised, deterministic, escaped, and honest about quarantine."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from presslens.cli import main
+from presslens.report import build_report
+
+
+@pytest.fixture(scope="module")
+def teaching_report(tmp_path_factory):
+    from presslens.corpus import teaching_path
+
+    out = tmp_path_factory.mktemp("report")
+    index = build_report(teaching_path(), out / "one", progress=False)
+    build_report(teaching_path(), out / "two", progress=False)
+    return out, index
+
+
+def test_report_files(teaching_report):
+    out, index = teaching_report
+    assert index == out / "one" / "index.html"
+    html = index.read_text()
+    assert "The corpus" in html and "Articles by outlet" in html
+    for name in ("articles_by_outlet", "articles_by_year", "outlet_types", "article_lengths", "quarantine_summary"):
+        assert (out / "one" / "tables" / f"{name}.csv").exists()
+        assert f"tables/{name}.csv" in html
+    for name in ("articles_by_outlet", "articles_by_year", "article_lengths"):
+        assert (out / "one" / "figures" / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    manifest = json.loads((out / "one" / "manifest.json").read_text())
+    assert manifest["rows_read"] == manifest["rows_kept"] + manifest["rows_quarantined"]
+    assert any(f["file"] == "articles.jsonl" and len(f["sha256"]) == 64 for f in manifest["files_read"])
+
+
+def test_two_runs_give_identical_tables(teaching_report):
+    out, _ = teaching_report
+    for table in sorted((out / "one" / "tables").glob("*.csv")):
+        assert table.read_bytes() == (out / "two" / "tables" / table.name).read_bytes(), table.name
+    assert (out / "one" / "manifest.json").read_bytes() == (out / "two" / "manifest.json").read_bytes()
+
+
+def test_report_counts_match_the_corpus(teaching_report):
+    from presslens.corpus import load_teaching
+
+    out, _ = teaching_report
+    corpus = load_teaching()
+    by_outlet = pd.read_csv(out / "one" / "tables" / "articles_by_outlet.csv")
+    assert by_outlet["articles"].sum() == len(corpus)
+    assert dict(zip(by_outlet["outlet"], by_outlet["articles"], strict=True)) == corpus["outlet"].value_counts().to_dict()
+
+
+def test_corpus_text_is_escaped_and_quarantine_reported(tmp_path):
+    rows = pd.DataFrame({
+        "doc_id": ["x1", "x2", "x3"],
+        "outlet": ["<script>alert(1)</script>", "Plain Outlet", "Plain Outlet"],
+        "published": ["2020-01-01", "2020-01-02", "not a date"],
+        "headline": ["<img src=x onerror=alert(1)>", "ok", "ok"],
+        "text": ["one two", "three four", "five"],
+    })
+    rows.to_csv(tmp_path / "evil.csv", index=False)
+    index = build_report(tmp_path / "evil.csv", tmp_path / "out", progress=False)
+    html = index.read_text()
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "onerror=alert" not in html.replace("&lt;", "<").split("<body>")[0]
+    summary = pd.read_csv(tmp_path / "out" / "tables" / "quarantine_summary.csv").set_index("reason")["rows"]
+    assert summary["unparsable date"] == 1 and summary["(rows read)"] == 3
+    quarantine = pd.read_csv(tmp_path / "out" / "tables" / "quarantine.csv")
+    assert quarantine["doc_id"].tolist() == ["x3"] and quarantine["row"].tolist() == [3]
+
+
+def test_cli_report_and_info(tmp_path, capsys):
+    from presslens.corpus import teaching_path
+
+    assert main(["report", "--corpus", str(teaching_path()), "--out", str(tmp_path / "r")]) == 0
+    assert "Report written to" in capsys.readouterr().out
+    assert main(["corpus", "info", str(teaching_path())]) == 0
+    out = capsys.readouterr().out
+    assert "0 quarantined" in out and "by outlet" in out and "The Daily Blaze" in out
+
+
+def test_cli_reports_corpus_errors_without_traceback(tmp_path, capsys):
+    (tmp_path / "empty.csv").write_text("")
+    assert main(["corpus", "info", str(tmp_path / "empty.csv")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("presslens: ") and "empty" in err and "Fix:" in err
