@@ -6,7 +6,6 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 export PRESSLENS_PROGRESS ?= 0
-export MPLBACKEND := Agg
 
 .PHONY: run test lab bench lint teaching realism clean
 

@@ -8,11 +8,8 @@ without the code.
 
 from __future__ import annotations
 
-import matplotlib
-
-matplotlib.use(matplotlib.get_backend())  # respect MPLBACKEND; Agg in scripts and tests
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
 
 OUTLET_TYPE_ORDER = ["tabloid", "mid-market", "broadsheet", "broadcaster", "regional", "wire", "online", "unknown"]
 OUTLET_TYPE_COLOURS = {
