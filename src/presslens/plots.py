@@ -79,3 +79,119 @@ def plot_article_lengths(corpus: pd.DataFrame, ax=None, group="outlet_type", tit
     ax.set_title(title)
     ax.tick_params(axis="x", rotation=30)
     return ax
+
+
+def plot_choose_k(table: pd.DataFrame, ax=None, recommended: int | None = None, title="Choosing the number of clusters"):
+    """Four panels from :func:`presslens.cluster.choose_k`: silhouette, Calinski-Harabasz,
+    Davies-Bouldin and stability against k.  Returns the first Axes; ``ax`` may be a
+    sequence of four Axes."""
+    if ax is None:
+        _, axes = plt.subplots(2, 2, figsize=(8, 5.5), layout="constrained", sharex=True)
+        axes = axes.ravel()
+    else:
+        axes = list(ax)
+    panels = (("silhouette", "Silhouette (higher is better)"), ("calinski_harabasz", "Calinski-Harabasz (higher is better)"),
+              ("davies_bouldin", "Davies-Bouldin (lower is better)"), ("stability", "Stability: mean ARI of bootstraps"))
+    for axis, (column, label) in zip(axes, panels, strict=True):
+        axis.plot(table["k"], table[column], marker="o", color="#1f77b4")
+        if recommended is not None:
+            axis.axvline(recommended, color="#d62728", linestyle="--", linewidth=1)
+        axis.set_title(label, fontsize="medium")
+        axis.set_xlabel("Number of clusters k")
+    axes[0].figure.suptitle(title + (f" (dashed line: k = {recommended})" if recommended is not None else ""))
+    return axes[0]
+
+
+def plot_article_map(vectors, labels, ax=None, names: dict | None = None, title="Articles in two dimensions, coloured by cluster", random_state: int = 0):
+    """Articles projected to two dimensions (PCA of the document vectors), coloured by cluster,
+    each cluster labelled at its centre.  Distances in the projection are approximate."""
+    import numpy as np
+    from sklearn.decomposition import PCA
+
+    ax = _axes(ax, figsize=(7, 6))
+    points = PCA(n_components=2, random_state=random_state).fit_transform(np.asarray(vectors))
+    labels = np.asarray(labels)
+    cmap = plt.get_cmap("tab20")
+    for i, c in enumerate(sorted(set(labels))):
+        member = labels == c
+        colour = "#bbbbbb" if c == -1 else cmap(i % 20)
+        ax.scatter(points[member, 0], points[member, 1], s=8, alpha=0.6, color=colour, label=str(c))
+        if c != -1:
+            cx, cy = points[member].mean(axis=0)
+            text = (names or {}).get(c, str(c))
+            ax.annotate(text, (cx, cy), fontsize="small", weight="bold", ha="center", bbox={"boxstyle": "round", "fc": "white", "alpha": 0.8})
+    ax.set_xlabel("First principal component")
+    ax.set_ylabel("Second principal component")
+    ax.set_title(title)
+    return ax
+
+
+def plot_heatmap(table: pd.DataFrame, ax=None, title="", xlabel="", ylabel="", fmt="{:.2f}", cmap="Blues"):
+    """A labelled heat map of a small table (rows by columns), values written in the cells."""
+    import numpy as np
+
+    ax = _axes(ax, figsize=(1.0 + 0.9 * table.shape[1], 1.0 + 0.45 * table.shape[0]))
+    values = table.to_numpy(dtype=float)
+    image = ax.imshow(values, cmap=cmap, aspect="auto")
+    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=35, ha="right")
+    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
+    high = np.nanmax(values) if values.size else 0
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            ax.text(j, i, fmt.format(values[i, j]), ha="center", va="center", fontsize="x-small", color="white" if values[i, j] > 0.6 * high else "black")
+    ax.figure.colorbar(image, ax=ax, shrink=0.8)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    return ax
+
+
+def plot_dendrogram(linkage, ax=None, truncate: int = 30, title="Agglomerative clustering (Ward linkage)"):
+    """The top of a hierarchical clustering tree (scipy dendrogram, ``truncate`` leaves)."""
+    from scipy.cluster.hierarchy import dendrogram
+
+    ax = _axes(ax, figsize=(8, 4))
+    dendrogram(linkage, p=truncate, truncate_mode="lastp", ax=ax, color_threshold=None, leaf_rotation=90, leaf_font_size=8)
+    ax.set_xlabel("Clusters of articles (size in brackets)")
+    ax.set_ylabel("Ward distance at merge")
+    ax.set_title(title)
+    return ax
+
+
+def plot_topic_words(top_words: pd.DataFrame, ax=None, top_n: int = 8, title="Top words of each topic"):
+    """Horizontal bars of each topic's top words by weight, one small panel per topic."""
+    topics = sorted(top_words["topic"].unique())
+    columns = 4
+    rows = -(-len(topics) // columns)
+    if ax is None:
+        _, axes = plt.subplots(rows, columns, figsize=(11, 2.3 * rows), layout="constrained")
+        axes = list(axes.ravel()) if hasattr(axes, "ravel") else [axes]
+    else:
+        axes = list(ax)
+    for axis, topic in zip(axes, topics, strict=False):
+        words = top_words[top_words["topic"] == topic].sort_values("rank").head(top_n)[::-1]
+        axis.barh(words["term"], words["weight"], color="#1f77b4")
+        axis.set_title(f"Topic {topic}", fontsize="medium")
+        axis.tick_params(axis="x", labelsize="x-small")
+    for axis in axes[len(topics):]:
+        axis.set_visible(False)
+    axes[0].figure.suptitle(title)
+    return axes[0]
+
+
+def plot_prevalence_over_time(table: pd.DataFrame, ax=None, categories=None, label_column: str = "category", title="Prevalence over time", ylabel="Mean share of articles"):
+    """Lines of a category's share by period with shaded bootstrap intervals
+    (a :func:`presslens.compare.prevalence` table grouped by year or period)."""
+    ax = _axes(ax, figsize=(8, 4.5))
+    chosen = categories if categories is not None else list(dict.fromkeys(table[label_column]))
+    cmap = plt.get_cmap("tab10")
+    for i, name in enumerate(chosen):
+        part = table[table[label_column] == name].sort_values("group")
+        ax.plot(part["group"].astype(str), part["share"], marker="o", markersize=3, color=cmap(i % 10), label=name)
+        ax.fill_between(part["group"].astype(str), part["lower"], part["upper"], color=cmap(i % 10), alpha=0.15)
+    ax.set_xlabel("Period")
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.legend(fontsize="x-small", ncols=2)
+    ax.tick_params(axis="x", rotation=45)
+    return ax

@@ -772,11 +772,12 @@ def finish(draft: Draft, rng: random.Random, doc_id: str):
         kinds.insert(i + 1, "repeat")
         noise.append("repeated_paragraph")
     if outlet.standfirst == "bullets" and rng.random() < 0.7:
-        sources = [p[0][0] for p, k in zip(paragraphs, kinds, strict=True) if k in ("lede", "detail") or (k.startswith("frame:") and "claim" not in k)]
+        sources = [p[0][0] for p, k in zip(paragraphs, kinds, strict=True) if k in ("lede", "detail", "offtopic") or (k.startswith("frame:") and "claim" not in k)]
         bullets = [_SPLIT.split(s)[0] for s in sources[: rng.choice((2, 3))]]
-        paragraphs.insert(0, [("\n".join("\u2022 " + b for b in bullets), None)])
-        kinds.insert(0, "bullets")
-        noise.append("bullet_summary")
+        if bullets:
+            paragraphs.insert(0, [("\n".join("\u2022 " + b for b in bullets), None)])
+            kinds.insert(0, "bullets")
+            noise.append("bullet_summary")
     elif draft.standfirst:
         paragraphs.insert(0, [(draft.standfirst, None)])
         kinds.insert(0, "standfirst")
@@ -790,10 +791,8 @@ def finish(draft: Draft, rng: random.Random, doc_id: str):
     roll = rng.random()
     if roll < 0.05:
         transform = _entities
-        noise.append("html_entities")
     elif roll < 0.08:
         transform = _mojibake
-        noise.append("mojibake")
     pieces, labels, offset = [], [], 0
     for p_index, paragraph in enumerate(paragraphs):
         if p_index:
@@ -817,9 +816,14 @@ def finish(draft: Draft, rng: random.Random, doc_id: str):
             pieces.append(text)
             offset += len(text)
     headline = _style_text(draft.headline, outlet)
+    text = "".join(pieces)
     if transform is not None:
         headline = transform(headline)
-    return "".join(pieces), headline, labels, noise
+        # recorded only where the transform changed something (a text without curly
+        # quotes, ampersands or pound signs shows no mojibake)
+        if any(transform(_style_text(t, outlet)) != _style_text(t, outlet) for p in paragraphs for t, _ in p):
+            noise.append("html_entities" if transform is _entities else "mojibake")
+    return text, headline, labels, noise
 
 
 # ----------------------------------------------------------------------------- writing

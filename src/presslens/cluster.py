@@ -1,0 +1,281 @@
+"""Clustering articles into kinds of coverage: choosing k, stability, labels, evaluation.
+
+* ``cluster_articles``: k-means on LSA vectors (default), agglomerative clustering with
+  Ward linkage, or HDBSCAN (scikit-learn's; label ``-1`` is noise).
+* ``choose_k``: for each k, silhouette (Rousseeuw 1987), Calinski-Harabasz,
+  Davies-Bouldin and stability: the mean adjusted Rand index between clusterings fitted
+  on bootstrap resamples of the articles, each used to assign every article (in the
+  spirit of Lange et al. 2004 and Hennig 2007).  ``recommend_k`` picks a k and says why.
+* ``label_clusters``: top terms by class-based TF-IDF (c-TF-IDF, Grootendorst 2022),
+  the most typical articles (nearest the centroid) with their headlines, and the outlets,
+  outlet types and years that dominate each cluster.
+* ``evaluate_clusters`` / ``contingency``: NMI, ARI, homogeneity, completeness against
+  any labelling, and the cross-table.
+* ``cocluster``: spectral co-clustering of documents and words (Dhillon 2001).
+
+References: Rousseeuw, P. J. (1987). Silhouettes. *J. Comput. Appl. Math.*, 20, 53-65.
+Lange, T., Roth, V., Braun, M. L., & Buhmann, J. M. (2004). Stability-based validation
+of clustering solutions. *Neural Computation*, 16(6), 1299-1323. Hennig, C. (2007).
+Cluster-wise assessment of cluster stability. *Computational Statistics & Data
+Analysis*, 52(1), 258-271. Grootendorst, M. (2022). BERTopic: Neural topic modeling
+with a class-based TF-IDF procedure. arXiv:2203.05794. Dhillon, I. S. (2001).
+Co-clustering documents and words using bipartite spectral graph partitioning. *KDD*.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pandas as pd
+from sklearn.cluster import HDBSCAN, AgglomerativeClustering, KMeans, SpectralCoclustering
+from sklearn.metrics import (
+    adjusted_rand_score,
+    calinski_harabasz_score,
+    completeness_score,
+    davies_bouldin_score,
+    homogeneity_score,
+    normalized_mutual_info_score,
+    silhouette_score,
+    v_measure_score,
+)
+
+METHODS = ("kmeans", "agglomerative", "hdbscan")
+
+
+def cluster_articles(vectors, k: int | None = 8, *, method: str = "kmeans", random_state: int = 0, n_init: int = 10, min_cluster_size: int = 15) -> np.ndarray:
+    """Cluster document vectors; return one integer label per article.
+
+    Parameters
+    ----------
+    vectors : array (n_articles, n_dimensions)
+        Document vectors, e.g. from :func:`presslens.features.lsa`.
+    k : int
+        Number of clusters (ignored by HDBSCAN, which finds its own).
+    method : {"kmeans", "agglomerative", "hdbscan"}
+        ``agglomerative`` uses Ward linkage; ``hdbscan`` labels noise ``-1``.
+
+    Example
+    -------
+    >>> labels = cluster_articles(vectors, 7)     # doctest: +SKIP
+    """
+    if method == "kmeans":
+        return KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit_predict(vectors)
+    if method == "agglomerative":
+        return AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(vectors)
+    if method == "hdbscan":
+        return HDBSCAN(min_cluster_size=min_cluster_size, copy=True).fit_predict(vectors)
+    raise ValueError(f"method must be one of {METHODS}")
+
+
+def _bootstrap_labels(vectors, k: int, n_bootstrap: int, random_state: int, n_init: int) -> list[np.ndarray]:
+    rng = np.random.default_rng(random_state)
+    n = len(vectors)
+    runs = []
+    for b in range(n_bootstrap):
+        sample = rng.integers(0, n, n)
+        model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state + b).fit(vectors[sample])
+        runs.append(model.predict(vectors))
+    return runs
+
+
+def stability(vectors, k: int, *, n_bootstrap: int = 10, random_state: int = 0, n_init: int = 3) -> float:
+    """Mean adjusted Rand index between k-means clusterings of bootstrap resamples.
+
+    Each resample's clustering assigns every article, so any two can be compared on all
+    articles.  1 means the same partition every time; near 0, no more agreement than chance.
+    """
+    runs = _bootstrap_labels(np.asarray(vectors), k, n_bootstrap, random_state, n_init)
+    return float(np.mean([adjusted_rand_score(a, b) for a, b in itertools.combinations(runs, 2)]))
+
+
+def choose_k(vectors, k_values=range(3, 13), *, n_bootstrap: int = 10, random_state: int = 0, n_init: int = 10, sample_size: int | None = 5000) -> pd.DataFrame:
+    """Internal criteria and stability for each number of clusters.
+
+    Returns a table with ``k``, ``silhouette`` (higher is better), ``calinski_harabasz``
+    (higher is better), ``davies_bouldin`` (lower is better), ``stability`` (mean ARI
+    between bootstrap clusterings, higher is better) and ``inertia``.  Silhouette is
+    computed on a fixed random sample of ``sample_size`` articles for large corpora.
+
+    Example
+    -------
+    >>> table = choose_k(vectors, range(3, 13))   # doctest: +SKIP
+    >>> recommend_k(table)                         # doctest: +SKIP
+    """
+    vectors = np.asarray(vectors)
+    rows = []
+    for k in k_values:
+        model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit(vectors)
+        labels = model.labels_
+        rows.append({
+            "k": int(k),
+            "silhouette": float(silhouette_score(vectors, labels, sample_size=sample_size if sample_size and len(vectors) > sample_size else None, random_state=random_state)),
+            "calinski_harabasz": float(calinski_harabasz_score(vectors, labels)),
+            "davies_bouldin": float(davies_bouldin_score(vectors, labels)),
+            "stability": stability(vectors, k, n_bootstrap=n_bootstrap, random_state=random_state),
+            "inertia": float(model.inertia_),
+        })
+    return pd.DataFrame(rows).round(4)
+
+
+def recommend_k(table: pd.DataFrame, *, min_stability: float = 0.6) -> tuple[int, str]:
+    """Pick k from a :func:`choose_k` table and explain the choice.
+
+    Rule: among the values of k whose stability is at least ``min_stability``, take the one
+    with the best average rank on silhouette, Calinski-Harabasz and Davies-Bouldin; if none
+    is stable enough, take the most stable.  Internal criteria favour compact, separated
+    clusters; stability guards against a k whose clusters change with the sample.
+    """
+    stable = table[table["stability"] >= min_stability]
+    if stable.empty:
+        best = table.sort_values(["stability", "k"], ascending=[False, True]).iloc[0]
+        reason = (f"No k reached stability {min_stability:.2f}; k = {int(best.k)} is the most stable "
+                  f"(mean ARI {best.stability:.2f} between bootstrap clusterings). Treat the clusters as tentative.")
+        return int(best.k), reason
+    ranks = pd.DataFrame({
+        "silhouette": stable["silhouette"].rank(ascending=False),
+        "calinski_harabasz": stable["calinski_harabasz"].rank(ascending=False),
+        "davies_bouldin": stable["davies_bouldin"].rank(ascending=True),
+    })
+    score = ranks.mean(axis=1)
+    best = stable.loc[score.sort_values(kind="stable").index[0]]
+    reason = (f"k = {int(best.k)}: of the {len(stable)} values of k whose clusterings are stable "
+              f"(mean ARI between bootstrap clusterings at least {min_stability:.2f}), it has the best average rank on "
+              f"silhouette ({best.silhouette:.3f}), Calinski-Harabasz ({best.calinski_harabasz:.1f}) and "
+              f"Davies-Bouldin ({best.davies_bouldin:.3f}); its stability is {best.stability:.2f}.")
+    return int(best.k), reason
+
+
+def class_tfidf(matrix, labels, terms, *, top_n: int = 10) -> pd.DataFrame:
+    """Top terms of each cluster by class-based TF-IDF (Grootendorst 2022).
+
+    The term counts of a cluster's articles are summed into one class document;
+    ``c-TF-IDF = tf(t, c) / |c| * log(1 + A / f(t))`` with ``A`` the average number of
+    words per class and ``f(t)`` the term's frequency over all classes.
+    """
+    labels = np.asarray(labels)
+    classes = [c for c in np.unique(labels) if c != -1]
+    matrix = matrix.tocsr() if hasattr(matrix, "tocsr") else np.asarray(matrix)
+    counts = np.vstack([np.asarray(matrix[labels == c].sum(axis=0)).ravel() for c in classes])
+    totals = counts.sum(axis=1, keepdims=True)
+    tf = counts / np.where(totals == 0, 1, totals)
+    average = counts.sum() / len(classes)
+    idf = np.log(1 + average / np.maximum(counts.sum(axis=0), 1e-12))
+    scores = tf * idf
+    rows = []
+    for i, c in enumerate(classes):
+        order = np.argsort(-scores[i], kind="stable")[:top_n]
+        for rank, j in enumerate(order, start=1):
+            rows.append({"cluster": int(c), "rank": rank, "term": terms[j], "score": float(scores[i, j])})
+    return pd.DataFrame(rows)
+
+
+def label_clusters(corpus: pd.DataFrame, labels, vectors, features, *, top_n: int = 8, n_exemplars: int = 3, group: str = "outlet_type") -> pd.DataFrame:
+    """One row per cluster: size, top terms, typical headlines, dominant groups and years.
+
+    ``features`` is the :class:`presslens.features.Features` the vectors came from (its
+    matrix gives the terms).  Typical articles are those nearest the cluster's centroid
+    (cosine similarity).  ``group_share`` is the share of the cluster's articles in its
+    most common group, ``group_lift`` that share divided by the group's share of the corpus.
+
+    Example
+    -------
+    >>> label_clusters(cleaned, labels, vectors, features)   # doctest: +SKIP
+    """
+    labels = np.asarray(labels)
+    vectors = np.asarray(vectors)
+    terms = class_tfidf(features.matrix, labels, features.terms, top_n=top_n)
+    corpus = corpus.reset_index(drop=True)
+    overall = corpus[group].value_counts(normalize=True) if group in corpus else None
+    rows = []
+    for c in sorted(set(labels)):
+        members = np.flatnonzero(labels == c)
+        centroid = vectors[members].mean(axis=0)
+        norm = np.linalg.norm(centroid)
+        similarity = vectors[members] @ (centroid / norm if norm else centroid)
+        typical = members[np.argsort(-similarity, kind="stable")[:n_exemplars]]
+        row = {
+            "cluster": int(c),
+            "articles": len(members),
+            "share": round(len(members) / len(labels), 3),
+            "top_terms": ", ".join(terms.loc[terms["cluster"] == c, "term"]) if c != -1 else "(noise)",
+            "typical_headlines": " | ".join(corpus.loc[typical, "headline"].astype(str)),
+            "typical_doc_ids": " ".join(corpus.loc[typical, "doc_id"].astype(str)),
+        }
+        if overall is not None:
+            shares = corpus.loc[members, group].value_counts(normalize=True)
+            top = shares.sort_values(ascending=False, kind="stable").index[0]
+            row.update({"top_group": top, "group_share": round(float(shares[top]), 3), "group_lift": round(float(shares[top] / overall[top]), 2)})
+        top_outlet = corpus.loc[members, "outlet"].value_counts().index[0]
+        years = corpus.loc[members, "published"].dt.year
+        row.update({"top_outlet": top_outlet, "median_year": int(years.median()), "peak_year": int(years.value_counts().sort_index().idxmax())})
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    table["name"] = [", ".join(t.split(", ")[:3]) for t in table["top_terms"]]
+    return table
+
+
+def evaluate_clusters(labels, truth, *, ignore=None) -> pd.DataFrame:
+    """Agreement between clusters and a reference labelling (one row).
+
+    NMI (arithmetic normalisation, scikit-learn's default), ARI, homogeneity (each cluster
+    holds one class), completeness (each class falls in one cluster) and V-measure.
+    Articles whose reference label is missing, or equal to ``ignore``, are left out.
+    """
+    labels = np.asarray(labels)
+    truth = pd.Series(truth).reset_index(drop=True)
+    keep = truth.notna().to_numpy() & (truth.astype(str) != "").to_numpy()
+    if ignore is not None:
+        keep &= (truth != ignore).to_numpy()
+    a, b = truth[keep].astype(str).to_numpy(), labels[keep]
+    return pd.DataFrame([{
+        "articles": int(keep.sum()),
+        "nmi": normalized_mutual_info_score(a, b),
+        "ari": adjusted_rand_score(a, b),
+        "homogeneity": homogeneity_score(a, b),
+        "completeness": completeness_score(a, b),
+        "v_measure": v_measure_score(a, b),
+    }]).round(4)
+
+
+def contingency(labels, truth, *, normalize: bool = False) -> pd.DataFrame:
+    """Cross-table of clusters (rows) against a reference labelling (columns)."""
+    table = pd.crosstab(pd.Series(np.asarray(labels), name="cluster"), pd.Series(pd.Series(truth).fillna("(none)").to_numpy(), name="reference"))
+    return table.div(table.sum(axis=1), axis=0).round(3) if normalize else table
+
+
+def seed_stability(vectors, k: int, *, seeds=range(10), truth=None, n_init: int = 10) -> pd.DataFrame:
+    """k-means with different seeds: NMI against ``truth`` (if given) and ARI to seed 0."""
+    rows, reference = [], None
+    for seed in seeds:
+        labels = KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit_predict(vectors)
+        reference = labels if reference is None else reference
+        row = {"seed": seed, "ari_to_first": adjusted_rand_score(reference, labels)}
+        if truth is not None:
+            row["nmi"] = float(evaluate_clusters(labels, truth)["nmi"].iat[0])
+        rows.append(row)
+    return pd.DataFrame(rows).round(4)
+
+
+def cocluster(features, k: int, *, random_state: int = 0, top_n: int = 10) -> tuple[np.ndarray, pd.DataFrame]:
+    """Spectral co-clustering of documents and words: document labels and each bicluster's words.
+
+    Words are ranked within their bicluster by their total weight in its documents.
+    """
+    model = SpectralCoclustering(n_clusters=k, random_state=random_state).fit(features.matrix)
+    rows = []
+    matrix = features.matrix.tocsc()
+    for c in range(k):
+        docs = np.flatnonzero(model.row_labels_ == c)
+        words = np.flatnonzero(model.column_labels_ == c)
+        weight = np.asarray(matrix[docs][:, words].sum(axis=0)).ravel() if len(docs) and len(words) else np.zeros(len(words))
+        top = words[np.argsort(-weight, kind="stable")[:top_n]]
+        rows.append({"bicluster": c, "articles": len(docs), "words": len(words), "top_words": ", ".join(features.terms[top])})
+    return model.row_labels_, pd.DataFrame(rows)
+
+
+def linkage_matrix(vectors, method: str = "ward"):
+    """The hierarchical clustering tree (scipy linkage) for a dendrogram."""
+    from scipy.cluster.hierarchy import linkage
+
+    return linkage(np.asarray(vectors, dtype=np.float64), method=method)

@@ -1,0 +1,207 @@
+"""Document features: document-term matrices, TF-IDF, LSA, and pluggable embeddings.
+
+The default document vectors are LSA (latent semantic analysis; Deerwester et al. 1990):
+TF-IDF with sublinear term frequency and document-frequency limits, reduced with
+truncated SVD and normalised to unit length, the set-up scikit-learn recommends for
+clustering text with k-means.  Any other embedding can be plugged in: a callable that maps
+a list of texts to an array, or a fitted-on-demand scikit-learn transformer (for example
+a sentence-transformers or model2vec model the user already has).  Nothing in the
+default path downloads model weights.
+
+References: Deerwester, S., Dumais, S. T., Furnas, G. W., Landauer, T. K., & Harshman, R.
+(1990). Indexing by latent semantic analysis. *JASIS*, 41(6), 391-407.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import Normalizer
+
+from presslens.text import TOKEN_PATTERN, Phrases, proper_nouns, stop_words, tokenize
+
+
+class NewsAnalyzer:
+    """Turns a text into tokens: lower-cased words, stop words removed, phrases joined.
+
+    A picklable callable for the ``analyzer`` argument of scikit-learn vectorizers.
+    """
+
+    def __init__(self, stop: Iterable[str] = (), phrases: Phrases | None = None, ngram_range=(1, 1)):
+        self.stop = frozenset(stop)
+        self.phrases = phrases
+        self.ngram_range = ngram_range
+
+    def __call__(self, text: str) -> list[str]:
+        tokens = tokenize(text)
+        if self.phrases is not None:
+            tokens = self.phrases.join(tokens)
+        tokens = [t for t in tokens if t not in self.stop]
+        low, high = self.ngram_range
+        if high == 1:
+            return tokens
+        grams = list(tokens) if low == 1 else []
+        for n in range(max(2, low), high + 1):
+            grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+        return grams
+
+
+def analyzer(corpus: pd.DataFrame | None = None, *, text: str = "text", phrases: bool = False, ngram_range=(1, 1),
+             extra_stop_words: Iterable[str] = (), outlet_stop_words: bool = True, drop_names: bool = False,
+             phrase_min_count: int = 10) -> NewsAnalyzer:
+    """The default analyzer: tokens, English + news stop words, outlet names, optional phrases.
+
+    With ``phrases=True`` bigram phrases are learned from ``corpus[text]`` first.  With
+    ``drop_names=True`` the corpus's proper nouns (:func:`presslens.text.proper_nouns`)
+    become stop words: right for grouping articles by *kind* of story, wrong for
+    finding stories about one person or place.
+    """
+    extra = set(extra_stop_words)
+    if drop_names:
+        if corpus is None:
+            raise ValueError("drop_names=True needs the corpus to find names in")
+        extra |= proper_nouns(corpus[text])
+    stop = stop_words(corpus, outlets=outlet_stop_words, extra=extra)
+    model = None
+    if phrases:
+        if corpus is None:
+            raise ValueError("phrases=True needs the corpus to learn phrases from")
+        model = Phrases(min_count=phrase_min_count, threshold=0.5, stop_words=stop).fit(tokenize(t) for t in corpus[text])
+    return NewsAnalyzer(stop, model, ngram_range)
+
+
+def tfidf_vectorizer(corpus: pd.DataFrame | None = None, *, min_df=2, max_df=0.5, max_features=None, sublinear_tf=True, **analyzer_options) -> TfidfVectorizer:
+    """A TF-IDF vectorizer with presslens's analyzer and news-appropriate defaults.
+
+    Sublinear term frequency (1 + log tf) stops one long article's repetitions from
+    dominating; ``min_df=2`` drops words seen in one article only (names, typos);
+    ``max_df=0.5`` drops words in more than half of all articles.
+    """
+    return TfidfVectorizer(analyzer=analyzer(corpus, **analyzer_options), min_df=min_df, max_df=max_df, max_features=max_features,
+                           sublinear_tf=sublinear_tf, dtype=np.float32)
+
+
+def count_vectorizer(corpus: pd.DataFrame | None = None, *, min_df=2, max_df=0.5, max_features=None, **analyzer_options) -> CountVectorizer:
+    """A count (document-term) vectorizer with the same analyzer, for LDA and keyness."""
+    return CountVectorizer(analyzer=analyzer(corpus, **analyzer_options), min_df=min_df, max_df=max_df, max_features=max_features)
+
+
+class Features:
+    """A fitted document-term matrix with its vectorizer: ``matrix``, ``terms``, ``doc_ids``."""
+
+    def __init__(self, matrix, vectorizer, doc_ids):
+        self.matrix = matrix
+        self.vectorizer = vectorizer
+        self.terms = vectorizer.get_feature_names_out()
+        self.doc_ids = np.asarray(doc_ids)
+
+    def __repr__(self) -> str:
+        return f"Features({self.matrix.shape[0]:,} documents x {self.matrix.shape[1]:,} terms)"
+
+
+def vectorize(corpus: pd.DataFrame, *, text: str = "text", kind: str = "tfidf", **options) -> Features:
+    """Fit a TF-IDF (``kind="tfidf"``) or count (``kind="count"``) matrix on a corpus.
+
+    Example
+    -------
+    >>> features = vectorize(cleaned)          # doctest: +SKIP
+    >>> features.matrix.shape                  # doctest: +SKIP
+    (1500, 9000)
+    """
+    make = tfidf_vectorizer if kind == "tfidf" else count_vectorizer if kind == "count" else None
+    if make is None:
+        raise ValueError("kind must be 'tfidf' or 'count'")
+    vectorizer = make(corpus, text=text, **options)
+    matrix = vectorizer.fit_transform(corpus[text])
+    return Features(matrix, vectorizer, corpus["doc_id"] if "doc_id" in corpus else corpus.index)
+
+
+def lsa(matrix, n_components: int = 100, *, random_state: int = 0):
+    """LSA document vectors: truncated SVD of a TF-IDF matrix, rows normalised to length 1.
+
+    Returns ``(vectors, model)``; ``model`` is a fitted scikit-learn pipeline whose
+    ``transform`` maps new TF-IDF rows into the same space.  ``n_components`` is capped
+    below the matrix's smaller side.
+
+    Example
+    -------
+    >>> vectors, model = lsa(features.matrix, 100)   # doctest: +SKIP
+    """
+    n_components = max(2, min(n_components, min(matrix.shape) - 1))
+    model = make_pipeline(TruncatedSVD(n_components=n_components, random_state=random_state, algorithm="randomized", n_iter=7), Normalizer(copy=False))
+    vectors = model.fit_transform(matrix)
+    return vectors.astype(np.float32), model
+
+
+def explained_variance(model) -> float:
+    """Share of the TF-IDF variance kept by a fitted :func:`lsa` model."""
+    return float(model.steps[0][1].explained_variance_ratio_.sum())
+
+
+class Embedder(BaseEstimator, TransformerMixin):
+    """Wrap any text-to-vector callable as a scikit-learn transformer.
+
+    ``Embedder(model.encode)`` turns a sentence-transformers model into a step of a
+    ``Pipeline``; rows are normalised to unit length (cosine geometry) unless
+    ``normalize=False``.
+
+    Example
+    -------
+    >>> import numpy as np
+    >>> Embedder(lambda texts: np.array([[len(t), 1.0] for t in texts])).fit_transform(["ab", "abcd"]).shape
+    (2, 2)
+    """
+
+    def __init__(self, encode: Callable[[list[str]], np.ndarray], normalize: bool = True, batch_size: int = 256):
+        self.encode = encode
+        self.normalize = normalize
+        self.batch_size = batch_size
+
+    def fit(self, X, y=None):
+        return self
+
+    def transform(self, X):
+        texts = list(X)
+        parts = [np.asarray(self.encode(texts[i : i + self.batch_size]), dtype=np.float32) for i in range(0, len(texts), self.batch_size)]
+        vectors = np.vstack(parts) if parts else np.zeros((0, 0), dtype=np.float32)
+        if self.normalize and len(vectors):
+            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+            vectors = vectors / np.where(norms == 0, 1, norms)
+        return vectors
+
+
+def document_vectors(corpus: pd.DataFrame, *, text: str = "text", embedding=None, n_components: int = 100, random_state: int = 0, **tfidf_options):
+    """Document vectors for clustering: LSA by default, or any pluggable embedding.
+
+    Parameters
+    ----------
+    embedding : None, callable or transformer
+        ``None`` for LSA on TF-IDF; a callable ``texts -> array``; or an object with
+        ``fit_transform`` / ``transform`` taking texts (a scikit-learn transformer or a
+        ``Pipeline``).
+
+    Returns
+    -------
+    (vectors, features)
+        ``features`` is the TF-IDF :class:`Features` (used to label clusters), fitted
+        whatever the embedding.
+    """
+    features = vectorize(corpus, text=text, **tfidf_options)
+    if embedding is None:
+        vectors, _ = lsa(features.matrix, n_components, random_state=random_state)
+    elif hasattr(embedding, "fit_transform"):
+        vectors = np.asarray(embedding.fit_transform(corpus[text].tolist()), dtype=np.float32)
+    elif callable(embedding):
+        vectors = Embedder(embedding).fit_transform(corpus[text].tolist())
+    else:
+        raise TypeError("embedding must be None, a callable texts -> array, or a transformer with fit_transform")
+    return vectors, features
+
+
+__all__ = ["Embedder", "Features", "NewsAnalyzer", "TOKEN_PATTERN", "analyzer", "count_vectorizer", "document_vectors", "explained_variance", "lsa", "tfidf_vectorizer", "vectorize"]

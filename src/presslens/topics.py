@@ -1,0 +1,205 @@
+"""Topic models: NMF (default) and LDA, coherence, diversity, prevalence by group.
+
+A topic model describes each article as a *mixture* of topics, where clustering puts it
+in one group.  NMF factorises the TF-IDF matrix (Lee & Seung 1999); LDA is a generative
+model of word counts (Blei, Ng & Jordan 2003); both come from scikit-learn.
+
+Coherence is NPMI between a topic's top words: over document co-occurrence (Lau,
+Newman & Baldwin 2014) or over a sliding window of words (Röder, Both & Hinneburg 2015,
+C_NPMI with a window of 10).  Topic diversity is the share of distinct words among all
+topics' top 25 words (Dieng, Ruiz & Blei 2020).  Written here because the reference
+implementation (gensim's CoherenceModel) is a heavy dependency for two short functions.
+
+References: Lee, D. D., & Seung, H. S. (1999). Learning the parts of objects by
+non-negative matrix factorization. *Nature*, 401, 788-791. Blei, D. M., Ng, A. Y., &
+Jordan, M. I. (2003). Latent Dirichlet allocation. *JMLR*, 3, 993-1022. Lau, J. H.,
+Newman, D., & Baldwin, T. (2014). Machine reading tea leaves. *EACL*, 530-539. Röder, M.,
+Both, A., & Hinneburg, A. (2015). Exploring the space of topic coherence measures.
+*WSDM*, 399-408. Dieng, A. B., Ruiz, F. J. R., & Blei, D. M. (2020). Topic modeling in
+embedding spaces. *TACL*, 8, 439-453.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sklearn.decomposition import NMF, LatentDirichletAllocation
+
+from presslens.compare import prevalence
+from presslens.features import Features, vectorize
+
+
+@dataclass
+class TopicModel:
+    """A fitted topic model: document-topic table, top words, and what it was fitted on."""
+
+    method: str
+    model: object
+    features: Features
+    doc_topics: pd.DataFrame  # doc_id, topic_0 ... topic_{k-1} (rows sum to 1)
+    top_words: pd.DataFrame  # topic, rank, term, weight
+
+    @property
+    def n_topics(self) -> int:
+        return self.model.n_components
+
+    @property
+    def topic_columns(self) -> list[str]:
+        return [f"topic_{i}" for i in range(self.n_topics)]
+
+    def words(self, top_n: int = 10) -> list[list[str]]:
+        """Top words per topic, as lists."""
+        return [list(g.sort_values("rank")["term"].head(top_n)) for _, g in self.top_words.groupby("topic", sort=True)]
+
+    def labels(self, n_words: int = 3) -> list[str]:
+        """Readable names: the topic's first words."""
+        return [f"{i}: " + ", ".join(words[:n_words]) for i, words in enumerate(self.words(n_words))]
+
+    def dominant(self) -> pd.Series:
+        """Each article's largest topic."""
+        return self.doc_topics[self.topic_columns].to_numpy().argmax(axis=1)
+
+
+def fit_topics(corpus: pd.DataFrame, n_topics: int = 8, *, method: str = "nmf", text: str = "text", features: Features | None = None,
+               random_state: int = 0, top_n: int = 15, max_iter: int = 400, **vectorize_options) -> TopicModel:
+    """Fit NMF (on TF-IDF) or LDA (on counts) and return document-topic shares and top words.
+
+    Example
+    -------
+    >>> topics = fit_topics(cleaned, 8)          # doctest: +SKIP
+    >>> topics.top_words.head()                  # doctest: +SKIP
+    """
+    if method not in ("nmf", "lda"):
+        raise ValueError("method must be 'nmf' or 'lda'")
+    if features is None:
+        features = vectorize(corpus, text=text, kind="tfidf" if method == "nmf" else "count", **vectorize_options)
+    if method == "nmf":
+        model = NMF(n_components=n_topics, init="nndsvda", random_state=random_state, max_iter=max_iter)
+    else:
+        model = LatentDirichletAllocation(n_components=n_topics, learning_method="batch", random_state=random_state, max_iter=min(max_iter, 25))
+    weights = model.fit_transform(features.matrix)
+    totals = weights.sum(axis=1, keepdims=True)
+    shares = np.divide(weights, totals, out=np.full_like(weights, 1.0 / n_topics), where=totals > 0)
+    doc_topics = pd.DataFrame(shares.round(6), columns=[f"topic_{i}" for i in range(n_topics)])
+    doc_topics.insert(0, "doc_id", np.asarray(features.doc_ids))
+    components = model.components_
+    rows = []
+    for topic, row in enumerate(components):
+        order = np.argsort(-row, kind="stable")[:top_n]
+        for rank, j in enumerate(order, start=1):
+            rows.append({"topic": topic, "rank": rank, "term": features.terms[j], "weight": float(row[j])})
+    return TopicModel(method, model, features, doc_topics, pd.DataFrame(rows))
+
+
+def _token_lists(topic_model: TopicModel, corpus: pd.DataFrame, text: str) -> list[list[str]]:
+    analyze = topic_model.features.vectorizer.build_analyzer()
+    return [analyze(t) for t in corpus[text]]
+
+
+def coherence(top_words: list[list[str]], documents: list[list[str]], *, window: int | None = None, epsilon: float = 1e-12) -> pd.DataFrame:
+    """NPMI coherence of each topic's top words, averaged over word pairs.
+
+    Parameters
+    ----------
+    top_words : list of lists of str
+        Each topic's top words (as produced by the same analyzer as ``documents``).
+    documents : list of lists of str
+        Tokenised reference texts.
+    window : int or None
+        ``None``: co-occurrence within a document (Lau et al. 2014).  An integer: within a
+        sliding window of that many tokens (Röder et al. 2015 use 10).
+
+    Returns
+    -------
+    DataFrame with ``topic`` and ``npmi`` (from -1, never together, to 1, always together).
+
+    Example
+    -------
+    >>> docs = [["police", "warn", "hunters"], ["police", "warn"], ["court", "jury"], ["court", "jury"]]
+    >>> coherence([["police", "warn"], ["police", "jury"]], docs)["npmi"].round(2).tolist()
+    [1.0, -1.0]
+    """
+    vocabulary = sorted({w for words in top_words for w in words})
+    index = {w: i for i, w in enumerate(vocabulary)}
+    v = len(vocabulary)
+    single = np.zeros(v)
+    joint = np.zeros((v, v))
+    segments = 0
+    for tokens in documents:
+        positions = [(i, index[t]) for i, t in enumerate(tokens) if t in index]
+        if window is None:
+            present = np.zeros(v)
+            for _, j in positions:
+                present[j] = 1.0
+            single += present
+            joint += np.outer(present, present)
+            segments += 1
+            continue
+        n_windows = max(1, len(tokens) - window + 1)
+        segments += n_windows
+        if not positions:
+            continue
+        indicator = np.zeros((len(tokens) + 1, v))
+        for i, j in positions:
+            indicator[i + 1, j] = 1.0
+        cumulative = np.cumsum(indicator, axis=0)
+        width = min(window, len(tokens))
+        starts = np.arange(n_windows)
+        present = (cumulative[starts + width] - cumulative[starts]) > 0
+        present = present.astype(float)
+        single += present.sum(axis=0)
+        joint += present.T @ present
+    rows = []
+    for topic, words in enumerate(top_words):
+        scores = []
+        for a, b in itertools.combinations([w for w in words if w in index], 2):
+            i, j = index[a], index[b]
+            p_ab = joint[i, j] / segments
+            if p_ab == 0:
+                scores.append(-1.0)
+                continue
+            p_a, p_b = single[i] / segments, single[j] / segments
+            pmi = np.log((p_ab + epsilon) / (p_a * p_b))
+            scores.append(float(pmi / -np.log(p_ab + epsilon)))
+        rows.append({"topic": topic, "npmi": float(np.mean(scores)) if scores else np.nan})
+    return pd.DataFrame(rows)
+
+
+def topic_diversity(top_words: list[list[str]], top_n: int = 25) -> float:
+    """Share of distinct words among the topics' top ``top_n`` words (1 = no overlap)."""
+    words = [w for topic in top_words for w in topic[:top_n]]
+    return len(set(words)) / len(words) if words else float("nan")
+
+
+def compare_topic_numbers(corpus: pd.DataFrame, n_topics=(4, 6, 8, 10, 12, 15), *, method: str = "nmf", text: str = "text",
+                          random_state: int = 0, top_n: int = 10, window: int = 10, **vectorize_options) -> pd.DataFrame:
+    """Coherence (document and window NPMI) and diversity for several numbers of topics."""
+    features = vectorize(corpus, text=text, kind="tfidf" if method == "nmf" else "count", **vectorize_options)
+    analyze = features.vectorizer.build_analyzer()
+    documents = [analyze(t) for t in corpus[text]]
+    rows = []
+    for k in n_topics:
+        model = fit_topics(corpus, k, method=method, text=text, features=features, random_state=random_state, top_n=max(top_n, 25))
+        words = model.words(top_n)
+        rows.append({
+            "n_topics": k,
+            "npmi_document": float(coherence(words, documents)["npmi"].mean()),
+            "npmi_window": float(coherence(words, documents, window=window)["npmi"].mean()),
+            "diversity": topic_diversity(model.words(25)),
+        })
+    return pd.DataFrame(rows).round(4)
+
+
+def topic_prevalence(topic_model: TopicModel, corpus: pd.DataFrame, by: str = "outlet_type", *, n_boot: int = 1000, random_state: int = 0) -> pd.DataFrame:
+    """Mean topic share by group (outlet type, outlet, year...) with bootstrap intervals.
+
+    ``by="year"`` groups by publication year.  The category column holds readable labels.
+    """
+    table = topic_model.doc_topics.merge(corpus.assign(year=corpus["published"].dt.year)[["doc_id", by]] if by == "year" else corpus[["doc_id", by]], on="doc_id")
+    result = prevalence(table, by, columns=topic_model.topic_columns, n_boot=n_boot, random_state=random_state)
+    names = dict(zip(topic_model.topic_columns, topic_model.labels(), strict=True))
+    result["topic"] = result["category"].map(names)
+    return result
