@@ -279,3 +279,60 @@ def linkage_matrix(vectors, method: str = "ward"):
     from scipy.cluster.hierarchy import linkage
 
     return linkage(np.asarray(vectors, dtype=np.float64), method=method)
+
+
+class Clustering:
+    """The result of :func:`cluster_corpus`: labels and everything needed to read them."""
+
+    def __init__(self, corpus, labels, vectors, features, summary, k, reason, k_table=None):
+        self.corpus = corpus  # the cleaned corpus the clusters were found in
+        self.labels = labels
+        self.vectors = vectors
+        self.features = features
+        self.summary = summary  # one row per cluster (label_clusters)
+        self.k = k
+        self.reason = reason
+        self.k_table = k_table
+
+    def assignments(self) -> pd.DataFrame:
+        """doc_id, cluster and cluster name for every article."""
+        names = dict(zip(self.summary["cluster"], self.summary["name"], strict=True))
+        return pd.DataFrame({"doc_id": self.corpus["doc_id"].to_numpy(), "cluster": self.labels, "cluster_name": [names[c] for c in self.labels]})
+
+    def __repr__(self) -> str:
+        return f"Clustering({len(self.labels):,} articles, k={self.k})"
+
+
+def cluster_corpus(corpus: pd.DataFrame, k: int | None = None, *, k_values=range(3, 13), text: str = "text", clean_first: bool = True,
+                   n_components: int = 50, drop_names: bool = True, random_state: int = 0, n_bootstrap: int = 10,
+                   embedding=None, progress: bool | None = None) -> Clustering:
+    """The default pipeline for kinds of coverage: clean, TF-IDF, LSA, k-means, labels.
+
+    1. :func:`presslens.text.clean` removes news noise (``clean_first=True``);
+    2. TF-IDF with English and news stop words, outlet names and (``drop_names=True``)
+       the corpus's proper nouns removed, sublinear tf, ``min_df=2``, ``max_df=0.5``;
+    3. LSA to ``n_components`` dimensions, rows normalised (or any ``embedding``);
+    4. k-means; with ``k=None`` the number of clusters comes from :func:`choose_k` over
+       ``k_values`` and :func:`recommend_k`;
+    5. :func:`label_clusters` for top terms, typical headlines and dominant groups.
+
+    Example
+    -------
+    >>> result = cluster_corpus(load_teaching(), k=7)    # doctest: +SKIP
+    >>> result.summary[["cluster", "articles", "name"]]  # doctest: +SKIP
+    """
+    from presslens.features import document_vectors
+    from presslens.text import clean
+
+    prepared = clean(corpus, text=text, progress=progress).corpus if clean_first else corpus
+    prepared = prepared.reset_index(drop=True)
+    vectors, features = document_vectors(prepared, text=text, embedding=embedding, n_components=n_components, random_state=random_state, drop_names=drop_names)
+    k_table = None
+    if k is None:
+        k_table = choose_k(vectors, k_values, n_bootstrap=n_bootstrap, random_state=random_state)
+        k, reason = recommend_k(k_table)
+    else:
+        reason = f"k = {k} was given."
+    labels = cluster_articles(vectors, k, random_state=random_state)
+    summary = label_clusters(prepared, labels, vectors, features)
+    return Clustering(prepared, labels, vectors, features, summary, k, reason, k_table)

@@ -38,8 +38,22 @@ NOISE_KINDS = ("html_tags", "html_entities", "mojibake", "aggregator_lines", "ca
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>|<!--.*?-->", re.S)
 _ENTITY = re.compile(r"&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u20ac\u2122\u0153\u201c\u201d\u2018\u2019\u00a2-\u00bf]")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+_QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u201a", "'"), ("\u201b", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'), ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "))
+
+
+def normalise_quotes(text: str) -> str:
+    """Curly quotes to straight ones, non-breaking and thin spaces to plain spaces."""
+    for old, new in _QUOTES:
+        if old in text:  # str.replace is fast; str.translate with a dict is not
+            text = text.replace(old, new)
+    return text
 _SPACES = re.compile(r"[ \t\f\v]+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _caption_hint(paragraph: str) -> bool:
+    low = paragraph.lower()
+    return "pictur" in low or "photo" in low or "image" in low or "pic" in low
 
 
 @lru_cache(maxsize=1)
@@ -91,61 +105,65 @@ def clean_text(text: str, *, extra_patterns: Iterable[str] = ()) -> Cleaned:
                 break
             removed["html_entities"] += found
             text = html.unescape(text)
-    if _MOJIBAKE_HINT.search(text):
+    if ("\u00e2" in text or "\u00c3" in text or "\u00c2" in text) and _MOJIBAKE_HINT.search(text):
         import ftfy
 
         fixed = ftfy.fix_encoding(text)
         if fixed != text:
             removed["mojibake"] = len(_MOJIBAKE_HINT.findall(text))
             text = fixed
-    text = text.translate(_QUOTES).replace("\r\n", "\n").replace("\r", "\n")
-    paragraphs = [_SPACES.sub(" ", p).strip() for p in re.split(r"\n\s*\n", text)]
+    text = normalise_quotes(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "  " in text or "\t" in text or "\f" in text or "\v" in text:
+        text = _SPACES.sub(" ", text)
+    paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(text)]
     paragraphs = [p for p in paragraphs if p]
 
     kept: list[str] = []
     for paragraph in paragraphs:
-        lines = paragraph.split("\n")
-        if aggregator.match(paragraph) or all(aggregator.match(line) for line in lines):
-            removed["aggregator_lines"] += len(lines)
-            continue
+        # aggregator lines are short; long paragraphs are never boilerplate
+        if len(paragraph) < 300:
+            lines = paragraph.split("\n")
+            if aggregator.match(paragraph) or all(aggregator.match(line) for line in lines):
+                removed["aggregator_lines"] += len(lines)
+                continue
         kept.append(paragraph)
 
-    # body = paragraphs that are neither bullet blocks nor captions, for repeat checks
     def is_bullets(p):
-        lines = p.split("\n")
-        return all(bullet.match(line) for line in lines)
+        return bullet.match(p) is not None and all(bullet.match(line) for line in p.split("\n"))
 
     def caption_core(p):
-        if "\n" in p:
+        if "\n" in p or len(p) > 600 or not _caption_hint(p):
             return None
         for marker in caption_markers:
             if marker.search(p):
                 return marker.sub("", p).strip()
         return None
 
-    body_keys = " \n ".join(_key(p) for p in kept if not is_bullets(p) and caption_core(p) is None)
+    flags = [(is_bullets(p), caption_core(p)) for p in kept]
+    body_keys = None
+    if any(b or c is not None for b, c in flags):
+        # the body against which bullets and captions are checked for repetition
+        body_keys = " \n ".join(_key(p) for p, (b, c) in zip(kept, flags, strict=True) if not b and c is None)
     out: list[str] = []
     seen: set[str] = set()
-    for paragraph in kept:
-        if is_bullets(paragraph):
+    for paragraph, (bullets, core) in zip(kept, flags, strict=True):
+        if bullets:
             lines = paragraph.split("\n")
-            keep = [line for line in lines if _key(bullet.sub("", line)) not in body_keys or not _key(bullet.sub("", line))]
+            keep = [line for line in lines if not _key(bullet.sub("", line)) or _key(bullet.sub("", line)) not in body_keys]
             removed["bullet_lines"] += len(lines) - len(keep)
             if keep:
                 out.append("\n".join(keep))
             continue
-        core = caption_core(paragraph)
         if core is not None and (credit.match(paragraph) or (len(_key(core)) > 15 and _key(core) in body_keys)):
             removed["captions"] += 1
             continue
-        if credit.match(paragraph):
-            removed["captions"] += 1
-            continue
-        key = _key(paragraph)
-        if key in seen and len(key) > 20:
-            removed["repeated_paragraphs"] += 1
-            continue
-        seen.add(key)
+        if len(paragraph) > 20:
+            if paragraph in seen:
+                removed["repeated_paragraphs"] += 1
+                continue
+            seen.add(paragraph)
         out.append(paragraph)
     return Cleaned("\n\n".join(out), removed)
 
@@ -204,7 +222,7 @@ def clean(corpus: pd.DataFrame, *, text: str = "text", extra_patterns: Iterable[
 
 # --------------------------------------------------------------------------- sentences and tokens
 
-ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "prof", "rev", "st", "sgt", "insp", "det", "supt", "ch", "gen", "col", "lt", "capt", "no", "vs", "etc", "e.g", "i.e", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "prof", "rev", "st", "sgt", "insp", "det", "supt", "ch", "gen", "col", "lt", "capt", "vs", "etc", "e.g", "i.e", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 _SENTENCE_END = re.compile(r"""([.?!]["')\]]*)\s+(?=["'(\[]?[A-Z0-9£])""")
 
 
@@ -283,12 +301,13 @@ def stop_words(corpus: pd.DataFrame | None = None, *, news: bool = True, outlets
 _MID_SENTENCE_WORD = re.compile(r"(?<=[a-z0-9,;:] )([A-Za-z][a-z'\u2019-]+)")
 
 
-def proper_nouns(texts: Iterable[str], *, min_count: int = 2, share: float = 0.9) -> frozenset[str]:
+def proper_nouns(texts: Iterable[str], *, min_count: int = 2, share: float = 0.9, max_texts: int = 20_000) -> frozenset[str]:
     """Words that are almost always capitalised in mid-sentence: names of people and places.
 
-    Counts each word's occurrences after a lower-case word or a comma (so sentence starts do
-    not count); a word capitalised in at least ``share`` of at least ``min_count``
-    occurrences is taken as a name.  Used to keep names out of the features when
+    Counts each word's occurrences after a lower-case word, a digit or a comma (so sentence
+    starts do not count); a word capitalised in at least ``share`` of at least
+    ``min_count`` occurrences is taken as a name.  Large corpora are read from an evenly
+    spaced sample of ``max_texts`` texts.  Used to keep names out of the features when
     clustering *kinds* of coverage, where they identify single events rather than kinds
     of story.  A heuristic: a common word used mostly in names ("Crown" Court) is caught too.
 
@@ -297,12 +316,17 @@ def proper_nouns(texts: Iterable[str], *, min_count: int = 2, share: float = 0.9
     >>> sorted(proper_nouns(["the man met Gary in Leeds and Gary left", "police in Leeds said"]))
     ['gary', 'leeds']
     """
+    texts = list(texts)
+    if len(texts) > max_texts:
+        step = len(texts) / max_texts
+        texts = [texts[int(i * step)] for i in range(max_texts)]
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(_MID_SENTENCE_WORD.findall(text))
     capitalised: Counter = Counter()
     lower: Counter = Counter()
-    for text in texts:
-        for match in _MID_SENTENCE_WORD.finditer(text):
-            word = match.group(1)
-            (capitalised if word[0].isupper() else lower)[word.lower()] += 1
+    for word, n in counts.items():
+        (capitalised if word[0].isupper() else lower)[word.lower()] += n
     return frozenset(w for w, n in capitalised.items() if n >= min_count and n >= share * (n + lower[w]))
 
 
