@@ -36,6 +36,26 @@ def test_report_files(teaching_report):
     assert any(f["file"] == "articles.jsonl" and len(f["sha256"]) == 64 for f in manifest["files_read"])
 
 
+def test_kinds_of_coverage_section(teaching_report):
+    out, index = teaching_report
+    html = index.read_text()
+    assert "Kinds of coverage" in html
+    choose = pd.read_csv(out / "one" / "tables" / "choose_k.csv")
+    assert list(choose["k"]) == list(range(3, 13))
+    clusters = pd.read_csv(out / "one" / "tables" / "clusters.csv")
+    assert clusters["articles"].sum() == 1500
+    chosen = len(clusters)
+    assert f"k = {chosen}:" in html, "the reason for the chosen k is stated"
+    assert clusters["typical_headlines"].str.len().min() > 10
+    by_group = pd.read_csv(out / "one" / "tables" / "clusters_by_group.csv").set_index("cluster_name")
+    assert (by_group.sum().round(2) == 1.0).all()
+    prevalence = pd.read_csv(out / "one" / "tables" / "topic_prevalence_by_year.csv")
+    assert set(prevalence["group"]) == set(range(2013, 2025))
+    assert ((prevalence["lower"] <= prevalence["share"]) & (prevalence["share"] <= prevalence["upper"])).all()
+    for name in ("choose_k", "clusters_by_group", "article_map", "topic_prevalence_by_year"):
+        assert (out / "one" / "figures" / f"{name}.png").exists()
+
+
 def test_two_runs_give_identical_tables(teaching_report):
     out, _ = teaching_report
     for table in sorted((out / "one" / "tables").glob("*.csv")):

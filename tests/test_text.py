@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from presslens.text import Phrases, clean, clean_text, news_stop_words, proper_nouns, sentences, stop_words, tokenize
+from presslens.text import (
+    Phrases,
+    clean,
+    clean_text,
+    news_stop_words,
+    proper_nouns,
+    sentences,
+    stop_words,
+    tokenize,
+)
 
 BODY = [
     "Detective Inspector Ruth Kellaway said the unit had received the material on Tuesday.",

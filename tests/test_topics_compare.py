@@ -10,7 +10,13 @@ import pandas as pd
 import pytest
 
 from presslens.compare import prevalence
-from presslens.topics import coherence, compare_topic_numbers, fit_topics, topic_diversity, topic_prevalence
+from presslens.topics import (
+    coherence,
+    compare_topic_numbers,
+    fit_topics,
+    topic_diversity,
+    topic_prevalence,
+)
 
 
 def npmi(p_ab, p_a, p_b):
@@ -62,7 +68,7 @@ def test_fit_topics_recovers_planted_topics(planted, method):
 
 
 def test_compare_topic_numbers(planted):
-    table = compare_topic_numbers(planted, (3, 6), top_n=5).set_index("n_topics")
+    table = compare_topic_numbers(planted, (3, 6), top_n=5, diversity_top_n=5).set_index("n_topics")
     # three topics: coherent (every pair co-occurs in a third of documents) and distinct
     assert table.loc[3, "npmi_document"] > 0.95
     assert table.loc[3, "diversity"] == 1.0

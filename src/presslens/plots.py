@@ -179,19 +179,31 @@ def plot_topic_words(top_words: pd.DataFrame, ax=None, top_n: int = 8, title="To
     return axes[0]
 
 
-def plot_prevalence_over_time(table: pd.DataFrame, ax=None, categories=None, label_column: str = "category", title="Prevalence over time", ylabel="Mean share of articles"):
-    """Lines of a category's share by period with shaded bootstrap intervals
-    (a :func:`presslens.compare.prevalence` table grouped by year or period)."""
-    ax = _axes(ax, figsize=(8, 4.5))
+def plot_prevalence_over_time(table: pd.DataFrame, ax=None, categories=None, label_column: str = "category", title="Prevalence over time", ylabel="Mean share of articles", columns: int = 4):
+    """A category's share by period with shaded bootstrap intervals, one small panel per
+    category (a :func:`presslens.compare.prevalence` table grouped by year or period).
+    Panels share the y axis so shares can be compared.  Returns the first Axes; ``ax``
+    may be a sequence of Axes, one per category."""
     chosen = categories if categories is not None else list(dict.fromkeys(table[label_column]))
-    cmap = plt.get_cmap("tab10")
-    for i, name in enumerate(chosen):
+    rows = -(-len(chosen) // columns)
+    if ax is None:
+        _, axes = plt.subplots(rows, columns, figsize=(2.8 * columns, 2.1 * rows + 0.6), layout="constrained", sharex=True, sharey=True, squeeze=False)
+        axes = list(axes.ravel())
+    else:
+        axes = list(ax) if not hasattr(ax, "plot") else [ax]
+    periods = sorted(table["group"].unique())
+    positions = {p: i for i, p in enumerate(periods)}
+    for axis, name in zip(axes, chosen, strict=False):
         part = table[table[label_column] == name].sort_values("group")
-        ax.plot(part["group"].astype(str), part["share"], marker="o", markersize=3, color=cmap(i % 10), label=name)
-        ax.fill_between(part["group"].astype(str), part["lower"], part["upper"], color=cmap(i % 10), alpha=0.15)
-    ax.set_xlabel("Period")
-    ax.set_ylabel(ylabel)
-    ax.set_title(title)
-    ax.legend(fontsize="x-small", ncols=2)
-    ax.tick_params(axis="x", rotation=45)
-    return ax
+        x = [positions[g] for g in part["group"]]
+        axis.plot(x, part["share"], marker="o", markersize=2.5, color="#1f77b4")
+        axis.fill_between(x, part["lower"], part["upper"], color="#1f77b4", alpha=0.2)
+        axis.set_title(str(name), fontsize="small")
+        step = max(1, len(periods) // 4)
+        axis.set_xticks(range(0, len(periods), step), [str(p) for p in periods[::step]], fontsize="x-small", rotation=45)
+        axis.tick_params(axis="y", labelsize="x-small")
+    for axis in axes[len(chosen):]:
+        axis.set_visible(False)
+    axes[0].figure.suptitle(f"{title} (shaded: 95% bootstrap interval)")
+    axes[0].figure.supylabel(ylabel, fontsize="small")
+    return axes[0]

@@ -175,20 +175,21 @@ def topic_diversity(top_words: list[list[str]], top_n: int = 25) -> float:
 
 
 def compare_topic_numbers(corpus: pd.DataFrame, n_topics=(4, 6, 8, 10, 12, 15), *, method: str = "nmf", text: str = "text",
-                          random_state: int = 0, top_n: int = 10, window: int = 10, **vectorize_options) -> pd.DataFrame:
-    """Coherence (document and window NPMI) and diversity for several numbers of topics."""
+                          random_state: int = 0, top_n: int = 10, window: int = 10, diversity_top_n: int = 25, **vectorize_options) -> pd.DataFrame:
+    """Coherence (document and window NPMI of the top ``top_n`` words) and diversity (of the
+    top ``diversity_top_n`` words) for several numbers of topics."""
     features = vectorize(corpus, text=text, kind="tfidf" if method == "nmf" else "count", **vectorize_options)
     analyze = features.vectorizer.build_analyzer()
     documents = [analyze(t) for t in corpus[text]]
     rows = []
     for k in n_topics:
-        model = fit_topics(corpus, k, method=method, text=text, features=features, random_state=random_state, top_n=max(top_n, 25))
+        model = fit_topics(corpus, k, method=method, text=text, features=features, random_state=random_state, top_n=max(top_n, diversity_top_n))
         words = model.words(top_n)
         rows.append({
             "n_topics": k,
             "npmi_document": float(coherence(words, documents)["npmi"].mean()),
             "npmi_window": float(coherence(words, documents, window=window)["npmi"].mean()),
-            "diversity": topic_diversity(model.words(25)),
+            "diversity": topic_diversity(model.words(diversity_top_n), diversity_top_n),
         })
     return pd.DataFrame(rows).round(4)
 

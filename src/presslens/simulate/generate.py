@@ -713,7 +713,16 @@ def _opens_quote(paragraph) -> bool:
 # ----------------------------------------------------------------------------- house style and noise
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-_CLAUSE = re.compile(r"(?<=[a-z]), (and|but|so) (?=[a-z])")
+# a clause is cut off only where a new subject follows, so no sentence loses its subject
+_CLAUSE = re.compile(r"(?<=[a-z]), (and|but|so) (?=(?:the|a|an|he|she|they|it|his|her|their|this|that|there|we|police|officers|many|some)\b)")
+
+
+_JOINABLE = re.compile(r"(?<=[a-z])\. (The|A|An|He|She|It|They|This|That|There|Its|Their|His|Her) ")
+
+
+def _broadsheet_sentences(text: str, rng: random.Random) -> str:
+    """Broadsheet house style: some consecutive sentences joined by a semicolon."""
+    return _JOINABLE.sub(lambda m: f"; {m.group(1).lower()} " if rng.random() < 0.5 else m.group(0), text)
 
 
 def _tabloid_clauses(sentence: str, rng: random.Random) -> list[str]:
@@ -753,6 +762,9 @@ def finish(draft: Draft, rng: random.Random, doc_id: str):
             for sentence in _tabloid_clauses(paragraph[0][0], rng):
                 paragraphs.append([(sentence, None)])
                 kinds.append(kind)
+        elif outlet.type == "broadsheet" and len(paragraph) == 1 and paragraph[0][1] is None and kind != "offtopic":
+            paragraphs.append([(_broadsheet_sentences(paragraph[0][0], rng), None)])
+            kinds.append(kind)
         else:
             paragraphs.append(paragraph)
             kinds.append(kind)
