@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 
-
 MIN_ITEMS = 5000
 
 
