@@ -54,7 +54,7 @@ class NewsAnalyzer:
 
 def analyzer(corpus: pd.DataFrame | None = None, *, text: str = "text", phrases: bool = False, ngram_range=(1, 1),
              extra_stop_words: Iterable[str] = (), outlet_stop_words: bool = True, drop_names: bool = False,
-             phrase_min_count: int = 10) -> NewsAnalyzer:
+             phrase_min_count: int = 10, english_stop_words: bool = True) -> NewsAnalyzer:
     """The default analyzer: tokens, English + news stop words, outlet names, optional phrases.
 
     With ``phrases=True`` bigram phrases are learned from ``corpus[text]`` first.  With
@@ -67,7 +67,7 @@ def analyzer(corpus: pd.DataFrame | None = None, *, text: str = "text", phrases:
         if corpus is None:
             raise ValueError("drop_names=True needs the corpus to find names in")
         extra |= proper_nouns(corpus[text])
-    stop = stop_words(corpus, outlets=outlet_stop_words, extra=extra)
+    stop = stop_words(corpus, outlets=outlet_stop_words, extra=extra, english=english_stop_words)
     model = None
     if phrases:
         if corpus is None:

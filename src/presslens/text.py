@@ -279,7 +279,7 @@ def news_stop_words() -> frozenset[str]:
     return frozenset(w.lower() for key, words in data.items() if key != "version" for w in words)
 
 
-def stop_words(corpus: pd.DataFrame | None = None, *, news: bool = True, outlets: bool = True, extra: Iterable[str] = ()) -> frozenset[str]:
+def stop_words(corpus: pd.DataFrame | None = None, *, english: bool = True, news: bool = True, outlets: bool = True, extra: Iterable[str] = ()) -> frozenset[str]:
     """English stop words (scikit-learn's list), plus news stop words and outlet names.
 
     With ``outlets=True`` and a corpus, the words of the corpus's outlet names (``daily``,
@@ -288,7 +288,7 @@ def stop_words(corpus: pd.DataFrame | None = None, *, news: bool = True, outlets
     """
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    words = set(ENGLISH_STOP_WORDS)
+    words = set(ENGLISH_STOP_WORDS) if english else set()
     if news:
         words |= news_stop_words()
     if outlets and corpus is not None and "outlet" in corpus:
