@@ -56,6 +56,26 @@ def test_kinds_of_coverage_section(teaching_report):
         assert (out / "one" / "figures" / f"{name}.png").exists()
 
 
+def test_outlets_and_time_sections(teaching_report):
+    out, index = teaching_report
+    html = index.read_text()
+    assert "How outlets differ" in html and "Attention over time" in html
+    over = pd.read_csv(out / "one" / "tables" / "keyness_over.csv")
+    assert {"brave", "sick", "heroic"} <= set(over["term"].head(20))
+    assert (over["n_tabloid"] > 0).all() and "p_adjusted" in over
+    shares = pd.read_csv(out / "one" / "tables" / "cluster_prevalence.csv")
+    assert (shares.groupby("group")["share"].sum().round(2) == 1.0).all()
+    assert "Cramér" in html
+    inertia = pd.read_csv(out / "one" / "tables" / "correspondence_inertia.csv")
+    assert inertia["share"].sum() == pytest.approx(1.0, abs=1e-3)
+    bursts = pd.read_csv(out / "one" / "tables" / "bursts.csv")
+    assert len(bursts) >= 10 and (bursts["level"] >= 2).all()
+    monthly = pd.read_csv(out / "one" / "tables" / "volume_by_month.csv")
+    assert monthly.groupby("period")["matching"].sum().sum() == 1500
+    for name in ("fightin_words", "correspondence", "bursts", "volume_share_by_month"):
+        assert (out / "one" / "figures" / f"{name}.png").exists()
+
+
 def test_two_runs_give_identical_tables(teaching_report):
     out, _ = teaching_report
     for table in sorted((out / "one" / "tables").glob("*.csv")):

@@ -207,3 +207,81 @@ def plot_prevalence_over_time(table: pd.DataFrame, ax=None, categories=None, lab
     axes[0].figure.suptitle(f"{title} (shaded: 95% bootstrap interval)")
     axes[0].figure.supylabel(ylabel, fontsize="small")
     return axes[0]
+
+
+def plot_fightin_words(table: pd.DataFrame, ax=None, label: int = 12, title="Fightin' Words", group_a: str = "A", group_b: str = "B"):
+    """Monroe et al.'s figure: z-score against log total frequency, the strongest terms of
+    each side labelled (a :func:`presslens.compare.fightin_words` table for two groups)."""
+    import numpy as np
+
+    ax = _axes(ax, figsize=(8, 5.5))
+    frequency = np.log10(table["n_a"] + table["n_b"])
+    z = table["z"]
+    strong = z.abs() >= 1.96
+    ax.scatter(frequency[~strong], z[~strong], s=5, color="#bbbbbb", alpha=0.6, label="|z| < 1.96")
+    ax.scatter(frequency[strong & (z > 0)], z[strong & (z > 0)], s=8, color="#d62728", label=f"typical of {group_a}")
+    ax.scatter(frequency[strong & (z < 0)], z[strong & (z < 0)], s=8, color="#1f77b4", label=f"typical of {group_b}")
+    for part in (table.nlargest(label, "z"), table.nsmallest(label, "z")):
+        for row in part.itertuples():
+            ax.annotate(row.term, (np.log10(row.n_a + row.n_b), row.z), fontsize="x-small", xytext=(3, 0), textcoords="offset points")
+    ax.axhline(0, color="black", linewidth=0.5)
+    ax.set_xlabel("Frequency of the word in both groups (log10 count)")
+    ax.set_ylabel("z-score of the log-odds ratio (informative Dirichlet prior)")
+    ax.set_title(title)
+    ax.legend(fontsize="small", loc="lower left")
+    return ax
+
+
+def plot_keyness(table: pd.DataFrame, ax=None, measure: str = "g2", n: int = 15, title="Keywords", target: str = "target", reference: str = "reference"):
+    """Bars of the top ``n`` overused and underused terms of a keyness table."""
+    ax = _axes(ax, figsize=(7, 0.28 * 2 * n + 1))
+    over = table[table["sign"] == "+"].head(n)
+    under = table[table["sign"] == "-"].head(n)
+    values = list(-under[measure].abs())[::-1] + list(over[measure].abs())[::-1]
+    labels = list(under["term"])[::-1] + list(over["term"])[::-1]
+    colours = ["#1f77b4"] * len(under) + ["#d62728"] * len(over)
+    ax.barh(range(len(values)), values, color=colours)
+    ax.set_yticks(range(len(values)), labels, fontsize="small")
+    ax.axvline(0, color="black", linewidth=0.5)
+    ax.set_xlabel(f"{measure} (right: more frequent in {target}; left: more frequent in {reference})")
+    ax.set_title(title)
+    return ax
+
+
+def plot_correspondence(result: dict, ax=None, title="Correspondence analysis", row_label: str = "rows", column_label: str = "columns"):
+    """Symmetric biplot of a :func:`presslens.compare.correspondence` result: rows and
+    columns in principal coordinates on the first two dimensions."""
+    ax = _axes(ax, figsize=(7.5, 6))
+    rows, columns, inertia = result["rows"], result["columns"], result["inertia"]
+    ax.scatter(rows["dim_1"], rows["dim_2"], color="#d62728", marker="o", label=row_label)
+    ax.scatter(columns["dim_1"], columns["dim_2"], color="#1f77b4", marker="^", label=column_label)
+    for name, row in rows.iterrows():
+        ax.annotate(str(name), (row["dim_1"], row["dim_2"]), fontsize="small", color="#d62728", xytext=(3, 3), textcoords="offset points")
+    for name, row in columns.iterrows():
+        ax.annotate(str(name), (row["dim_1"], row["dim_2"]), fontsize="small", color="#1f77b4", xytext=(3, -9), textcoords="offset points")
+    ax.axhline(0, color="#999999", linewidth=0.5)
+    ax.axvline(0, color="#999999", linewidth=0.5)
+    share = inertia["share"].to_numpy()
+    ax.set_xlabel(f"Dimension 1 ({share[0]:.0%} of inertia)")
+    ax.set_ylabel(f"Dimension 2 ({share[1]:.0%} of inertia)" if len(share) > 1 else "Dimension 2")
+    ax.set_title(title)
+    ax.legend(fontsize="small")
+    return ax
+
+
+def plot_volume(table: pd.DataFrame, ax=None, value: str = "matching", title="Articles per period", bursts: pd.DataFrame | None = None):
+    """Lines of a :func:`presslens.timeline.volume` table (one per group and query);
+    ``value="share"`` plots the normalised series.  Bursts, if given, are shaded."""
+    ax = _axes(ax, figsize=(9, 4))
+    for (group, query), part in table.groupby(["group", "query"], sort=True):
+        label = group if table["query"].nunique() == 1 else f"{group}: {query}"
+        ax.plot(part["period"], part[value], linewidth=1, label=label)
+    if bursts is not None:
+        for row in bursts.itertuples():
+            ax.axvspan(row.start, row.end, color="#ff7f0e", alpha=0.15 + 0.1 * (row.level - 1))
+    ax.set_xlabel("Period")
+    ax.set_ylabel("Matching articles" if value == "matching" else "Share of articles" if value == "share" else value)
+    ax.set_title(title)
+    if table["group"].nunique() * table["query"].nunique() > 1:
+        ax.legend(fontsize="x-small", ncols=2)
+    return ax

@@ -63,9 +63,11 @@ class ReportContext:
     source: str
     group_by: str = "outlet_type"
     random_state: int = 0
+    cache: dict = field(default_factory=dict)  # results shared between sections (e.g. the clustering)
 
 
 SectionFunction = Callable[[ReportContext], Section]
+MIN_ARTICLES = 60  # below this, analyses are skipped with a note rather than run on noise
 _SECTIONS: list[tuple[int, SectionFunction]] = []
 
 
@@ -115,10 +117,11 @@ def kinds_of_coverage(context: ReportContext) -> Section:
 
     corpus = context.corpus
     result = Section("kinds", "Kinds of coverage")
-    if len(corpus) < 60:
-        result.text("Too few articles to cluster (at least 60 are needed).")
+    if len(corpus) < MIN_ARTICLES:
+        result.text(f"Too few articles to cluster (at least {MIN_ARTICLES} are needed).")
         return result
     clustering = cluster_corpus(corpus, k=None, random_state=context.random_state, progress=False)
+    context.cache["clustering"] = clustering
     result.intro = (f"Articles were cleaned of news noise, represented by TF-IDF (English and news stop words, outlet names and "
                     f"proper nouns removed) reduced to 50 LSA dimensions, and grouped by k-means. {clustering.reason}")
     result.table("choose_k", "Choosing the number of clusters", clustering.k_table)
@@ -144,6 +147,90 @@ def kinds_of_coverage(context: ReportContext) -> Section:
     over_time = topic_prevalence(topics, clustering.corpus, "year", n_boot=500, random_state=context.random_state)
     result.table("topic_prevalence_by_year", "Topic prevalence by year (mean share, 95% bootstrap interval)", over_time)
     result.figure("topic_prevalence_by_year", "Topic prevalence over time", plots.plot_prevalence_over_time(over_time, label_column="topic", title="Topic prevalence by year", ylabel="Mean topic share of articles"))
+    return result
+
+
+def _comparison_pair(corpus: pd.DataFrame, group: str) -> tuple[str, str] | None:
+    values = corpus[group].value_counts()
+    if {"tabloid", "broadsheet"} <= set(values.index):
+        return "tabloid", "broadsheet"
+    return (values.index[0], values.index[1]) if len(values) >= 2 else None
+
+
+@section(order=30)
+def how_outlets_differ(context: ReportContext) -> Section:
+    """Keyness and Fightin' Words between two groups, cluster prevalence by group with
+    intervals, a test of independence and the correspondence map."""
+    from presslens import compare
+    from presslens.text import clean
+
+    result = Section("outlets", "How outlets differ")
+    if len(context.corpus) < MIN_ARTICLES:
+        result.text(f"Too few articles to compare (at least {MIN_ARTICLES} are needed).")
+        return result
+    corpus = context.cache["clustering"].corpus if "clustering" in context.cache else clean(context.corpus, progress=False).corpus
+    group = context.group_by if context.group_by in corpus else "outlet"
+    pair = _comparison_pair(corpus, group)
+    if pair is None:
+        result.text(f"Only one value of {group}: nothing to compare.")
+        return result
+    a, b = pair
+    result.intro = (f"Words that distinguish {a} from {b} articles ({group}): log-likelihood G² with Hardie's Log Ratio as the effect size "
+                    "(Benjamini-Hochberg adjusted p-values), and Monroe et al.'s Fightin' Words with an empirical-Bayes Dirichlet prior.")
+    keys = compare.keyness(corpus, a, b, group=group)
+    columns = ["term", "n_target", "n_reference", "per_million_target", "per_million_reference", "g2", "log_ratio", "pct_diff", "sign", "p_adjusted"]
+    over = keys[keys["sign"] == "+"].head(30)[columns].rename(columns={"n_target": f"n_{a}", "n_reference": f"n_{b}"})
+    under = keys[keys["sign"] == "-"].head(30)[columns].rename(columns={"n_target": f"n_{a}", "n_reference": f"n_{b}"})
+    result.table("keyness_over", f"Keywords of {a} against {b} (G²)", over.round(4))
+    result.table("keyness_under", f"Keywords of {b} against {a} (G²)", under.round(4))
+    words = compare.fightin_words(corpus, a, b, group=group)
+    result.table("fightin_words", f"Fightin' Words, {a} (positive z) against {b} (negative z): the 30 strongest each way",
+                 pd.concat([words.head(30), words.tail(30)]).round(4))
+    result.figure("fightin_words", "Fightin' Words", plots.plot_fightin_words(words, title=f"Fightin' Words: {a} against {b}", group_a=a, group_b=b))
+    if "clustering" in context.cache:
+        assignments = context.cache["clustering"].assignments().merge(corpus[["doc_id", group, "outlet"]], on="doc_id")
+        shares = compare.prevalence(assignments, group, category="cluster_name", n_boot=1000, random_state=context.random_state)
+        result.table("cluster_prevalence", f"Share of each {group}'s articles in each kind of coverage (95% bootstrap intervals)", shares)
+        test, cells = compare.compare_groups(assignments, group, "cluster_name")
+        result.text(f"Kinds of coverage are not independent of {group}: chi-square = {test['chi2'].iat[0]:.1f} on {int(test['dof'].iat[0])} degrees of freedom, "
+                    f"p = {test['p'].iat[0]:.2g}, Cramér's V = {test['cramers_v'].iat[0]:.2f} (0 = no association, 1 = complete). "
+                    "Cells with adjusted residuals beyond ±2 depart notably from independence.")
+        result.table("cluster_by_group_residuals", "Observed and expected counts with adjusted standardised residuals", cells)
+        table = pd.crosstab(assignments["outlet"], assignments["cluster_name"])
+        ca = compare.correspondence(table)
+        result.table("correspondence_inertia", "Correspondence analysis: inertia by dimension", ca["inertia"].round(4))
+        result.table("correspondence_outlets", "Outlets on the correspondence map", ca["rows"].round(4).reset_index(names="outlet"))
+        result.table("correspondence_clusters", "Kinds of coverage on the correspondence map", ca["columns"].round(4).reset_index(names="cluster"))
+        result.figure("correspondence", "Correspondence map", plots.plot_correspondence(ca, title="Outlets and kinds of coverage (correspondence analysis)", row_label="outlets", column_label="kinds of coverage"))
+    return result
+
+
+@section(order=40)
+def attention_over_time(context: ReportContext) -> Section:
+    """Monthly volume (raw and as a share) of each kind of coverage; bursts with headlines."""
+    from presslens import timeline
+
+    corpus = context.corpus
+    result = Section("time", "Attention over time")
+    if len(corpus) < MIN_ARTICLES:
+        result.text(f"Too few articles for a time series (at least {MIN_ARTICLES} are needed).")
+        return result
+    result.intro = ("Articles per month, raw and as a share of all articles that month, for each kind of coverage; and bursts of coverage "
+                    "found with Kleinberg's (2002) streaming model (s = 2, gamma = 1, three levels) with the first headlines of each burst.")
+    queries = None
+    if "clustering" in context.cache:
+        clustering = context.cache["clustering"]
+        names = clustering.assignments().set_index("doc_id")["cluster_name"].reindex(corpus["doc_id"]).to_numpy()
+        queries = {name: names == name for name in sorted(set(names))}
+    monthly = timeline.volume(corpus, "M", query=queries)
+    result.table("volume_by_month", "Articles per month: matching (raw count), total, and share", monthly)
+    if queries:
+        result.figure("volume_share_by_month", "Share of each month's articles", plots.plot_volume(monthly.assign(group=monthly["query"], query="share"), value="share", title="Share of each month's articles by kind of coverage"))
+    found = timeline.bursts(corpus, kind="stream", s=2, gamma=1, levels=3)
+    totals = timeline.volume(corpus, "W")
+    result.figure("bursts", "Weekly volume and bursts", plots.plot_volume(totals, title="Articles per week; shaded: bursts (darker = higher level)", bursts=found[found["level"] >= 2]))
+    result.table("bursts", "Bursts (level 2 and above)", found[found["level"] >= 2])
+    result.table("burst_headlines", "First headlines of each burst", timeline.burst_headlines(corpus, found[found["level"] >= 2]))
     return result
 
 
