@@ -108,11 +108,15 @@ def main(argv=None) -> int:
         keys = compare.keyness(corpus, "tabloid", "broadsheet", group="outlet_type", features=counts, min_freq=1)
         words = compare.fightin_words(corpus, "tabloid", "broadsheet", features=counts, min_freq=1)
         fast.append(time.perf_counter() - start)
+        # the loops start from the same document-term matrix: summing each group's rows is
+        # part of their time, as it is part of presslens's
+        start = time.perf_counter()
         tabloid = (corpus["outlet_type"] == "tabloid").to_numpy()
         broadsheet = (corpus["outlet_type"] == "broadsheet").to_numpy()
         matrix = counts.matrix.tocsr()
         a = np.asarray(matrix[np.flatnonzero(tabloid)].sum(axis=0)).ravel().tolist()
         b = np.asarray(matrix[np.flatnonzero(broadsheet)].sum(axis=0)).ravel().tolist()
+        group_sums = time.perf_counter() - start
         # the vectorised statistics alone, on the same count vectors as the loops
         y_a, y_b = np.asarray(a), np.asarray(b)
         keep = (y_a + y_b) > 0
@@ -126,19 +130,19 @@ def main(argv=None) -> int:
         kernel.append(time.perf_counter() - start)
         start = time.perf_counter()
         rows = baseline(a, b)
-        slow.append(time.perf_counter() - start)
+        slow.append(time.perf_counter() - start + group_sums)
         start = time.perf_counter()
         baseline_scipy(a, b)
-        slow_scipy.append(time.perf_counter() - start)
+        slow_scipy.append(time.perf_counter() - start + group_sums)
     # the two paths agree on G² (a check, not a timing)
     by_term = {t: r[0] for t, r in zip(counts.terms, rows, strict=True) if r is not None}
     worst = max(abs(by_term[t] - g) / max(1.0, g) for t, g in zip(keys["term"], keys["g2"], strict=True))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{'path':<28} {'seconds':>9}")
     print(f"{'presslens API (tidy tables)':<28} {median(fast):>9.3f}   keyness + fightin_words: BH, %DIFF, PMI, empirical-Bayes prior, sorting")
-    print(f"{'vectorised statistics':<28} {median(kernel):>9.3f}   G2, chi2, Log Ratio, Fightin' Words z on count vectors")
-    print(f"{'per-term loop with scipy':<28} {median(slow_scipy):>9.3f}   API {median(slow_scipy) / median(fast):.1f}x faster, statistics {median(slow_scipy) / median(kernel):.1f}x faster")
-    print(f"{'per-term loop, math only':<28} {median(slow):>9.3f}   API {median(slow) / median(fast):.1f}x, statistics {median(slow) / median(kernel):.1f}x faster")
+    print(f"{'vectorised statistics':<28} {median(kernel):>9.3f}   G2, chi2, Log Ratio, Fightin' Words z on count vectors (no group sums)")
+    print(f"{'per-term loop with scipy':<28} {median(slow_scipy):>9.3f}   (incl. group sums) presslens API {median(slow_scipy) / median(fast):.1f}x faster")
+    print(f"{'per-term loop, math only':<28} {median(slow):>9.3f}   (incl. group sums) presslens API {median(slow) / median(fast):.1f}x faster")
     print(f"largest relative G2 difference {worst:.1e}; peak memory {peak:.0f} MiB; {len(words):,} Fightin' Words terms")
     return 0
 

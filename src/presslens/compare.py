@@ -166,8 +166,9 @@ def term_counts(corpus: pd.DataFrame, masks: dict[str, np.ndarray], *, text: str
         analyzer_options.setdefault("outlet_stop_words", False)
         features = vectorize(corpus, text=text, kind="count", min_df=min_df, max_df=1.0, **analyzer_options)
     matrix = features.matrix
-    # one sparse product per group: the column sums over the group's rows
-    counts = {name: np.asarray(np.asarray(mask, dtype=np.float64) @ matrix).ravel() for name, mask in masks.items()}
+    # one sparse product per group gives the column sums over the group's rows; the mask
+    # takes the matrix's dtype so that scipy does not copy the matrix to upcast it
+    counts = {name: np.asarray(matrix.T @ np.asarray(mask, dtype=matrix.dtype)).ravel().astype(np.float64) for name, mask in masks.items()}
     return np.asarray(features.terms), counts
 
 
