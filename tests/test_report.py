@@ -76,6 +76,21 @@ def test_outlets_and_time_sections(teaching_report):
         assert (out / "one" / "figures" / f"{name}.png").exists()
 
 
+def test_framing_and_quotes_sections(teaching_report):
+    out, index = teaching_report
+    html = index.read_text()
+    assert "How police and vigilantes are framed" in html and "Who is quoted" in html
+    frames = pd.read_csv(out / "one" / "tables" / "frames_by_group.csv").set_index(["group", "category"])
+    assert frames.loc[("tabloid", "vigilante_justice"), "share"] > frames.loc[("broadsheet", "vigilante_justice"), "share"]
+    differences = pd.read_csv(out / "one" / "tables" / "tone_differences.csv").set_index("actor")
+    assert differences.loc["vigilantes", "lower"] > 0
+    roles = pd.read_csv(out / "one" / "tables" / "quotes_by_role.csv")
+    assert (roles.groupby("group")["share"].sum().round(3) == 1.0).all()
+    assert "speaker" not in roles.columns
+    for name in ("frames_by_group", "frames_by_year", "quotes_by_role"):
+        assert (out / "one" / "figures" / f"{name}.png").exists()
+
+
 def test_two_runs_give_identical_tables(teaching_report):
     out, _ = teaching_report
     for table in sorted((out / "one" / "tables").glob("*.csv")):

@@ -234,6 +234,83 @@ def attention_over_time(context: ReportContext) -> Section:
     return result
 
 
+@section(order=50)
+def framing(context: ReportContext) -> Section:
+    """Dominant frames by group and over time; tone toward vigilantes, police and tech firms."""
+    from presslens import compare, frames, timeline, tone
+    from presslens.text import clean
+
+    result = Section("framing", "How police and vigilantes are framed")
+    if len(context.corpus) < MIN_ARTICLES:
+        result.text(f"Too few articles to compare frames (at least {MIN_ARTICLES} are needed).")
+        return result
+    corpus = context.cache["clustering"].corpus if "clustering" in context.cache else clean(context.corpus, progress=False).corpus
+    context.cache.setdefault("cleaned", corpus)
+    group = context.group_by if context.group_by in corpus else "outlet"
+    dictionary = frames.load_dictionary()
+    scores, dominant = frames.score_frames(corpus, dictionary=dictionary)
+    result.intro = (f"Frames were measured with presslens's frame dictionary ({dictionary.name}, version {dictionary.version}): matches of each "
+                    "frame's terms per 1,000 words, weighted by inverse document frequency; each article's dominant frame is the highest. "
+                    "Shares carry 95% bootstrap intervals. Tone is the mean VADER compound score of the sentences that mention each actor; "
+                    "in crime news absolute tone is mostly negative, so compare groups rather than reading single values.")
+    framed = dominant.merge(corpus[["doc_id", group, "published"]], on="doc_id")
+    shares = compare.prevalence(framed, group, category="dominant_frame", n_boot=1000, random_state=context.random_state)
+    result.table("frames_by_group", f"Dominant frame by {group.replace('_', ' ')} (share of articles, 95% interval)", shares)
+    result.figure("frames_by_group", "Dominant frames by group", plots.plot_heatmap(shares.pivot(index="category", columns="group", values="share"), title=f"Dominant frame by {group.replace('_', ' ')}", xlabel=group.replace("_", " "), ylabel="frame"))
+    over_time = timeline.shares_over_time(framed, category="dominant_frame", freq="Y", window=1, n_boot=500, random_state=context.random_state)
+    over_time["group"] = over_time["group"].dt.year
+    result.table("frames_by_year", "Dominant frames by year (three-year moving window, 95% interval)", over_time)
+    result.figure("frames_by_year", "Frames over time", plots.plot_prevalence_over_time(over_time, title="Dominant frames by year (three-year window)"))
+    terms = scores[scores["matches"] > 0].groupby("frame")["terms"].apply(lambda t: "; ".join(t.head(3)))
+    result.table("frame_dictionary_audit", "Frame dictionary: number of terms and example matches", dictionary.table().groupby(["dimension", "frame"]).size().rename("terms").reset_index().merge(terms.rename("example_matches").reset_index(), on="frame", how="left"))
+    article_tone = tone.actor_tone(corpus)
+    by_group = tone.tone_by_group(article_tone, corpus, group, n_boot=1000, random_state=context.random_state)
+    result.table("tone_by_group", f"Tone toward actors by {group.replace('_', ' ')} (mean VADER compound, 95% interval)", by_group)
+    pair = _comparison_pair(corpus, group)
+    if pair is not None:
+        differences = []
+        for actor in sorted(article_tone["actor"].unique()):
+            try:
+                differences.append(tone.tone_difference(article_tone, corpus, actor, pair[0], pair[1], by=group, random_state=context.random_state))
+            except ValueError:
+                continue
+        if differences:
+            result.table("tone_differences", f"Tone difference, {pair[0]} minus {pair[1]} (95% bootstrap interval)", pd.concat(differences, ignore_index=True))
+    return result
+
+
+@section(order=60)
+def who_is_quoted(context: ReportContext) -> Section:
+    """Source profiles: share of quotes by speaker role, who is quoted first, organisations."""
+    from presslens.quotes import attribute, extract_quotes, source_profile
+    from presslens.text import clean
+
+    result = Section("quotes", "Who is quoted")
+    if len(context.corpus) < MIN_ARTICLES:
+        result.text(f"Too few articles for source profiles (at least {MIN_ARTICLES} are needed).")
+        return result
+    corpus = context.cache.get("cleaned")
+    if corpus is None:
+        corpus = clean(context.corpus, progress=False).corpus
+    group = context.group_by if context.group_by in corpus else "outlet"
+    quotes = attribute(extract_quotes(corpus), corpus)
+    first_parts = quotes[quotes["part"] == 1]
+    result.intro = (f"{len(first_parts):,} direct quotations in {first_parts['doc_id'].nunique():,} articles were found and their speakers given a role "
+                    "from their titles and organisations (actors gazetteer). Shares carry 95% cluster-bootstrap intervals (articles resampled). "
+                    "Speakers' names are not shown: the tables report roles and organisations only.")
+    if quotes.empty:
+        return result
+    profile = source_profile(quotes, corpus, group, n_boot=1000, random_state=context.random_state)
+    result.table("quotes_by_role", f"Share of quotes by speaker role and {group.replace('_', ' ')}", profile)
+    result.figure("quotes_by_role", "Who is quoted", plots.plot_heatmap(profile.pivot(index="role", columns="group", values="share"), title=f"Share of quotes by speaker role and {group.replace('_', ' ')}", xlabel=group.replace("_", " "), ylabel="role"))
+    first = source_profile(quotes, corpus, group, first_only=True, n_boot=1000, random_state=context.random_state)
+    result.table("first_quoted", "Role of the first speaker quoted in each article", first)
+    organisations = first_parts[first_parts["organisation"] != ""].groupby(["role", "organisation"]).size().rename("quotes").reset_index()
+    result.table("quoted_organisations", "Organisations most often quoted", organisations.sort_values(["quotes", "organisation"], ascending=[False, True]).head(25))
+    result.table("quote_cues", "How quotes were attributed", first_parts["cue"].value_counts().rename_axis("cue").reset_index(name="quotes"))
+    return result
+
+
 _CSS = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.45; }
 h1 { font-size: 1.6rem; } h2 { border-bottom: 1px solid #ccc; padding-bottom: .2rem; margin-top: 2.5rem; }

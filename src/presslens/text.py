@@ -191,7 +191,8 @@ def clean(corpus: pd.DataFrame, *, text: str = "text", extra_patterns: Iterable[
     Returns
     -------
     CleanResult
-        ``(corpus, removed)``: a copy of the corpus with the text cleaned, and a table
+        ``(corpus, removed)``: a copy of the corpus with the text cleaned (and the
+        headline's entities, mojibake and quotes normalised), and a table
         with ``doc_id``, one count column per kind of noise (``html_tags``,
         ``html_entities``, ``mojibake``, ``aggregator_lines``, ``captions``,
         ``bullet_lines``, ``repeated_paragraphs``) and ``chars_before`` /
@@ -215,6 +216,9 @@ def clean(corpus: pd.DataFrame, *, text: str = "text", extra_patterns: Iterable[
     bar.close()
     out = corpus.copy()
     out[text] = texts
+    if "headline" in out and text != "headline":
+        # headlines carry the same entities, mojibake and curly quotes
+        out["headline"] = [clean_text(h).text if isinstance(h, str) else h for h in out["headline"]]
     removed = pd.DataFrame(rows, index=corpus.index)
     removed.insert(0, "doc_id", corpus["doc_id"].to_numpy() if "doc_id" in corpus else corpus.index.to_numpy())
     return CleanResult(out, removed.reset_index(drop=True))
