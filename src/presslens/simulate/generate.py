@@ -265,9 +265,15 @@ def plan_corpus(n: int, seed: int) -> Plan:
     statistics = []
     n_stats = max(24, n // 60)
     source_names = {"department": list(DEPARTMENTS[:1]) + ["the Office for Crime Statistics"], "charity": list(CHARITIES), "agency": [AGENCY], "platform": [p["name"] for p in world.platforms]}
+    taken: set[tuple[str, int]] = set()
     for i in range(n_stats):
-        unit, what, kind = rng.choice(cb.STATISTIC_KINDS)
-        year = rng.randint(2012, 2023)
+        # one published figure per thing counted and year (a body does not publish two)
+        for _ in range(100):
+            unit, what, kind = rng.choice(cb.STATISTIC_KINDS)
+            year = rng.randint(2012, 2023)
+            if (what, year) not in taken or len(taken) >= len(cb.STATISTIC_KINDS) * 12:
+                break
+        taken.add((what, year))
         release = dt.date(year + 1, 1, 1).toordinal() + rng.randint(0, 300) if unit != "money" else dt.date(year, 1, 1).toordinal() + rng.randint(0, 330)
         release = max(FIRST_DAY, min(release, LAST_DAY - 30))
         statistics.append(Statistic(f"cl{i + 1:04d}", unit, what, year, cb.make_value(unit, rng), rng.choice(source_names[kind]), kind, release))
@@ -558,6 +564,8 @@ class Renderer:
             source = None
         value_text = cb.render_value(stat.unit, value, rng, outlet.percent_style, exact=exact)
         written_value = value if exact else cb.rounded_value(stat.unit, value)
+        if exact and stat.unit == "count" and value >= 1_000_000:  # written as "1.5 million"
+            written_value = round(value / 1_000_000, 1) * 1_000_000
         parts = cb.claim_sentence(rng, stat.unit, stat.what, value_text, year, source)
         self.mentioned_claims.add(stat.claim_id)
         label = {"kind": "claim", "claim_id": stat.claim_id, "value": written_value, "true_value": stat.value, "unit": stat.unit,

@@ -1,0 +1,334 @@
+"""Text reuse: exact and near duplicates, passage reuse, syndication and churn.
+
+* ``exact_duplicates``: groups of articles whose normalised text is identical (a hash).
+* ``near_duplicates``: candidate pairs from MinHash signatures and locality-sensitive
+  hashing over word shingles (datasketch; Broder 1997; Leskovec, Rajaraman & Ullman,
+  *Mining of Massive Datasets*, ch. 3), each verified by the exact Jaccard similarity and
+  the containment of one article's shingles in the other's.
+* ``passages``: which paragraphs of a later article come from an earlier one, and the
+  share of it that is reused (in the spirit of passim and textreuse; Smith, Cordell &
+  Mullen 2015).
+* ``reuse_pairs`` / ``syndication``: pairs ordered earlier -> later, clusters of
+  connected articles, the likely original of each cluster, reuse within one outlet
+  ignored on request (passim's "series"), and same-day duplicate flags as in
+  LexisNexisTools.
+* ``deduplicate``: the corpus with duplicates removed or flagged, and a table of what
+  was removed, so counts elsewhere can be run with or without them.
+* ``churn``: by outlet, the share of articles that reuse another outlet's (or the
+  wire's) text and the share of their text that is reused, with bootstrap intervals.
+
+References: Broder, A. Z. (1997). On the resemblance and containment of documents.
+*Compression and Complexity of Sequences*, 21-29. Leskovec, J., Rajaraman, A., & Ullman,
+J. D. (2020). *Mining of Massive Datasets* (3rd ed.), ch. 3. Smith, D. A., Cordell, R., &
+Mullen, A. (2015). Computational methods for uncovering reprinted texts in antebellum
+newspapers. *American Literary History*, 27(3), E1-E15.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, words and numbers only, "%" spelt "per cent": the text a reuse
+    comparison sees, so house-style differences do not hide shared passages."""
+    text = text.lower().replace("%", " per cent").replace("\u2019", "'")
+    return " ".join(_WORD.findall(text))
+
+
+def shingles(text: str, size: int = 5) -> set[str]:
+    """The set of word ``size``-grams of a normalised text."""
+    words = normalise(text).split()
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def exact_duplicates(corpus: pd.DataFrame, *, text: str = "text") -> pd.DataFrame:
+    """Groups of articles with identical normalised text: ``doc_id``, ``group`` (the first
+    doc_id of the group), ``size``.  Articles without a duplicate are not listed."""
+    digests = corpus[text].map(lambda t: hashlib.sha1(normalise(t).encode("utf-8")).hexdigest())
+    table = pd.DataFrame({"doc_id": corpus["doc_id"].to_numpy(), "digest": digests.to_numpy()})
+    sizes = table.groupby("digest")["doc_id"].transform("size")
+    table = table[sizes > 1].copy()
+    table["group"] = table.groupby("digest")["doc_id"].transform("first")
+    table["size"] = table.groupby("digest")["doc_id"].transform("size")
+    return table.drop(columns="digest").reset_index(drop=True)
+
+
+def _minhash_signatures(shingle_sets: list[set[str]], num_perm: int, seed: int):
+    from datasketch import MinHash
+
+    signatures = []
+    for grams in shingle_sets:
+        m = MinHash(num_perm=num_perm, seed=seed)
+        if grams:
+            m.update_batch([g.encode("utf-8") for g in grams])
+        signatures.append(m)
+    return signatures
+
+
+def near_duplicates(corpus: pd.DataFrame, *, threshold: float = 0.4, text: str = "text", shingle_size: int = 5, num_perm: int = 128,
+                    measure: str = "jaccard", seed: int = 1, progress: bool | None = None) -> pd.DataFrame:
+    """Pairs of articles that share much of their text, found with MinHash LSH.
+
+    Parameters
+    ----------
+    threshold : float
+        The similarity a pair must reach, verified exactly on the shingle sets (default
+        0.4: light edits of agency copy stay well above it; two articles that merely
+        share stock phrases stay below).
+    measure : {"jaccard", "containment", "either"}
+        ``jaccard`` (default): |A ∩ B| / |A ∪ B|.  ``containment``: the larger of
+        |A ∩ B| / |A| and |A ∩ B| / |B| (a short extract of a long article has a low
+        Jaccard but a high containment; use a higher threshold, e.g. 0.7, since stock
+        phrases also raise containment).  ``either``: a pair passes if either does.  For these, LSH candidates are generated at a Jaccard of ``0.3 * threshold`` so that
+        pairs that pass only on containment are still proposed.
+    shingle_size, num_perm, seed
+        Word n-gram size, MinHash permutations, hash seed.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_a``, ``doc_b`` (``doc_a`` < ``doc_b``), ``jaccard``, ``containment_a``
+        (share of A's shingles in B), ``containment_b`` and ``shared`` shingles.
+
+    Example
+    -------
+    >>> pairs = near_duplicates(cleaned)   # doctest: +SKIP
+    """
+    from datasketch import MinHashLSH
+
+    from presslens._progress import progress_bar
+
+    if measure not in ("jaccard", "containment", "either"):
+        raise ValueError("measure must be 'jaccard', 'containment' or 'either'")
+    ids = corpus["doc_id"].astype(str).tolist()
+    bar = progress_bar(total=len(ids), desc="shingles and signatures", unit="article", enabled=progress)
+    sets = []
+    for value in corpus[text]:
+        sets.append(shingles(value, shingle_size))
+        bar.update(1)
+    bar.close()
+    signatures = _minhash_signatures(sets, num_perm, seed)
+    # an extract half the length of its source has a Jaccard of about half its containment
+    lsh_threshold = threshold if measure == "jaccard" else max(0.05, threshold * 0.3)
+    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
+    candidates = set()
+    for i, signature in enumerate(signatures):
+        for j in lsh.query(signature):
+            candidates.add((j, i))
+        lsh.insert(i, signature)
+    rows = []
+    for i, j in sorted(candidates):
+        a, b = sets[i], sets[j]
+        if not a or not b:
+            continue
+        shared = len(a & b)
+        jaccard = shared / len(a | b)
+        contain_a, contain_b = shared / len(a), shared / len(b)
+        passes = {"jaccard": jaccard >= threshold, "containment": max(contain_a, contain_b) >= threshold, "either": max(jaccard, contain_a, contain_b) >= threshold}[measure]
+        if passes:
+            first, second = (i, j) if ids[i] < ids[j] else (j, i)
+            ca, cb = (contain_a, contain_b) if first == i else (contain_b, contain_a)
+            rows.append((ids[first], ids[second], jaccard, ca, cb, shared))
+    table = pd.DataFrame(rows, columns=["doc_a", "doc_b", "jaccard", "containment_a", "containment_b", "shared"])
+    for column in ("jaccard", "containment_a", "containment_b"):
+        table[column] = table[column].round(4)
+    return table.sort_values(["doc_a", "doc_b"]).reset_index(drop=True)
+
+
+def all_pairs_similar(corpus: pd.DataFrame, *, threshold: float = 0.3, text: str = "text", shingle_size: int = 5, block: int = 2000) -> pd.DataFrame:
+    """The exhaustive baseline: every pair's cosine similarity of binary shingle vectors
+    (blockwise sparse products), pairs at or above ``threshold``.  Quadratic: for
+    benchmarks and small corpora."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    vectorizer = HashingVectorizer(analyzer=lambda t: list(shingles(t, shingle_size)), n_features=2**22, binary=True, norm="l2", alternate_sign=False)
+    matrix = vectorizer.transform(corpus[text]).tocsr()
+    ids = corpus["doc_id"].astype(str).to_numpy()
+    rows = []
+    for start in range(0, matrix.shape[0], block):
+        product = (matrix[start : start + block] @ matrix.T).tocoo()
+        keep = (product.data >= threshold) & (product.row + start < product.col)
+        for i, j, value in zip(product.row[keep] + start, product.col[keep], product.data[keep], strict=True):
+            a, b = (ids[i], ids[j]) if ids[i] < ids[j] else (ids[j], ids[i])
+            rows.append((a, b, float(value)))
+    return pd.DataFrame(rows, columns=["doc_a", "doc_b", "cosine"]).sort_values(["doc_a", "doc_b"]).reset_index(drop=True)
+
+
+def passages(earlier: str, later: str, *, shingle_size: int = 5, min_containment: float = 0.5) -> pd.DataFrame:
+    """Which paragraphs of ``later`` come from ``earlier``.
+
+    Returns one row per paragraph of the later text: ``paragraph`` (number), ``words``,
+    ``containment`` (share of its shingles found in the earlier text), ``reused``
+    (containment at least ``min_containment``), ``source_paragraph`` (the best-matching
+    paragraph of the earlier text) and ``text``.
+    """
+    source_paragraphs = [p for p in re.split(r"\n\s*\n", earlier) if p.strip()]
+    source_sets = [shingles(p, shingle_size) for p in source_paragraphs]
+    all_source = set().union(*source_sets) if source_sets else set()
+    rows = []
+    for number, paragraph in enumerate([p for p in re.split(r"\n\s*\n", later) if p.strip()], start=1):
+        grams = shingles(paragraph, shingle_size)
+        containment = len(grams & all_source) / len(grams) if grams else 0.0
+        best = max(range(len(source_sets)), key=lambda k: len(grams & source_sets[k]), default=None) if grams else None
+        rows.append({"paragraph": number, "words": len(paragraph.split()), "containment": round(containment, 3),
+                     "reused": containment >= min_containment, "source_paragraph": (best + 1) if best is not None and containment > 0 else None,
+                     "text": paragraph})
+    return pd.DataFrame(rows)
+
+
+def reused_share(earlier: str, later: str, **options) -> float:
+    """Share of the later text's words in paragraphs reused from the earlier one."""
+    table = passages(earlier, later, **options)
+    return float(table.loc[table["reused"], "words"].sum() / max(1, table["words"].sum()))
+
+
+class _UnionFind:
+    def __init__(self, items: Iterable):
+        self.parent = {x: x for x in items}
+
+    def find(self, x):
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def reuse_pairs(corpus: pd.DataFrame, pairs: pd.DataFrame | None = None, *, ignore_same_outlet: bool = False, text: str = "text", **options) -> pd.DataFrame:
+    """Near-duplicate pairs ordered in time: ``source`` (earlier) -> ``target`` (later).
+
+    On the same date, a news agency's article (``outlet_type`` "wire") is the source;
+    otherwise the article that contains more of the other (an original is longer than its
+    cut-down copies).  Adds ``same_outlet``,
+    ``same_day`` and ``same_day_duplicate`` (same day and Jaccard >= 0.9, as
+    LexisNexisTools flags duplicates).  ``ignore_same_outlet=True`` drops pairs within
+    one outlet (passim's "series").
+    """
+    if pairs is None:
+        pairs = near_duplicates(corpus, text=text, **options)
+    columns = ["outlet", "published"] + (["outlet_type"] if "outlet_type" in corpus else [])
+    meta = corpus.set_index(corpus["doc_id"].astype(str))[columns]
+    rows = []
+    for row in pairs.itertuples():
+        a, b = meta.loc[row.doc_a], meta.loc[row.doc_b]
+        day_a, day_b = a["published"].normalize(), b["published"].normalize()
+        agency_a = "outlet_type" in meta and a["outlet_type"] == "wire"
+        agency_b = "outlet_type" in meta and b["outlet_type"] == "wire"
+        if day_a != day_b:
+            a_first = day_a < day_b
+        elif agency_a != agency_b:
+            a_first = agency_a  # agencies originate copy
+        else:
+            a_first = row.containment_b >= row.containment_a
+        if a_first:
+            source, target, contained = row.doc_a, row.doc_b, row.containment_b
+        else:
+            source, target, contained = row.doc_b, row.doc_a, row.containment_a
+        rows.append({"source": source, "target": target, "source_outlet": meta.loc[source, "outlet"], "target_outlet": meta.loc[target, "outlet"],
+                     "source_published": meta.loc[source, "published"], "target_published": meta.loc[target, "published"],
+                     "jaccard": row.jaccard, "target_contained": contained})
+    out = pd.DataFrame(rows, columns=["source", "target", "source_outlet", "target_outlet", "source_published", "target_published", "jaccard", "target_contained"])
+    out["same_outlet"] = out["source_outlet"] == out["target_outlet"]
+    out["same_day"] = out["source_published"].dt.normalize() == out["target_published"].dt.normalize()
+    out["same_day_duplicate"] = out["same_day"] & (out["jaccard"] >= 0.9)
+    if ignore_same_outlet:
+        out = out[~out["same_outlet"]]
+    return out.reset_index(drop=True)
+
+
+def syndication(corpus: pd.DataFrame, ordered: pd.DataFrame) -> pd.DataFrame:
+    """Clusters of connected articles and the likely original of each.
+
+    Returns one row per article in a cluster: ``doc_id``, ``cluster`` (the original's
+    doc_id), ``original`` (bool), ``outlet``, ``published``, ``size``.  The original is the
+    earliest article; among same-day articles, a news agency's (``outlet_type`` "wire",
+    when the corpus has that column: agencies originate copy), then the one that
+    contains most of the others, then the first ``doc_id``.
+    """
+    members = sorted(set(ordered["source"]) | set(ordered["target"]))
+    groups = _UnionFind(members)
+    for row in ordered.itertuples():
+        groups.union(row.source, row.target)
+    columns = ["outlet", "published"] + (["outlet_type"] if "outlet_type" in corpus else [])
+    meta = corpus.set_index(corpus["doc_id"].astype(str))[columns]
+    contained_in = {}  # how much of the others each article contains (sum of targets' containment)
+    for row in ordered.itertuples():
+        contained_in[row.source] = contained_in.get(row.source, 0.0) + row.target_contained
+    table = pd.DataFrame({"doc_id": members, "root": [groups.find(m) for m in members]})
+    table = table.join(meta, on="doc_id")
+    table["score"] = table["doc_id"].map(contained_in).fillna(0.0)
+    table["not_agency"] = table["outlet_type"].ne("wire") if "outlet_type" in table else True
+    table["day"] = table["published"].dt.normalize()
+    table = table.sort_values(["root", "day", "not_agency", "score", "doc_id"], ascending=[True, True, True, False, True])
+    originals = table.groupby("root")["doc_id"].first()
+    table["cluster"] = table["root"].map(originals)
+    table["original"] = table["doc_id"] == table["cluster"]
+    table["size"] = table.groupby("root")["doc_id"].transform("size")
+    return table[["doc_id", "cluster", "original", "outlet", "published", "size"]].reset_index(drop=True)
+
+
+def deduplicate(corpus: pd.DataFrame, *, policy: str = "near", threshold: float = 0.9, flag_only: bool = False, text: str = "text") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Remove (or flag) duplicates; return ``(corpus, removed)``.
+
+    ``policy="exact"``: identical normalised text.  ``policy="near"``: Jaccard at least
+    ``threshold`` (default 0.9: the same story re-ingested with trivial changes, not
+    rewritten agency copy).  ``policy="syndication"``: keep only the likely original of
+    each syndication cluster found at ``threshold`` (use e.g. 0.3 to count each story
+    once).  The first / original article is kept.  With ``flag_only`` nothing is removed
+    and a boolean ``duplicate`` column is added instead.  ``removed`` lists ``doc_id``,
+    ``kept_instead`` and ``reason``.
+    """
+    if policy == "exact":
+        groups = exact_duplicates(corpus, text=text)
+        removed = groups[groups["doc_id"] != groups["group"]].rename(columns={"group": "kept_instead"})[["doc_id", "kept_instead"]]
+        reason = "exact duplicate"
+    elif policy in ("near", "syndication"):
+        ordered = reuse_pairs(corpus, near_duplicates(corpus, threshold=threshold, text=text, measure="jaccard"))
+        clusters = syndication(corpus, ordered)
+        removed = clusters[~clusters["original"]].rename(columns={"cluster": "kept_instead"})[["doc_id", "kept_instead"]]
+        reason = f"{'near duplicate' if policy == 'near' else 'syndicated copy'} (Jaccard >= {threshold})"
+    else:
+        raise ValueError("policy must be 'exact', 'near' or 'syndication'")
+    removed = removed.assign(reason=reason).reset_index(drop=True)
+    if flag_only:
+        out = corpus.copy()
+        out["duplicate"] = out["doc_id"].astype(str).isin(set(removed["doc_id"]))
+        return out, removed
+    return corpus[~corpus["doc_id"].astype(str).isin(set(removed["doc_id"]))].reset_index(drop=True), removed
+
+
+def churn(corpus: pd.DataFrame, ordered: pd.DataFrame, *, by: str = "outlet", source_outlet: str | None = None, n_boot: int = 1000,
+          random_state: int = 0) -> pd.DataFrame:
+    """By group, the share of articles that reuse text from another outlet (or from
+    ``source_outlet``, e.g. the wire) and the mean share of their text that is reused.
+
+    Returns ``group``, ``articles``, ``reusing`` (count), ``share`` with ``lower`` /
+    ``upper`` (bootstrap over articles) and ``text_reused`` (mean containment of the
+    reusing articles in their source).
+    """
+    from presslens.compare import prevalence
+
+    pairs = ordered[ordered["source_outlet"] != ordered["target_outlet"]]
+    if source_outlet is not None:
+        pairs = pairs[pairs["source_outlet"] == source_outlet]
+    best = pairs.groupby("target")["target_contained"].max()
+    table = corpus[["doc_id", by]].copy()
+    table["reuses"] = table["doc_id"].astype(str).isin(best.index).map({True: "reuses", False: "original"})
+    result = prevalence(table, by, category="reuses", n_boot=n_boot, random_state=random_state)
+    result = result[result["category"] == "reuses"].drop(columns="category").rename(columns={"count": "reusing"})
+    contained = table.assign(contained=table["doc_id"].astype(str).map(best)).groupby(by)["contained"].mean()
+    result["text_reused"] = result["group"].map(contained).round(3)
+    return result[["group", "articles", "reusing", "share", "lower", "upper", "text_reused"]].reset_index(drop=True)
