@@ -237,7 +237,8 @@ def claims_in_text(text: str) -> list[dict]:
             if parsed is None or parsed["unit"] == "count" and parsed["value"] < 20 and not match.group("suffix"):
                 continue  # small counts ("two men", "seven years") are not statistics
             what = re.sub(r"^[\s,]+", "", sentence[match.end() :])
-            what = re.split(r"\b(?:in|during|for|by|according|,|\.)\s", what + " ")[0].strip()
+            what = re.sub(r"^(?:was|were|is|are|has been|have been)\s+(?:committed|set aside|pledged|promised|announced|recorded|logged)\s+", "", what)
+            what = re.split(r"\b(?:in|during|by|according|,|\.)\s", what + " ")[0].strip()
             year = next((y for y in reversed(years) if str(y) not in phrase), None)
             found.append({
                 "start": start, "end": start + len(sentence), "sentence": sentence, "value_start": start + match.start() + (len(match.group(0)) - len(match.group(0).lstrip())),

@@ -285,3 +285,22 @@ def plot_volume(table: pd.DataFrame, ax=None, value: str = "matching", title="Ar
     if table["group"].nunique() * table["query"].nunique() > 1:
         ax.legend(fontsize="x-small", ncols=2)
     return ax
+
+
+def plot_claim_trail(trail: pd.DataFrame, ax=None, title="One statistic travelling between outlets"):
+    """Each mention of one statistic by date and outlet, marked by how it differs from the
+    first mention (a slice of :func:`presslens.claims.track_claims` joined to outlets)."""
+    ax = _axes(ax, figsize=(9, 0.4 * trail["outlet"].nunique() + 2))
+    markers = {"none": "o", "rounded": "s", "value_changed": "X", "year_changed": "D", "source_changed": "^", "unattributed": "v"}
+    colours = {"none": "#2ca02c", "rounded": "#1f77b4", "value_changed": "#d62728", "year_changed": "#9467bd", "source_changed": "#ff7f0e", "unattributed": "#7f7f7f"}
+    outlets = sorted(trail["outlet"].unique())
+    position = {o: i for i, o in enumerate(outlets)}
+    for mutation, part in trail.groupby("mutation"):
+        ax.scatter(part["published"], part["outlet"].map(position), marker=markers.get(mutation, "o"), color=colours.get(mutation, "black"), s=45, label=mutation.replace("_", " "))
+    for row in trail.itertuples():
+        ax.annotate(row.value_text, (row.published, position[row.outlet]), fontsize="x-small", xytext=(4, 4), textcoords="offset points")
+    ax.set_yticks(range(len(outlets)), outlets, fontsize="small")
+    ax.set_xlabel("Date of publication")
+    ax.set_title(title)
+    ax.legend(fontsize="x-small", title="compared with the first mention", title_fontsize="x-small", loc="best")
+    return ax

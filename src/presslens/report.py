@@ -311,6 +311,85 @@ def who_is_quoted(context: ReportContext) -> Section:
     return result
 
 
+@section(order=70)
+def recycled_coverage(context: ReportContext) -> Section:
+    """Near duplicates, syndication clusters, churn by outlet and what deduplication removes."""
+    from presslens import reuse
+    from presslens.text import clean
+
+    result = Section("reuse", "Recycled coverage")
+    if len(context.corpus) < MIN_ARTICLES:
+        result.text(f"Too few articles (at least {MIN_ARTICLES} are needed).")
+        return result
+    corpus = context.cache.get("cleaned")
+    if corpus is None:
+        corpus = clean(context.corpus, progress=False).corpus
+    group = context.group_by if context.group_by in corpus else "outlet"
+    pairs = reuse.near_duplicates(corpus)
+    ordered = reuse.reuse_pairs(corpus, pairs)
+    clusters = reuse.syndication(corpus, ordered) if len(ordered) else pd.DataFrame(columns=["doc_id", "cluster", "original", "outlet", "published", "size"])
+    exact = reuse.exact_duplicates(corpus)
+    result.intro = (f"Near duplicates were found with MinHash LSH over word 5-grams and verified by exact Jaccard similarity (at least 0.4): "
+                    f"{len(pairs):,} pairs of articles, forming {clusters['cluster'].nunique():,} syndication clusters; {int((exact['doc_id'] != exact['group']).sum()):,} "
+                    f"articles are exact duplicates of another and {int(ordered['same_day_duplicate'].sum()) if len(ordered) else 0:,} pairs are same-day duplicates. "
+                    "The original of a cluster is its earliest article (on the same day, a news agency's).")
+    if len(ordered):
+        by_source = ordered[~ordered["same_outlet"]].groupby(["source_outlet", "target_outlet"]).size().rename("pairs").reset_index()
+        result.table("reuse_between_outlets", "Who reuses whom: pairs of articles from one outlet (earlier) to another (later)", by_source.sort_values(["pairs", "source_outlet"], ascending=[False, True]))
+        sizes = clusters.drop_duplicates("cluster")["size"].value_counts().sort_index().rename_axis("articles_in_cluster").reset_index(name="clusters")
+        result.table("syndication_clusters", "Syndication clusters by size", sizes)
+        agency = corpus.loc[corpus.get("outlet_type", pd.Series(dtype=str)).eq("wire"), "outlet"].unique() if "outlet_type" in corpus else []
+        churn = reuse.churn(corpus, ordered, by=group, source_outlet=agency[0] if len(agency) else None, random_state=context.random_state)
+        label = f"reusing {agency[0]}'s copy" if len(agency) else "reusing another outlet's text"
+        result.table("churn", f"Churn: share of each {group.replace('_', ' ')}'s articles {label} (95% interval) and the mean share of their text reused", churn)
+    deduplicated, removed = reuse.deduplicate(corpus, policy="syndication", threshold=0.4)
+    counts = pd.DataFrame({"articles": corpus.groupby(group).size(), "after_deduplication": deduplicated.groupby(group).size()}).fillna(0).astype(int)
+    counts["removed"] = counts["articles"] - counts["after_deduplication"]
+    result.table("deduplication", f"What counting each story once does to the number of articles by {group.replace('_', ' ')}", counts.reset_index())
+    return result
+
+
+@section(order=80)
+def statistics_that_travel(context: ReportContext) -> Section:
+    """Numeric claims, the statistics repeated most, and how repeats differ from the first mention."""
+    from presslens import claims as claim_tools
+    from presslens import compare
+    from presslens.text import clean
+
+    result = Section("claims", "Statistics that travel")
+    if len(context.corpus) < MIN_ARTICLES:
+        result.text(f"Too few articles (at least {MIN_ARTICLES} are needed).")
+        return result
+    corpus = context.cache.get("cleaned")
+    if corpus is None:
+        corpus = clean(context.corpus, progress=False).corpus
+    group = context.group_by if context.group_by in corpus else "outlet"
+    found = claim_tools.extract_claims(corpus)
+    if found.empty:
+        result.text("No numeric claims were found.")
+        return result
+    tracked = claim_tools.track_claims(found, corpus).merge(corpus[["doc_id", "outlet", group, "published"]].drop_duplicates("doc_id") if group != "outlet" else corpus[["doc_id", "outlet", "published"]], on="doc_id")
+    result.intro = (f"{len(found):,} numeric claims (figures with a source or a statistical cue) were extracted and grouped into statistics by unit, "
+                    "context and at least two of value, year and source. Each later mention is compared with the first: rounded, value changed "
+                    "beyond rounding, year changed, source changed or unattributed.")
+    summary = tracked.groupby("claim").agg(first_doc_id=("first_doc_id", "first"), first_outlet=("outlet", "first"), first_published=("published", "min"),
+                                           value=("value_text", "first"), what=("what", "first"), mentions=("doc_id", "size"), outlets=("outlet", "nunique"),
+                                           changed=("mutation", lambda m: int((m != "none").sum())))
+    summary = summary[summary["mentions"] >= 3].sort_values(["mentions", "first_doc_id"], ascending=[False, True]).head(15).reset_index(drop=True)
+    summary["first_published"] = summary["first_published"].dt.strftime("%Y-%m-%d")
+    result.table("travelling_statistics", "The statistics repeated most (first mention, mentions, outlets, mentions that changed it)", summary)
+    later = tracked[tracked["order"] > 0]
+    if len(later):
+        mutations = compare.prevalence(later, group, category="mutation", n_boot=1000, random_state=context.random_state)
+        result.table("mutations_by_group", f"How repeated statistics differ from their first mention, by {group.replace('_', ' ')} (95% interval)", mutations)
+    if len(summary):
+        first_claim = tracked.loc[tracked["doc_id"] == summary.iloc[0]["first_doc_id"], "claim"].iloc[0]
+        trail = tracked[tracked["claim"] == first_claim].sort_values("published")
+        result.table("claim_trail", "One statistic followed from its first appearance", trail[["published", "outlet", "doc_id", "value_text", "year", "source", "mutation"]].assign(published=lambda t: t["published"].dt.strftime("%Y-%m-%d")))
+        result.figure("claim_trail", "One statistic travelling", plots.plot_claim_trail(trail, title=f"The most repeated statistic: {summary.iloc[0]['value']} {summary.iloc[0]['what'][:50]}"))
+    return result
+
+
 _CSS = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.45; }
 h1 { font-size: 1.6rem; } h2 { border-bottom: 1px solid #ccc; padding-bottom: .2rem; margin-top: 2.5rem; }
