@@ -91,6 +91,25 @@ def test_framing_and_quotes_sections(teaching_report):
         assert (out / "one" / "figures" / f"{name}.png").exists()
 
 
+def test_reuse_and_claims_sections(teaching_report):
+    from presslens.corpus import load_labels
+
+    out, index = teaching_report
+    html = index.read_text()
+    assert "Recycled coverage" in html and "Statistics that travel" in html
+    churn = pd.read_csv(out / "one" / "tables" / "churn.csv").set_index("group")
+    copies = load_labels("articles").query("story == 'wire_copy'").groupby("outlet_type").size()
+    for outlet_type, planted in copies.items():
+        assert churn.loc[outlet_type, "reusing"] == pytest.approx(planted, abs=2)
+    dedup = pd.read_csv(out / "one" / "tables" / "deduplication.csv")
+    assert (dedup["after_deduplication"] <= dedup["articles"]).all() and dedup["removed"].sum() > 100
+    stats = pd.read_csv(out / "one" / "tables" / "travelling_statistics.csv")
+    assert len(stats) >= 5 and (stats["mentions"] >= 3).all()
+    trail = pd.read_csv(out / "one" / "tables" / "claim_trail.csv")
+    assert trail["mutation"].iloc[0] == "none"
+    assert (out / "one" / "figures" / "claim_trail.png").exists()
+
+
 def test_two_runs_give_identical_tables(teaching_report):
     out, _ = teaching_report
     for table in sorted((out / "one" / "tables").glob("*.csv")):

@@ -73,30 +73,33 @@ _MAX_HASH = np.uint64((1 << 32) - 1)
 _MULTIPLIER = np.uint64(1_000_003)
 
 
-def _shingle_hashes(texts, size: int) -> list[np.ndarray]:
+def _shingle_hashes(texts, size: int, chunk: int = 5000) -> list[np.ndarray]:
     """Each text's word ``size``-grams as sorted unique 32-bit hashes.
 
-    Words are numbered for the whole corpus at once (``pandas.factorize``), then each
-    text's n-grams are combined arithmetically with numpy."""
+    Words are hashed with pandas' fixed-key SipHash (``pandas.util.hash_array``: C speed,
+    the same value on every run and machine) a chunk of texts at a time, so memory stays
+    bounded; each text's n-grams are then combined arithmetically with numpy."""
     from itertools import chain
 
-    words = [_WORD.findall(text.lower().replace("%", " per cent ")) for text in texts]
-    codes, _ = pd.factorize(pd.Series(list(chain.from_iterable(words)), dtype=object))
-    codes = codes.astype(np.uint64) + np.uint64(1)
-    out, position = [], 0
-    with np.errstate(over="ignore"):
-        for text_words in words:
-            ids = codes[position : position + len(text_words)]
-            position += len(text_words)
-            if len(ids) == 0:
-                out.append(np.zeros(0, dtype=np.uint64))
-                continue
-            width = min(size, len(ids))
-            grams = np.zeros(len(ids) - width + 1, dtype=np.uint64)
-            for k in range(width):
-                grams = grams * _MULTIPLIER + ids[k : len(ids) - width + 1 + k]
-            grams ^= grams >> np.uint64(29)
-            out.append(np.unique(grams & _MAX_HASH))
+    out = []
+    for start in range(0, len(texts), chunk):
+        words = [_WORD.findall(text.lower().replace("%", " per cent ")) for text in texts[start : start + chunk]]
+        flat = list(chain.from_iterable(words))
+        codes = pd.util.hash_array(np.array(flat, dtype=object)) if flat else np.zeros(0, dtype=np.uint64)
+        position = 0
+        with np.errstate(over="ignore"):
+            for text_words in words:
+                ids = codes[position : position + len(text_words)]
+                position += len(text_words)
+                if len(ids) == 0:
+                    out.append(np.zeros(0, dtype=np.uint64))
+                    continue
+                width = min(size, len(ids))
+                grams = np.zeros(len(ids) - width + 1, dtype=np.uint64)
+                for k in range(width):
+                    grams = grams * _MULTIPLIER + ids[k : len(ids) - width + 1 + k]
+                grams ^= grams >> np.uint64(29)
+                out.append(np.unique(grams & _MAX_HASH))
     return out
 
 
