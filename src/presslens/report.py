@@ -65,6 +65,25 @@ class ReportContext:
     random_state: int = 0
     cache: dict = field(default_factory=dict)  # results shared between sections (e.g. the clustering)
 
+    def cleaned(self) -> pd.DataFrame:
+        """The corpus cleaned of news noise, computed once and shared by every section."""
+        if "cleaned" not in self.cache:
+            from presslens.text import clean
+
+            self.cache["cleaned"] = clean(self.corpus, progress=False).corpus
+        return self.cache["cleaned"]
+
+    def group(self, corpus: pd.DataFrame) -> str:
+        """The grouping column, or ``outlet`` when the corpus lacks it."""
+        return self.group_by if self.group_by in corpus else "outlet"
+
+    def too_small(self, section: Section, what: str) -> bool:
+        """True (and a note in the section) when there are too few articles for ``what``."""
+        if len(self.corpus) < MIN_ARTICLES:
+            section.text(f"Too few articles for {what} (at least {MIN_ARTICLES} are needed).")
+            return True
+        return False
+
 
 SectionFunction = Callable[[ReportContext], Section]
 MIN_ARTICLES = 60  # below this, analyses are skipped with a note rather than run on noise
@@ -115,12 +134,11 @@ def kinds_of_coverage(context: ReportContext) -> Section:
     from presslens.cluster import cluster_corpus
     from presslens.topics import compare_topic_numbers, fit_topics, topic_prevalence
 
-    corpus = context.corpus
     result = Section("kinds", "Kinds of coverage")
-    if len(corpus) < MIN_ARTICLES:
-        result.text(f"Too few articles to cluster (at least {MIN_ARTICLES} are needed).")
+    if context.too_small(result, "clustering"):
         return result
-    clustering = cluster_corpus(corpus, k=None, random_state=context.random_state, progress=False)
+    corpus = context.cleaned()
+    clustering = cluster_corpus(corpus, k=None, clean_first=False, random_state=context.random_state, progress=False)
     context.cache["clustering"] = clustering
     result.intro = (f"Articles were cleaned of news noise, represented by TF-IDF (English and news stop words, outlet names and "
                     f"proper nouns removed) reduced to 50 LSA dimensions, and grouped by k-means. {clustering.reason}")
@@ -128,7 +146,7 @@ def kinds_of_coverage(context: ReportContext) -> Section:
     result.figure("choose_k", "Criteria for each number of clusters", plots.plot_choose_k(clustering.k_table, recommended=clustering.k))
     summary = clustering.summary[["cluster", "name", "articles", "share", "top_terms", "typical_headlines", "top_group", "group_share", "group_lift", "median_year", "peak_year"]]
     result.table("clusters", "Clusters: top terms (c-TF-IDF) and the most typical headlines", summary)
-    group = context.group_by if context.group_by in corpus else "outlet"
+    group = context.group(corpus)
     assignments = clustering.assignments().merge(corpus[["doc_id", group]], on="doc_id")
     by_group = pd.crosstab(assignments["cluster_name"], assignments[group], normalize="columns").round(3)
     result.table("clusters_by_group", f"Share of each {group.replace('_', ' ')}'s articles in each cluster", by_group.reset_index())
@@ -162,14 +180,12 @@ def how_outlets_differ(context: ReportContext) -> Section:
     """Keyness and Fightin' Words between two groups, cluster prevalence by group with
     intervals, a test of independence and the correspondence map."""
     from presslens import compare
-    from presslens.text import clean
 
     result = Section("outlets", "How outlets differ")
-    if len(context.corpus) < MIN_ARTICLES:
-        result.text(f"Too few articles to compare (at least {MIN_ARTICLES} are needed).")
+    if context.too_small(result, "comparisons"):
         return result
-    corpus = context.cache["clustering"].corpus if "clustering" in context.cache else clean(context.corpus, progress=False).corpus
-    group = context.group_by if context.group_by in corpus else "outlet"
+    corpus = context.cleaned()
+    group = context.group(corpus)
     pair = _comparison_pair(corpus, group)
     if pair is None:
         result.text(f"Only one value of {group}: nothing to compare.")
@@ -212,8 +228,7 @@ def attention_over_time(context: ReportContext) -> Section:
 
     corpus = context.corpus
     result = Section("time", "Attention over time")
-    if len(corpus) < MIN_ARTICLES:
-        result.text(f"Too few articles for a time series (at least {MIN_ARTICLES} are needed).")
+    if context.too_small(result, "a time series"):
         return result
     result.intro = ("Articles per month, raw and as a share of all articles that month, for each kind of coverage; and bursts of coverage "
                     "found with Kleinberg's (2002) streaming model (s = 2, gamma = 1, three levels) with the first headlines of each burst.")
@@ -238,15 +253,12 @@ def attention_over_time(context: ReportContext) -> Section:
 def framing(context: ReportContext) -> Section:
     """Dominant frames by group and over time; tone toward vigilantes, police and tech firms."""
     from presslens import compare, frames, timeline, tone
-    from presslens.text import clean
 
     result = Section("framing", "How police and vigilantes are framed")
-    if len(context.corpus) < MIN_ARTICLES:
-        result.text(f"Too few articles to compare frames (at least {MIN_ARTICLES} are needed).")
+    if context.too_small(result, "frames"):
         return result
-    corpus = context.cache["clustering"].corpus if "clustering" in context.cache else clean(context.corpus, progress=False).corpus
-    context.cache.setdefault("cleaned", corpus)
-    group = context.group_by if context.group_by in corpus else "outlet"
+    corpus = context.cleaned()
+    group = context.group(corpus)
     dictionary = frames.load_dictionary()
     scores, dominant = frames.score_frames(corpus, dictionary=dictionary)
     result.intro = (f"Frames were measured with presslens's frame dictionary ({dictionary.name}, version {dictionary.version}): matches of each "
@@ -283,16 +295,12 @@ def framing(context: ReportContext) -> Section:
 def who_is_quoted(context: ReportContext) -> Section:
     """Source profiles: share of quotes by speaker role, who is quoted first, organisations."""
     from presslens.quotes import attribute, extract_quotes, source_profile
-    from presslens.text import clean
 
     result = Section("quotes", "Who is quoted")
-    if len(context.corpus) < MIN_ARTICLES:
-        result.text(f"Too few articles for source profiles (at least {MIN_ARTICLES} are needed).")
+    if context.too_small(result, "source profiles"):
         return result
-    corpus = context.cache.get("cleaned")
-    if corpus is None:
-        corpus = clean(context.corpus, progress=False).corpus
-    group = context.group_by if context.group_by in corpus else "outlet"
+    corpus = context.cleaned()
+    group = context.group(corpus)
     quotes = attribute(extract_quotes(corpus), corpus)
     first_parts = quotes[quotes["part"] == 1]
     result.intro = (f"{len(first_parts):,} direct quotations in {first_parts['doc_id'].nunique():,} articles were found and their speakers given a role "
@@ -315,16 +323,12 @@ def who_is_quoted(context: ReportContext) -> Section:
 def recycled_coverage(context: ReportContext) -> Section:
     """Near duplicates, syndication clusters, churn by outlet and what deduplication removes."""
     from presslens import reuse
-    from presslens.text import clean
 
     result = Section("reuse", "Recycled coverage")
-    if len(context.corpus) < MIN_ARTICLES:
-        result.text(f"Too few articles (at least {MIN_ARTICLES} are needed).")
+    if context.too_small(result, "reuse detection"):
         return result
-    corpus = context.cache.get("cleaned")
-    if corpus is None:
-        corpus = clean(context.corpus, progress=False).corpus
-    group = context.group_by if context.group_by in corpus else "outlet"
+    corpus = context.cleaned()
+    group = context.group(corpus)
     pairs = reuse.near_duplicates(corpus)
     ordered = reuse.reuse_pairs(corpus, pairs)
     clusters = reuse.syndication(corpus, ordered) if len(ordered) else pd.DataFrame(columns=["doc_id", "cluster", "original", "outlet", "published", "size"])
@@ -342,7 +346,8 @@ def recycled_coverage(context: ReportContext) -> Section:
         churn = reuse.churn(corpus, ordered, by=group, source_outlet=agency[0] if len(agency) else None, random_state=context.random_state)
         label = f"reusing {agency[0]}'s copy" if len(agency) else "reusing another outlet's text"
         result.table("churn", f"Churn: share of each {group.replace('_', ' ')}'s articles {label} (95% interval) and the mean share of their text reused", churn)
-    deduplicated, removed = reuse.deduplicate(corpus, policy="syndication", threshold=0.4)
+    copies = set(clusters.loc[~clusters["original"].astype(bool), "doc_id"])  # what deduplicate(policy="syndication") removes
+    deduplicated = corpus[~corpus["doc_id"].astype(str).isin(copies)]
     counts = pd.DataFrame({"articles": corpus.groupby(group).size(), "after_deduplication": deduplicated.groupby(group).size()}).fillna(0).astype(int)
     counts["removed"] = counts["articles"] - counts["after_deduplication"]
     result.table("deduplication", f"What counting each story once does to the number of articles by {group.replace('_', ' ')}", counts.reset_index())
@@ -354,16 +359,12 @@ def statistics_that_travel(context: ReportContext) -> Section:
     """Numeric claims, the statistics repeated most, and how repeats differ from the first mention."""
     from presslens import claims as claim_tools
     from presslens import compare
-    from presslens.text import clean
 
     result = Section("claims", "Statistics that travel")
-    if len(context.corpus) < MIN_ARTICLES:
-        result.text(f"Too few articles (at least {MIN_ARTICLES} are needed).")
+    if context.too_small(result, "claims"):
         return result
-    corpus = context.cache.get("cleaned")
-    if corpus is None:
-        corpus = clean(context.corpus, progress=False).corpus
-    group = context.group_by if context.group_by in corpus else "outlet"
+    corpus = context.cleaned()
+    group = context.group(corpus)
     found = claim_tools.extract_claims(corpus)
     if found.empty:
         result.text("No numeric claims were found.")
