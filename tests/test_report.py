@@ -110,6 +110,24 @@ def test_reuse_and_claims_sections(teaching_report):
     assert (out / "one" / "figures" / "claim_trail.png").exists()
 
 
+def test_no_private_name_in_any_report_file(teaching_report):
+    """Private individuals are pseudonymised by default: scan every HTML and CSV output
+    for every name the teaching corpus labels private; officials' names may remain."""
+    from presslens.corpus import load_labels, load_teaching
+
+    out, index = teaching_report
+    persons = load_labels("persons")
+    corpus = load_teaching()
+    raw = "\n".join(corpus["text"]) + "\n".join(corpus["headline"])
+    private = [n for n in persons.loc[persons["public"].astype(str).str.lower() == "false", "name"].unique() if n in raw]
+    files = [p for p in (out / "one").rglob("*") if p.suffix in (".html", ".csv", ".json")]
+    assert len(files) > 30
+    leaks = {p.name: [n for n in private if n in p.read_text(encoding="utf-8")] for p in files}
+    assert not {k: v for k, v in leaks.items() if v}
+    assert "replaced by pseudonyms" in index.read_text()
+    assert "Person " in (out / "one" / "tables" / "clusters.csv").read_text() or "Person " in (out / "one" / "tables" / "burst_headlines.csv").read_text()
+
+
 def test_two_runs_give_identical_tables(teaching_report):
     out, _ = teaching_report
     for table in sorted((out / "one" / "tables").glob("*.csv")):

@@ -44,7 +44,7 @@ def _cmd_report(args) -> int:
     options = {"dayfirst": args.dayfirst}
     if args.format:
         options["format"] = args.format
-    index = build_report(args.corpus, args.out, group_by=args.group_by, load_options=options)
+    index = build_report(args.corpus, args.out, group_by=args.group_by, load_options=options, pseudonymise=args.pseudonymise)
     print(f"Report written to {index}")
     return 0
 
@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--group-by", default="outlet_type", help="grouping column for comparisons")
     report.add_argument("--format", default=None, help="force the input format (jsonl, csv, tsv, parquet, datapackage)")
     report.add_argument("--dayfirst", action=argparse.BooleanOptionalAction, default=None, help="slashed dates are day/month (UK) or month/day (--no-dayfirst)")
+    report.add_argument("--pseudonymise", action=argparse.BooleanOptionalAction, default=True,
+                        help="replace private individuals' names with pseudonyms (default; --no-pseudonymise turns it off explicitly)")
     report.set_defaults(run=_cmd_report)
 
     corpus = commands.add_parser("corpus", help="inspect a corpus")

@@ -429,7 +429,9 @@ def render_html(sections: list[Section], context: ReportContext, figure_paths: d
         f"<title>presslens report: {esc(context.source)}</title><style>{_CSS}</style></head><body>",
         "<h1>presslens report</h1>",
         f'<p class="note">Corpus: <code>{esc(context.source)}</code>. presslens {esc(presslens.__version__)}. '
-        "Tables are in <code>tables/</code> as CSV, figures in <code>figures/</code>; <code>manifest.json</code> records the files read and their checksums.</p>",
+        "Tables are in <code>tables/</code> as CSV, figures in <code>figures/</code>; <code>manifest.json</code> records the files read and their checksums. "
+        + ("The names of private individuals (people accused or targeted, relatives, bystanders) have been replaced by pseudonyms." if context.cache.get("pseudonymised")
+           else "Names have NOT been pseudonymised.") + "</p>",
         "<nav>" + "".join(f'<a href="#{esc(s.slug)}">{esc(s.title)}</a>' for s in sections) + "</nav>",
     ]
     for sec in sections:
@@ -450,6 +452,20 @@ def render_html(sections: list[Section], context: ReportContext, figure_paths: d
     return "\n".join(parts) + "\n"
 
 
+def _pseudonymise_context(context: ReportContext, key: str) -> pd.DataFrame:
+    """Replace private individuals' names in the corpus every section sees."""
+    from presslens.privacy import find_people, pseudonymise
+    from presslens.quotes import attribute, extract_quotes
+    from presslens.text import clean
+
+    cleaned = clean(context.corpus, progress=False).corpus
+    quotes = attribute(extract_quotes(cleaned), cleaned) if len(cleaned) else None
+    people = find_people(cleaned, quotes=quotes)
+    context.cache["cleaned"] = pseudonymise(cleaned, key=key, people=people).corpus
+    context.corpus = pseudonymise(context.corpus, key=key, people=people).corpus
+    return people
+
+
 def build_report(
     corpus,
     out="reports/teaching",
@@ -457,6 +473,8 @@ def build_report(
     group_by: str = "outlet_type",
     random_state: int = 0,
     load_options: dict | None = None,
+    pseudonymise: bool = True,
+    key: str = "presslens",
     progress: bool | None = None,
 ) -> Path:
     """Build the report for a corpus and return the path of its ``index.html``.
@@ -470,6 +488,11 @@ def build_report(
         Folder to write; created if needed.
     group_by : str
         The grouping column for comparisons (``outlet_type`` or ``outlet``).
+    pseudonymise : bool
+        Replace the names of private individuals (defendants, people targeted by stings,
+        relatives, bystanders) with stable pseudonyms before any analysis (default).
+    key : str
+        The key of the pseudonyms (the same key gives the same pseudonyms).
 
     Example
     -------
@@ -488,6 +511,10 @@ def build_report(
     (out / "tables").mkdir(parents=True, exist_ok=True)
     (out / "figures").mkdir(parents=True, exist_ok=True)
     context = ReportContext(loaded.corpus, loaded.quarantine, source, group_by, random_state)
+    people = None
+    if pseudonymise:
+        people = _pseudonymise_context(context, key)
+        context.cache["pseudonymised"] = True
     sections, figure_paths, tables = [], {}, []
     bar = progress_bar(total=len(_SECTIONS), desc="report sections", unit="section", enabled=progress, min_items=0)
     for _, function in _SECTIONS:
@@ -513,6 +540,8 @@ def build_report(
         "rows_quarantined": len(loaded.quarantine),
         "group_by": group_by,
         "random_state": random_state,
+        "pseudonymised": bool(pseudonymise),
+        "private_names_replaced": int(people["private"].sum()) if people is not None else 0,
         "tables": tables,
         "figures": sorted(figure_paths.values()),
     }

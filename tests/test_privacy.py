@@ -1,0 +1,60 @@
+"""presslens.privacy: private individuals pseudonymised, officials kept, pseudonyms stable."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from presslens.privacy import find_people, pseudonym, pseudonymise
+
+TEXT = ("Keith Dawlish, 47, of Doncaster, was jailed after a sting. His sister, Karen Dawlish, said he was innocent. "
+        "Detective Inspector Ruth Kellaway said the evidence was clear. Gary Pickford, founder of Shadow Watch, welcomed the verdict. "
+        "Dawlish will appeal, Judge Anthony Crane was told. Amy Lomax, 34, who lives nearby, saw the arrest.")
+
+
+def corpus_of(text, headline="Dawlish JAILED"):
+    return pd.DataFrame({"doc_id": ["a"], "headline": [headline], "text": [text]})
+
+
+def test_private_people_replaced_officials_and_public_roles_kept():
+    safe, mapping = pseudonymise(corpus_of(TEXT), key="k")
+    text, headline = safe["text"].iat[0], safe["headline"].iat[0]
+    for private in ("Keith Dawlish", "Karen Dawlish", "Amy Lomax", "Dawlish"):
+        assert private not in text and private not in headline, private
+    for public in ("Ruth Kellaway", "Gary Pickford", "Anthony Crane"):
+        assert public in text, public
+    assert set(mapping["name"]) == {"Keith Dawlish", "Karen Dawlish", "Amy Lomax"}
+    assert pseudonym("Keith Dawlish", "k") in text and pseudonym("Keith Dawlish", "k") in headline
+
+
+def test_pseudonyms_are_stable_per_key_and_differ_between_keys():
+    assert pseudonym("Keith Dawlish", "k") == pseudonym("keith dawlish", "k")
+    assert pseudonym("Keith Dawlish", "k") != pseudonym("Keith Dawlish", "other")
+    first, _ = pseudonymise(corpus_of(TEXT), key="k")
+    second, _ = pseudonymise(corpus_of(TEXT), key="k")
+    assert first.equals(second)
+
+
+def test_find_people_reports_evidence():
+    people = find_people(corpus_of(TEXT)).set_index("name")
+    assert "age or description" in people.loc["Keith Dawlish", "private_evidence"]
+    assert "relative or resident" in people.loc["Karen Dawlish", "private_evidence"]
+    assert "title" in people.loc["Ruth Kellaway", "public_evidence"]
+    assert not people.loc["Gary Pickford", "private"]
+
+
+def test_teaching_corpus_private_names_removed_officials_kept():
+    from presslens.corpus import load_labels, load_teaching
+    from presslens.quotes import attribute, extract_quotes
+    from presslens.text import clean
+
+    corpus = clean(load_teaching(), progress=False).corpus
+    quotes = attribute(extract_quotes(corpus), corpus)
+    safe, _ = pseudonymise(corpus, quotes=quotes)
+    persons = load_labels("persons")
+    before = "\n".join(corpus["text"]) + "\n".join(corpus["headline"])
+    after = "\n".join(safe["text"]) + "\n".join(safe["headline"])
+    private = [n for n in persons.loc[persons["public"].astype(str).str.lower() == "false", "name"].unique() if n in before]
+    assert len(private) > 300 and not [n for n in private if n in after]
+    officials = persons[persons["role"].isin(["police", "government", "legal"]) & (persons["public"].astype(str).str.lower() == "true")]
+    present = [n for n in officials["name"].unique() if n in before]
+    assert present and all(n in after for n in present)
