@@ -510,14 +510,12 @@ def validate(
     bad = np.array([r is not None for r in reasons], dtype=bool)
     quarantine = pd.DataFrame(
         {
-            "source_file": source_file if source_file is not None else (frame["source_file"].tolist() if "source_file" in frame else ""),
+            "source_file": source_file if source_file is not None else (frame.loc[bad, "source_file"].to_numpy(dtype=object) if "source_file" in frame else ""),
             "row": rows[bad].astype(int) if n else np.array([], dtype=int),
             "doc_id": frame.loc[bad, "doc_id"].to_numpy(dtype=object),
             "reason": [r for r in reasons if r is not None],
         }
     ) if bad.any() else _empty_quarantine()
-    if bad.any() and source_file is None and "source_file" in frame:
-        quarantine["source_file"] = frame.loc[bad, "source_file"].to_numpy(dtype=object)
     kept = frame.loc[~bad].copy()
     kept["published"] = published[~bad]
     if source_file is not None and "source_file" not in kept:

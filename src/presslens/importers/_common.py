@@ -1,0 +1,101 @@
+"""What every importer shares: the result type, the parse report, validation into the
+corpus contract, and safe ZIP extraction."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path, PurePosixPath
+from typing import NamedTuple
+
+import pandas as pd
+
+from presslens.corpus import CorpusError, validate
+
+MAX_MEMBER_BYTES = 200 * 1024 * 1024      # one member of an archive, uncompressed
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024      # the whole archive, uncompressed
+MAX_RATIO = 200                           # uncompressed / compressed, per member
+
+
+class ImportSafetyError(CorpusError):
+    """An input refused for safety (zip bomb, path traversal, entity expansion)."""
+
+
+class ImportResult(NamedTuple):
+    """``(corpus, quarantine, report)``; ``report`` has records expected, parsed and
+    quarantined, by source file."""
+
+    corpus: pd.DataFrame
+    quarantine: pd.DataFrame
+    report: pd.DataFrame
+
+
+def finish(records: list[dict], bad: list[dict], source_format: str, *, dayfirst=None, expected: dict | None = None) -> ImportResult:
+    """Validate parsed records into the corpus contract and build the parse report.
+
+    ``records`` carry ``source_file`` and ``record_no``; ``bad`` are records that could
+    not be parsed at all (``source_file``, ``record_no``, ``reason``).
+    """
+    frame = pd.DataFrame(records)
+    columns = ["doc_id", "outlet", "published", "headline", "text"]
+    for column in columns:
+        if column not in frame:
+            frame[column] = pd.Series(dtype=object)
+    if len(frame):
+        kept, quarantine = validate(frame, dayfirst=dayfirst, record_no=frame["record_no"].tolist())
+        kept["source_format"] = source_format
+    else:
+        kept = frame.assign(source_format=source_format)
+        quarantine = pd.DataFrame(columns=["source_file", "row", "doc_id", "reason"])
+    if bad:
+        extra = pd.DataFrame([{"source_file": b["source_file"], "row": b["record_no"], "doc_id": b.get("doc_id", ""), "reason": b["reason"]} for b in bad])
+        quarantine = pd.concat([quarantine, extra], ignore_index=True)
+    quarantine = quarantine.reset_index(drop=True)
+    files = sorted(set(frame.get("source_file", pd.Series(dtype=object)).dropna()) | {b["source_file"] for b in bad} | set(expected or {}))
+    rows = []
+    for name in files:
+        parsed = int((kept["source_file"] == name).sum()) if len(kept) else 0
+        quarantined = int((quarantine["source_file"] == name).sum()) if len(quarantine) else 0
+        rows.append({"source_file": name, "expected": (expected or {}).get(name, parsed + quarantined), "parsed": parsed, "quarantined": quarantined})
+    report = pd.DataFrame(rows, columns=["source_file", "expected", "parsed", "quarantined"])
+    return ImportResult(kept, quarantine, report)
+
+
+def safe_extract_zip(path, destination) -> list[Path]:
+    """Extract a ZIP archive, refusing absolute or ``..`` member paths, links, members
+    larger than ``MAX_MEMBER_BYTES`` or compressed more than ``MAX_RATIO`` times, and
+    archives larger than ``MAX_TOTAL_BYTES`` in all (zip bombs).  Returns the files written."""
+    path, destination = Path(path), Path(destination)
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise CorpusError(path, f"is not a readable ZIP archive ({exc})", "download the export again") from None
+    with archive:
+        members = archive.infolist()
+        total = 0
+        for member in members:
+            name = PurePosixPath(member.filename)
+            if member.filename.startswith(("/", "\\")) or name.is_absolute() or ".." in name.parts or ":" in member.filename:
+                raise ImportSafetyError(path, f"member '{member.filename}' would be written outside the destination", "refuse archives with absolute or '..' paths")
+            if (member.external_attr >> 16) & 0o170000 == 0o120000:
+                raise ImportSafetyError(path, f"member '{member.filename}' is a symbolic link", "extract links by hand if you trust the archive")
+            total += member.file_size
+            if member.file_size > MAX_MEMBER_BYTES or (member.compress_size and member.file_size / member.compress_size > MAX_RATIO and member.file_size > 10_000_000):
+                raise ImportSafetyError(path, f"member '{member.filename}' expands to {member.file_size:,} bytes (a zip bomb?)", "check the archive; real exports are not compressed that much")
+        if total > MAX_TOTAL_BYTES:
+            raise ImportSafetyError(path, f"the archive expands to {total:,} bytes", "split the export into smaller archives")
+        written = []
+        destination.mkdir(parents=True, exist_ok=True)
+        for member in members:
+            if member.is_dir():
+                continue
+            target = destination / PurePosixPath(member.filename)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with archive.open(member) as source, open(target, "wb") as sink:
+                remaining = MAX_MEMBER_BYTES + 1
+                while chunk := source.read(1 << 20):
+                    remaining -= len(chunk)
+                    if remaining < 0:  # the header lied about the size
+                        raise ImportSafetyError(path, f"member '{member.filename}' is larger than its header says", "refuse the archive")
+                    sink.write(chunk)
+            written.append(target)
+    return written

@@ -1,0 +1,55 @@
+"""Saved web pages: text, title, date and site name through trafilatura."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from presslens.importers._common import finish
+
+MAX_PAGE_BYTES = 20 * 1024 * 1024
+MIN_WORDS = 10  # fewer words than this is a menu or an error page, not an article
+
+
+def extract_page(html: str, url: str | None = None) -> dict:
+    """Title, date, site name, URL and text (paragraphs separated by blank lines) of one
+    page, through ``trafilatura.bare_extraction``; scripts and navigation are dropped."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
+    if document is None:
+        return {}
+    data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    text = data.get("text") or ""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if lines and data.get("title") and lines[0] == data["title"].strip():
+        lines = lines[1:]
+    return {"headline": data.get("title") or "", "published": data.get("date") or "", "outlet": data.get("sitename") or "",
+            "url": data.get("url") or url or "", "text": "\n\n".join(lines)}
+
+
+def read_html_folder(folder, *, outlet: str | None = None, pattern: str = "*.htm*", dayfirst=None):
+    """Every saved page in a folder (``*.html``/``*.htm``, sorted by name) as one record.
+
+    ``outlet`` overrides the site name for pages that lack one.  Pages that cannot be
+    read, are too large, or have no extractable text are quarantined with the reason.
+    """
+    folder = Path(folder)
+    records, bad, expected = [], [], {}
+    for record_no, path in enumerate(sorted(folder.glob(pattern)), start=1):
+        expected[path.name] = 1
+        if path.stat().st_size > MAX_PAGE_BYTES:
+            bad.append({"source_file": path.name, "record_no": record_no, "reason": f"page larger than {MAX_PAGE_BYTES:,} bytes"})
+            continue
+        raw = path.read_bytes()
+        html = raw.decode("utf-8", errors="replace")
+        page = extract_page(html)
+        if len(page.get("text", "").split()) < MIN_WORDS:
+            bad.append({"source_file": path.name, "record_no": record_no, "reason": "no article text could be extracted"})
+            continue
+        page["outlet"] = page.get("outlet") or outlet or ""
+        page["doc_id"] = "html-" + hashlib.sha1((page.get("url") or path.name).encode("utf-8")).hexdigest()[:12]
+        page["headline"] = re.sub(r"\s+", " ", page["headline"]).strip()
+        records.append({**page, "source_file": path.name, "record_no": record_no})
+    return finish(records, bad, "html", dayfirst=dayfirst, expected=expected)

@@ -1,0 +1,32 @@
+"""Tabular exports (CSV, TSV, JSON Lines, Parquet, Excel) with a column mapping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from presslens.corpus import CorpusError, load
+from presslens.importers._common import ImportResult
+
+
+def read_tabular(path, *, columns: dict | None = None, sheet=0, dayfirst=None, make_doc_ids: bool = False) -> ImportResult:
+    """Read a table of articles; Excel workbooks (``.xlsx``) through openpyxl, the rest
+    through :func:`presslens.corpus.load`.  ``columns`` maps your names onto the contract."""
+    path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        try:
+            frame = pd.read_excel(path, sheet_name=sheet, dtype=object, engine="openpyxl")
+        except Exception as exc:  # openpyxl raises several types for broken workbooks
+            raise CorpusError(path, f"is not a readable Excel workbook ({type(exc).__name__}: {exc})", "save it again, or export it as CSV") from None
+        if columns:
+            frame = frame.rename(columns=columns)
+        if make_doc_ids and "doc_id" not in frame:
+            frame["doc_id"] = [f"{path.stem}-{i}" for i in range(1, len(frame) + 1)]
+        from presslens.importers._common import finish
+
+        records = frame.assign(source_file=path.name, record_no=range(1, len(frame) + 1)).to_dict("records")
+        return finish(records, [], "xlsx", dayfirst=dayfirst, expected={path.name: len(frame)})
+    result = load(path, columns=columns, dayfirst=dayfirst, make_doc_ids=make_doc_ids)
+    report = pd.DataFrame([{"source_file": path.name, "expected": result.n_read, "parsed": len(result.corpus), "quarantined": len(result.quarantine)}])
+    return ImportResult(result.corpus, result.quarantine, report)
