@@ -194,10 +194,12 @@ def pseudonymise(corpus: pd.DataFrame, *, key: str = "presslens", text: str = "t
         return value
 
     out = corpus.copy()
-    headline_of = dict(zip(corpus["doc_id"], corpus["headline"], strict=True)) if "headline" in corpus else {}
-    out[text] = [one(value) for value in corpus[text]]
     if "headline" in out:
-        # a headline names a defendant by surname: resolve against the article's text
-        out["headline"] = [one(f"{headline_of[d]}\n\n{body}").split("\n\n", 1)[0] if isinstance(headline_of[d], str) else headline_of[d]
-                           for d, body in zip(corpus["doc_id"], corpus[text], strict=True)]
+        # one pass over headline and text together: a headline names a defendant by
+        # surname, resolved against the full name in the article's text
+        both = [one(f"{h}\n\n{body}" if isinstance(h, str) else body) for h, body in zip(corpus["headline"], corpus[text], strict=True)]
+        out["headline"] = [b.split("\n\n", 1)[0] if isinstance(h, str) else h for h, b in zip(corpus["headline"], both, strict=True)]
+        out[text] = [b.split("\n\n", 1)[1] if isinstance(h, str) else b for h, b in zip(corpus["headline"], both, strict=True)]
+    else:
+        out[text] = [one(value) for value in corpus[text]]
     return Pseudonymised(out, mapping.reset_index(drop=True))

@@ -141,6 +141,7 @@ class Plan:
     units: list[list[Spec]]
     statistics: list[Statistic]
     stat_days: list[int] = field(default_factory=list)
+    source_names: dict[str, list[str]] = field(default_factory=dict)  # who publishes statistics, by kind
 
 
 def _weighted(rng: random.Random, options, weights):
@@ -280,9 +281,7 @@ def plan_corpus(n: int, seed: int) -> Plan:
     statistics.sort(key=lambda s: (s.release_day, s.claim_id))
     for i, s in enumerate(statistics):
         s.claim_id = f"cl{i + 1:04d}"
-    plan = Plan(n, seed, world, events, units, statistics, [s.release_day for s in statistics])
-    plan.source_names = source_names
-    return plan
+    return Plan(n, seed, world, events, units, statistics, [s.release_day for s in statistics], source_names)
 
 
 # ----------------------------------------------------------------------------- article structure
@@ -457,7 +456,8 @@ class Renderer:
 
     # ------------------------------------------------------------------ quotes
     def quote_paragraphs(self, role: str, frame: str, ctx: dict, rng: random.Random, outlet, day: int, state: dict):
-        """One or two paragraphs holding a direct quote, with labels on the quoted text."""
+        """One or two paragraphs holding a direct quote, with labels on the quoted text (the
+        attribution pattern is recorded in the label)."""
         speaker = self.speaker_for(role, ctx, rng, day)
         bank = self.banks.quotes[role][frame]
         choice = rng.randrange(len(bank))
@@ -493,35 +493,36 @@ class Renderer:
             options.append("added")
             weights.append(0.25)
         pattern = _weighted(rng, options, weights)
+        label["pattern"] = pattern  # recorded in the quotes label table
         state["last_speaker"] = speaker.person_id
         OPEN, CLOSE = "\x01", "\x02"
         verb = rng.choice(("said", "said", "said", "warned", "explained", "insisted")) if role != "legal" or speaker.person_id != ctx["_judge"] else rng.choice(("said", "told the court", "said in sentencing"))
         if pattern == "said_after":
-            return [[(OPEN, None), q(as_comma(text), cue="said"), (CLOSE + f" said {mention}.", None)]], pattern
+            return [[(OPEN, None), q(as_comma(text), cue="said"), (CLOSE + f" said {mention}.", None)]]
         if pattern == "name_said":
-            return [[(OPEN, None), q(as_comma(text), cue=verb.split()[0]), (CLOSE + f" {subject} {verb}.", None)]], pattern
+            return [[(OPEN, None), q(as_comma(text), cue=verb.split()[0]), (CLOSE + f" {subject} {verb}.", None)]]
         if pattern == "said_colon":
-            return [[(f"{subject[:1].upper()}{subject[1:]} {verb}: " + OPEN, None), q(text, cue=verb.split()[0]), (CLOSE, None)]], pattern
+            return [[(f"{subject[:1].upper()}{subject[1:]} {verb}: " + OPEN, None), q(text, cue=verb.split()[0]), (CLOSE, None)]]
         if pattern == "told":
             the = "the " if outlet.name.startswith("The ") or outlet.type == "wire" else ""
-            return [[(OPEN, None), q(as_comma(text), cue="told"), (CLOSE + f" {subject} told {the}{outlet.short}.", None)]], pattern
+            return [[(OPEN, None), q(as_comma(text), cue="told"), (CLOSE + f" {subject} told {the}{outlet.short}.", None)]]
         if pattern == "added":
-            return [[(OPEN, None), q(as_comma(text), cue="added", written=pronoun), (CLOSE + f" {pronoun} added.", None)]], pattern
+            return [[(OPEN, None), q(as_comma(text), cue="added", written=pronoun), (CLOSE + f" {pronoun} added.", None)]]
         if pattern == "dash":
-            return [[(OPEN, None), q(text, cue="dash"), (CLOSE + f" \u2014 {mention}", None)]], pattern
+            return [[(OPEN, None), q(text, cue="dash"), (CLOSE + f" \u2014 {mention}", None)]]
         if pattern == "according":
-            return [[(f"According to {mention}: " + OPEN, None), q(text, cue="according to"), (CLOSE, None)]], pattern
+            return [[(f"According to {mention}: " + OPEN, None), q(text, cue="according to"), (CLOSE, None)]]
         if pattern == "preceding":
             lead = rng.choice(("spoke after the hearing", "issued a statement", "was asked about the case", "spoke to reporters", "addressed the issue on {weekday}".format(**ctx), "was blunt"))
-            return [[(f"{subject[:1].upper()}{subject[1:]} {lead}. " + OPEN, None), q(text, cue="preceding sentence"), (CLOSE, None)]], pattern
+            return [[(f"{subject[:1].upper()}{subject[1:]} {lead}. " + OPEN, None), q(text, cue="preceding sentence"), (CLOSE, None)]]
         first_part, rest = sentences[0], " ".join(sentences[1:])
         if pattern == "middle":
-            return [[(OPEN, None), q(as_comma(first_part), 1, "said"), (CLOSE + f" said {mention}. " + OPEN, None), q(rest, 2, "said"), (CLOSE, None)]], pattern
+            return [[(OPEN, None), q(as_comma(first_part), 1, "said"), (CLOSE + f" said {mention}. " + OPEN, None), q(rest, 2, "said"), (CLOSE, None)]]
         # a quote that runs over two paragraphs: the first is left open
-        return [[(f"{subject[:1].upper()}{subject[1:]} said: " + OPEN, None), q(first_part, 1, "said")], [(OPEN, None), q(rest, 2, "said"), (CLOSE, None)]], pattern
+        return [[(f"{subject[:1].upper()}{subject[1:]} said: " + OPEN, None), q(first_part, 1, "said")], [(OPEN, None), q(rest, 2, "said"), (CLOSE, None)]]
 
     # ------------------------------------------------------------------ claims
-    def claim_segments(self, ctx: dict, rng: random.Random, outlet, day: int, exclude=()):
+    def claim_segments(self, rng: random.Random, outlet, day: int, exclude=()):
         plan = self.plan
         hi = bisect.bisect_right(plan.stat_days, day)
         if hi == 0:
@@ -644,7 +645,7 @@ class Renderer:
             while qi < len(positions) and positions[qi] == i:
                 role, frame = quote_roles[qi]
                 # a follow-up quote from the same speaker sometimes comes straight after
-                paras, pattern = self.quote_paragraphs(role, frame, ctx, rng, outlet, spec.day, state)
+                paras = self.quote_paragraphs(role, frame, ctx, rng, outlet, spec.day, state)
                 for p in paras:
                     merged.append((p, "quote"))
                 qi += 1
@@ -652,7 +653,7 @@ class Renderer:
                 merged.append(body[i])
         claims = []
         for _ in range(n_claims):
-            made = self.claim_segments(ctx, rng, outlet, spec.day, exclude={label["claim_id"] for _, label in claims})
+            made = self.claim_segments(rng, outlet, spec.day, exclude={label["claim_id"] for _, label in claims})
             if made is None:
                 break
             parts, label, stat = made
@@ -988,7 +989,7 @@ def simulate(n: int = TEACHING_N, seed: int = TEACHING_SEED, out="corpus/teachin
             quote_labels = [x for x in labels if x["kind"] == "quote"]
             claim_labels = [x for x in labels if x["kind"] == "claim"]
             for label in quote_labels:
-                writers.row("quotes", {**label, "quote_id": f"{doc_id}-q{label['quote_id']}", "organisation": label["organisation"], "pattern": ""})
+                writers.row("quotes", {**label, "quote_id": f"{doc_id}-q{label['quote_id']}"})
             for m, label in enumerate(claim_labels, start=1):
                 writers.row("claims", {**{k: _fmt(v) for k, v in label.items()}, "mention": f"{doc_id}-c{m}"})
                 first_doc.setdefault(label["claim_id"], doc_id)
