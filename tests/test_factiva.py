@@ -1,28 +1,16 @@
-"""presslens.importers.read_factiva on Factiva-style HTML and RTF exports written here."""
+"""presslens.importers.read_factiva on the Factiva-style example HTML and RTF exports
+(presslens.importers.examples)."""
 
 from __future__ import annotations
 
 from presslens.importers import read_factiva
+from presslens.importers.examples import FACTIVA_ARTICLES, write_factiva_html, write_factiva_rtf
 
-ARTICLE_ROWS = [
-    [("HD", "Police warn against vigilante stings"), ("BY", "Jane Holt"), ("WC", "312 words"), ("PD", "4 March 2021"), ("SN", "The Carrow Courier"),
-     ("SC", "CARCOU"), ("LA", "English"), ("LP", "Officers urged people not to act alone."), ("TD", "Two men were arrested after the sting.|The force said it would review footage."),
-     ("NS", "gcrim : Crime"), ("AN", "Document CARCOU0020210304eh340001")],
-    [("HD", "Charity &amp; police call for app checks"), ("WC", "98 words"), ("PD", "5 March 2021"), ("SN", "Fenland Echo"), ("SC", "FENECH"), ("LA", "English"),
-     ("LP", "The charity said age checks were too weak."), ("TD", ""), ("AN", "Document FENECH0020210305eh350002")],
-    [("HD", "Empty item"), ("PD", "6 March 2021"), ("SN", "Fenland Echo"), ("AN", "Document FENECH0020210306eh360003")],
-]
+ARTICLE_ROWS = FACTIVA_ARTICLES
 
 
 def write_html(path):
-    rows = []
-    for article in ARTICLE_ROWS:
-        rows.append("<div class='article'><table>")
-        for code, value in article:
-            cells = "".join(f"<p>{p}</p>" for p in value.split("|")) if code in ("LP", "TD") else value
-            rows.append(f"<tr><td><b>{code}</b></td><td>{cells}</td></tr>")
-        rows.append("</table></div><script>alert(1)</script>")
-    path.write_text("<html><body><h1>Factiva</h1>" + "".join(rows) + "</body></html>", encoding="utf-8")
+    return write_factiva_html(path)
 
 
 def test_factiva_html(tmp_path):
@@ -52,3 +40,13 @@ def test_factiva_rtf(tmp_path):
     assert report[["expected", "parsed", "quarantined"]].values.tolist() == [[1, 1, 0]]
     assert corpus["headline"].iat[0] == "Police warn against vigilante stings"
     assert corpus["text"].iat[0].split("\n\n")[0] == "Officers urged people not to act alone."
+
+
+def test_factiva_rtf_example_all_items(tmp_path):
+    corpus, quarantine, report = read_factiva(write_factiva_rtf(tmp_path / "all.rtf"))
+    assert report[["expected", "parsed", "quarantined"]].values.tolist() == [[3, 2, 1]]
+    second = corpus.set_index("doc_id").loc["FENECH0020210305eh350002"]
+    assert second["headline"] == "Charity & police call for app checks" and second["outlet"] == "Fenland Echo"
+    assert second["published"].strftime("%Y-%m-%d") == "2021-03-05" and second["source_code"] == "FENECH"
+    assert quarantine["doc_id"].tolist() == ["FENECH0020210306eh360003"]
+    assert (corpus["source_format"] == "factiva-rtf").all()

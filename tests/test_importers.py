@@ -4,6 +4,7 @@ written here (no real articles); every parse report reconciles."""
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 
 import pandas as pd
@@ -16,15 +17,9 @@ from presslens.importers import (
     read_tabular,
     safe_extract_zip,
 )
+from presslens.importers.examples import WEB_PAGE
 
-PAGE = """<html><head><title>{title}</title><meta property="og:site_name" content="The Carrow Courier">
-<meta name="date" content="{date}"><link rel="canonical" href="https://carrow.example/news/{n}"></head>
-<body><nav>Home | News | Sport</nav><article><h1>{title}</h1>
-<p>Officers in Doncaster have urged people not to take the law into their own hands after a sting drew a crowd outside a supermarket on Friday evening.</p>
-<p>"Please pass any information to us," said Detective Inspector Ruth Kellaway, of Northmoor Police, who said two men had been arrested.</p>
-<script>document.write('<img src=x onerror=alert(1)>')</script>
-<p>The force said it had received more than 300 referrals from such groups in the past year, a figure it described as unprecedented.</p>
-</article><footer>Copyright The Carrow Courier</footer></body></html>"""
+PAGE = WEB_PAGE
 
 
 def reconciles(result):
@@ -120,3 +115,73 @@ def test_zip_extracts_a_normal_archive(tmp_path):
     files = safe_extract_zip(tmp_path / "ok.zip", tmp_path / "out")
     assert [f.name for f in files] == ["a.html", "b.html"]
     assert len(read_html_folder(tmp_path / "out" / "exports").corpus) == 2
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory):
+    from presslens.importers.examples import write_examples
+
+    return write_examples(tmp_path_factory.mktemp("examples"))
+
+
+@pytest.mark.parametrize("name, importer, counts", [
+    ("nexis_docx", "nexis", (3, 2, 1)), ("nexis_rtf", "nexis", (3, 3, 0)), ("nexis_txt", "nexis", (2, 2, 0)), ("nexis_zip", "nexis", (5, 4, 1)),
+    ("factiva_html", "factiva", (3, 2, 1)), ("factiva_rtf", "factiva", (3, 2, 1)), ("mediacloud", "mediacloud", (3, 2, 1)),
+    ("web_pages", "html", (3, 2, 1)), ("excel", "tabular", (2, 2, 0)),
+])
+def test_read_corpus_detects_every_example(examples, name, importer, counts):
+    from presslens.importers import detect_format, read_corpus
+    from presslens.importers.examples import EXCEL_COLUMNS
+
+    assert detect_format(examples[name]) == importer
+    result = read_corpus(examples[name], columns=EXCEL_COLUMNS if name == "excel" else None)
+    reconciles(result)
+    assert (result.report["importer"] == importer).all()
+    assert tuple(result.report[["expected", "parsed", "quarantined"]].sum()) == counts
+    assert {"source_file", "source_format", "record_no"} <= set(result.corpus.columns)
+    assert result.corpus["text"].str.len().min() > 0 and result.corpus["published"].notna().all()
+
+
+def test_read_corpus_folder_quarantines_an_article_exported_twice(examples):
+    from presslens.importers import read_corpus
+
+    result = read_corpus(examples["factiva_html"].parent)  # export.html and export.rtf hold the same items
+    reconciles(result)
+    assert len(result.corpus) == 2 and result.corpus["doc_id"].is_unique
+    duplicates = result.quarantine[result.quarantine["reason"].str.startswith("duplicate doc_id")]
+    assert len(duplicates) == 2 and set(duplicates["source_file"]) == {"export.rtf"}
+    assert "already read from export.html" in duplicates["reason"].iat[0]
+
+
+def test_read_corpus_explicit_format_and_unknown_format(examples):
+    from presslens.corpus import CorpusError
+    from presslens.importers import read_corpus
+
+    assert len(read_corpus(examples["web_pages"], format="html").corpus) == 2
+    with pytest.raises(CorpusError, match="unknown format 'lexis'"):
+        read_corpus(examples["web_pages"], format="lexis")
+
+
+LAUGHS_DTD = "<!DOCTYPE html [<!ENTITY a \"aaaaaaaaaa\">" + "".join(
+    f"<!ENTITY {chr(98 + i)} \"{('&' + chr(97 + i) + ';') * 10}\">" for i in range(8)) + "]>"
+
+
+@pytest.mark.parametrize("reader", ["web", "factiva"])
+def test_html_with_entity_expansion_is_not_expanded(tmp_path, reader):
+    from presslens.importers import read_factiva
+    from presslens.importers.examples import write_factiva_html
+
+    if reader == "web":
+        page = LAUGHS_DTD + PAGE.format(title="Police warn &i; against stings", date="2021-03-04", n=1).replace("Friday evening.", "Friday &i; evening.")
+        (tmp_path / "page.html").write_text(page, encoding="utf-8")
+        started = time.perf_counter()
+        result = read_html_folder(tmp_path)
+    else:
+        path = write_factiva_html(tmp_path / "export.html")
+        path.write_text(LAUGHS_DTD + path.read_text(encoding="utf-8").replace("Jane Holt", "Jane &i; Holt"), encoding="utf-8")
+        started = time.perf_counter()
+        result = read_factiva(path)
+    assert time.perf_counter() - started < 5
+    text = " ".join(result.corpus["text"]) + " ".join(result.corpus["headline"]) + " ".join(result.corpus.get("byline", []))
+    assert "aaaaaaaaaa" not in text  # 10^9 characters had the entities been expanded
+    assert len(result.corpus) >= 1

@@ -203,3 +203,29 @@ def pseudonymise(corpus: pd.DataFrame, *, key: str = "presslens", text: str = "t
     else:
         out[text] = [one(value) for value in corpus[text]]
     return Pseudonymised(out, mapping.reset_index(drop=True))
+
+
+def pseudonymise_corpus(corpus: pd.DataFrame, *, key: str = "presslens", extra_public_titles: tuple[str, ...] = ()) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Pseudonymise a whole corpus the way the report and the notebooks do: clean the text,
+    find the quoted speakers (so people quoted as relatives count as private), decide who
+    is private, and replace their names in headline and text.
+
+    Returns ``(corpus, mapping, people)``: the pseudonymised corpus (raw text, so later
+    cleaning works as before), the mapping of names to pseudonyms (keep it under access
+    control), and every person found with the evidence for the verdict.
+
+    Example
+    -------
+    >>> safe, mapping, people = pseudonymise_corpus(corpus, key="my secret")  # doctest: +SKIP
+    """
+    from presslens.quotes import attribute, extract_quotes
+    from presslens.text import clean
+
+    if corpus.empty:
+        empty = pd.DataFrame(columns=["name", "pseudonym", "evidence"])
+        return corpus.copy(), empty, pd.DataFrame(columns=["name", "private", "private_evidence"])
+    cleaned = clean(corpus, progress=False).corpus
+    quotes = attribute(extract_quotes(cleaned), cleaned)
+    people = find_people(cleaned, quotes=quotes, extra_public_titles=extra_public_titles)
+    safe, mapping = pseudonymise(corpus, key=key, people=people)
+    return safe, mapping, people

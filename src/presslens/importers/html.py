@@ -9,6 +9,7 @@ from pathlib import Path
 from presslens.importers._common import finish
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 MIN_WORDS = 10  # fewer words than this is a menu or an error page, not an article
 
 
@@ -17,6 +18,9 @@ def extract_page(html: str, url: str | None = None) -> dict:
     page, through ``trafilatura.bare_extraction``; scripts and navigation are dropped."""
     import trafilatura
 
+    # an internal DTD subset has no use in a web page and is how entity-expansion attacks
+    # are carried; it is replaced by a plain doctype before lxml sees the page
+    html = _INTERNAL_SUBSET.sub("<!DOCTYPE html>", html, count=1)
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
     if document is None:
         return {}

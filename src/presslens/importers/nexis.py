@@ -1,5 +1,5 @@
-"""Nexis Uni / LexisNexis exports: DOCX (through python-docx), the older TXT export, and
-ZIP archives of either.
+"""Nexis Uni / LexisNexis exports: DOCX (through python-docx), RTF (through striprtf), the
+older TXT export, and ZIP archives of them.
 
 A Nexis Uni DOCX export holds a cover page (search terms, job number, a list of
 documents) and then, for each article: the headline, the outlet, the date line, then
@@ -11,6 +11,12 @@ mark the boundary, the body and the fields change between export versions and
 languages, so they are parameters (``keywords=``).  Dates in English, German, French
 and Spanish month names are read.  A record without a body (a truncated last article) is
 quarantined with its reason; nothing is dropped silently.
+
+The RTF export has the same layout as the DOCX export (one paragraph per line).  A DOCX
+file is a ZIP of XML parts: before python-docx opens one, every member's size and
+compression ratio is checked (zip bombs) and every XML part is parsed with defusedxml,
+which refuses DTDs and entity declarations (billion laughs, external entities); a real
+Word document never contains either.
 """
 
 from __future__ import annotations
@@ -74,14 +80,50 @@ def _check_zip_container(path: Path) -> None:
         raise CorpusError(path, f"is not a readable DOCX file ({exc})", "download the export again") from None
 
 
+def _check_xml_parts(path: Path) -> None:
+    """Refuse a DOCX whose XML parts declare a DTD or entities (billion laughs, external
+    entities), by parsing each part with defusedxml before python-docx sees it."""
+    import zipfile
+    from xml.etree.ElementTree import ParseError
+
+    import defusedxml.ElementTree as safe_tree
+    from defusedxml import DefusedXmlException
+
+    with zipfile.ZipFile(path) as archive:
+        for member in archive.infolist():
+            if not member.filename.endswith((".xml", ".rels")):
+                continue
+            with archive.open(member) as stream:
+                try:
+                    safe_tree.parse(stream, forbid_dtd=True)
+                except DefusedXmlException as exc:
+                    raise ImportSafetyError(path, f"XML part '{member.filename}' declares a DTD or entities ({type(exc).__name__}: entity expansion or external entities)",
+                                            "refuse the file; Word never writes DTDs into a document") from None
+                except ParseError as exc:
+                    raise CorpusError(path, f"XML part '{member.filename}' is not well-formed ({exc})", "download the export again") from None
+
+
 def docx_lines(path) -> list[str]:
-    """The paragraphs of a DOCX file as lines (size-checked before python-docx opens it)."""
+    """The paragraphs of a DOCX file as lines (size- and entity-checked before python-docx
+    opens it)."""
     import docx
 
     path = Path(path)
     _check_zip_container(path)
+    _check_xml_parts(path)
     document = docx.Document(str(path))
     return [p.text.strip() for p in document.paragraphs]
+
+
+def rtf_lines(path) -> list[str]:
+    """The paragraphs of an RTF export as lines, through striprtf (size-checked first)."""
+    from striprtf.striprtf import rtf_to_text
+
+    path = Path(path)
+    if path.stat().st_size > MAX_MEMBER_BYTES:
+        raise ImportSafetyError(path, f"is larger than {MAX_MEMBER_BYTES:,} bytes", "split the export into smaller files")
+    raw, _ = decode(path.read_bytes(), path)
+    return [line.strip() for line in rtf_to_text(raw, errors="replace").split("\n")]
 
 
 def _article_start(block: list[str], keywords: dict) -> int:
@@ -177,12 +219,13 @@ def _parse_txt(text: str, keywords: dict) -> list[dict]:
                 header.append(stripped)
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", "\n".join(body)) if p.strip()]
         records.append({"headline": fields.get("headline", ""), "outlet": header[0] if header else "", "published": english_date(header[1]) if len(header) > 1 else "",
-                        "byline": fields.get("byline", ""), "section": fields.get("section", ""), "length": fields.get("length", ""), "text": "\n\n".join(" ".join(p.split()) for p in paragraphs)})
+                        "byline": fields.get("byline", ""), "section": fields.get("section", ""), "length": fields.get("length", ""),
+                        "edition": fields.get("edition", ""), "text": "\n\n".join(" ".join(p.split()) for p in paragraphs)})
     return records
 
 
 def read_nexis(path, *, keywords: dict | None = None, dayfirst=True):
-    """Read a Nexis Uni DOCX export, a LexisNexis TXT export, or a ZIP of such files.
+    """Read a Nexis Uni DOCX or RTF export, a LexisNexis TXT export, or a ZIP of such files.
 
     Returns ``(corpus, quarantine, report)``.  Records get ``doc_id`` ``<file stem>-<n>``,
     ``byline``, ``section``, ``length`` and provenance.  Articles without a body (for
@@ -194,7 +237,7 @@ def read_nexis(path, *, keywords: dict | None = None, dayfirst=True):
         import tempfile
 
         with tempfile.TemporaryDirectory() as folder:
-            files = sorted(f for f in safe_extract_zip(path, folder) if f.suffix.lower() in (".docx", ".txt"))
+            files = sorted(f for f in safe_extract_zip(path, folder) if f.suffix.lower() in (".docx", ".rtf", ".txt"))
             results = [read_nexis(f, keywords=keywords, dayfirst=dayfirst) for f in files]
         import pandas as pd
 
@@ -206,12 +249,15 @@ def read_nexis(path, *, keywords: dict | None = None, dayfirst=True):
     if path.suffix.lower() == ".docx":
         articles = [_parse_uni(block, keywords) for block in _split_uni(docx_lines(path), keywords)]
         fmt = "nexis-docx"
+    elif path.suffix.lower() == ".rtf":
+        articles = [_parse_uni(block, keywords) for block in _split_uni(rtf_lines(path), keywords)]
+        fmt = "nexis-rtf"
     elif path.suffix.lower() == ".txt":
         text, _ = decode(path.read_bytes(), path)
         articles = _parse_txt(text, keywords)
         fmt = "nexis-txt"
     else:
-        raise CorpusError(path, f"is not a Nexis export ('{path.suffix}')", "export as DOCX (Nexis Uni) or TXT, or pass a ZIP of them")
+        raise CorpusError(path, f"is not a Nexis export ('{path.suffix}')", "export as DOCX or RTF (Nexis Uni) or TXT, or pass a ZIP of them")
     records, bad = [], []
     for number, article in enumerate(articles, start=1):
         doc_id = f"{path.stem}-{number}"
