@@ -58,3 +58,36 @@ def test_teaching_corpus_private_names_removed_officials_kept():
     officials = persons[persons["role"].isin(["police", "government", "legal"]) & (persons["public"].astype(str).str.lower() == "true")]
     present = [n for n in officials["name"].unique() if n in before]
     assert present and all(n in after for n in present)
+
+
+def test_pseudonyms_are_letters_only_and_read_as_names():
+    import pandas as pd
+
+    from presslens.quotes import attribute, extract_quotes
+
+    alias = pseudonym("Keith Dawlish", "k")
+    assert alias.startswith("Person ") and alias.replace(" ", "").isalpha()
+    corpus = corpus_of(f'"We will carry on," said {alias}, outside court.')
+    quotes = attribute(extract_quotes(corpus), corpus)
+    assert quotes["speaker"].tolist() == [alias]
+    assert pd.Series([pseudonym(f"Name {i}", "k") for i in range(2000)]).is_unique
+
+
+def test_accented_names_are_replaced_in_mojibake_and_entities():
+    from presslens.privacy import encoding_variants, replace_names
+
+    mapping = __import__("pandas").DataFrame({"name": ["Zoë Hart"], "pseudonym": ["Person Bakomirute"]})
+    damaged = ["ZoÃ« Hart was charged.", "Zo&euml; Hart was charged.", "Zo&#235; Hart was charged.", "Zoë Hart was charged."]
+    assert replace_names(damaged, mapping) == ["Person Bakomirute was charged."] * 4
+    assert encoding_variants("Keith Dawlish") == set()
+
+
+def test_possessive_surnames_are_replaced():
+    import pandas as pd
+
+    from presslens.privacy import replace_names
+
+    mapping = pd.DataFrame({"name": ["Daniel Marsh"], "pseudonym": ["Person Bakomirute"]})
+    text = "Daniel Marsh's sister said Marsh's case was adjourned. Marsh\u2019s lawyer spoke. Marshes and Marsh-Smith are other words."
+    assert replace_names([text], mapping) == ["Person Bakomirute's sister said Person Bakomirute's case was adjourned. Person Bakomirute\u2019s lawyer spoke. "
+                                              "Marshes and Marsh-Smith are other words."]

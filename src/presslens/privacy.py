@@ -72,10 +72,45 @@ class Pseudonymised(NamedTuple):
     mapping: pd.DataFrame
 
 
-def pseudonym(name: str, key: str) -> str:
-    """A stable pseudonym for a name under a key, e.g. ``Person 4F2A9C``."""
-    digest = hmac.new(key.encode("utf-8"), name.lower().encode("utf-8"), hashlib.sha256).hexdigest()
-    return f"Person {digest[:6].upper()}"
+_CONSONANTS = "bdfgklmnprstvz"
+_VOWELS = "aeiou"
+
+
+def pseudonym(name: str, key: str, syllables: int = 5) -> str:
+    """A stable pseudonym for a name under a key: ``Person`` and a pronounceable word made
+    from the keyed hash (HMAC-SHA256), e.g. ``Person Bakomirute``.
+
+    Letters only, so a pseudonym reads as a name to the quote and claim extractors (digits
+    would be counted as statistics, and a code such as ``4F2A9C`` is not a name).  Five
+    syllables give 70**5 (1.7 billion) pseudonyms; :func:`pseudonymise` lengthens the
+    rare colliding ones so two people never share one.
+
+    Example
+    -------
+    >>> pseudonym("Daniel Marsh", "my secret") == pseudonym("daniel marsh", "my secret")
+    True
+    >>> pseudonym("Daniel Marsh", "my secret") != pseudonym("Daniel Marsh", "another secret")
+    True
+    """
+    number = int.from_bytes(hmac.new(key.encode("utf-8"), name.lower().encode("utf-8"), hashlib.sha256).digest(), "big")
+    word = []
+    for _ in range(syllables):
+        number, consonant = divmod(number, len(_CONSONANTS))
+        number, vowel = divmod(number, len(_VOWELS))
+        word.append(_CONSONANTS[consonant] + _VOWELS[vowel])
+    return "Person " + "".join(word).capitalize()
+
+
+def _pseudonyms(names, key: str) -> list[str]:
+    """Pseudonyms for distinct names, lengthened where two would collide."""
+    names = list(names)
+    out = [pseudonym(n, key) for n in names]
+    syllables = 5
+    while len(set(out)) < len(out) and syllables < 20:
+        syllables += 1
+        seen = pd.Series(out).duplicated(keep=False).to_numpy()
+        out = [pseudonym(n, key, syllables) if clash else p for n, p, clash in zip(names, out, seen, strict=True)]
+    return out
 
 
 def find_people(corpus: pd.DataFrame, *, text: str = "text", quotes: pd.DataFrame | None = None, extra_public_titles: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -140,6 +175,78 @@ def find_people(corpus: pd.DataFrame, *, text: str = "text", quotes: pd.DataFram
     return pd.DataFrame(rows, columns=["name", "mentions", "articles", "private_evidence", "public_evidence", "private"]).sort_values("name").reset_index(drop=True)
 
 
+def encoding_variants(name: str) -> set[str]:
+    """The forms a name with accents takes in damaged or raw text: mojibake (UTF-8 read as
+    Windows-1252) and HTML entities, so a name is replaced even where the text is not yet
+    cleaned (cleaning would repair it and reveal the name).
+
+    Example
+    -------
+    >>> sorted(encoding_variants("Zoë Hart"))
+    ['Zo&#235; Hart', 'Zo&euml; Hart', 'ZoÃ« Hart']
+    """
+    import html.entities
+
+    if name.isascii():
+        return set()
+    variants = {name.encode("utf-8").decode("cp1252", errors="replace"), name.encode("ascii", "xmlcharrefreplace").decode("ascii"),
+                "".join(f"&{html.entities.codepoint2name[ord(c)]};" if ord(c) in html.entities.codepoint2name and not c.isascii() else c for c in name)}
+    variants.discard(name)
+    return variants
+
+
+# a name ends where no word character follows; an apostrophe may follow only as the
+# possessive ("Marsh's sister"), which is where private names most often hide
+_NAME_END = r"(?![\w-])(?!['\u2019](?!s\b))"
+
+
+def _replacer(mapping: pd.DataFrame):
+    """A function replacing every name of ``mapping`` (and its encoding variants) in a
+    text, and the surname alone where that person is named in full in the same text."""
+    if mapping.empty:
+        return lambda value: value
+    replacement = dict(zip(mapping["name"], mapping["pseudonym"], strict=True))
+    for name, alias in list(replacement.items()):
+        for variant in encoding_variants(name):
+            replacement.setdefault(variant, alias)
+    names = sorted(replacement, key=len, reverse=True)
+    full = re.compile(r"(?<![\w'-])(?:" + "|".join(map(re.escape, names)) + ")" + _NAME_END)
+    surnames: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        surnames[name.split()[-1]].append(name)
+
+    def one(value):
+        if not isinstance(value, str):
+            return value
+        original = value
+        present = set(full.findall(value))
+        value = full.sub(lambda m: replacement[m.group(0)], value)
+        # surnames alone, where that person is named in full in the same text
+        for surname in {n.split()[-1] for n in present}:
+            # the surname alone: the first person of that surname named in this text
+            # (when two relatives share it, which one is meant cannot be told; either
+            # pseudonym protects them)
+            owners = sorted((n for n in surnames[surname] if n in present), key=lambda n: original.find(n))
+            if owners:
+                value = re.sub(rf"(?<![\w'-]){re.escape(surname)}" + _NAME_END, replacement[owners[0]], value)
+        return value
+
+    return one
+
+
+def replace_names(texts, mapping: pd.DataFrame) -> list:
+    """Apply a pseudonym ``mapping`` (from :func:`pseudonymise`) to other strings, such as
+    label tables or a coding sheet, so they match the pseudonymised corpus.
+
+    Example
+    -------
+    >>> replace_names(["Sam Holt said so. Holt left."], pd.DataFrame({"name": ["Sam Holt"], "pseudonym": ["Person Bakomirute"]}))
+    ['Person Bakomirute said so. Person Bakomirute left.']
+    """
+    one = _replacer(mapping)
+    return [one(value) for value in texts]
+
+
 def pseudonymise(corpus: pd.DataFrame, *, key: str = "presslens", text: str = "text", quotes: pd.DataFrame | None = None,
                  extra_public_titles: tuple[str, ...] = (), people: pd.DataFrame | None = None) -> Pseudonymised:
     """Replace the names of private individuals with stable pseudonyms.
@@ -167,31 +274,10 @@ def pseudonymise(corpus: pd.DataFrame, *, key: str = "presslens", text: str = "t
     """
     people = people if people is not None else find_people(corpus, text=text, quotes=quotes, extra_public_titles=extra_public_titles)
     private = people[people["private"].astype(bool).to_numpy()]
-    mapping = pd.DataFrame({"name": private["name"], "pseudonym": [pseudonym(n, key) for n in private["name"]], "evidence": private["private_evidence"]})
+    mapping = pd.DataFrame({"name": private["name"], "pseudonym": _pseudonyms(private["name"], key), "evidence": private["private_evidence"]})
     if mapping.empty:
         return Pseudonymised(corpus.copy(), mapping)
-    names = sorted(mapping["name"], key=len, reverse=True)
-    replacement = dict(zip(mapping["name"], mapping["pseudonym"], strict=True))
-    full = re.compile(r"(?<![\w'-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w'-])")
-    surnames: dict[str, list[str]] = defaultdict(list)
-    for name in names:
-        surnames[name.split()[-1]].append(name)
-
-    def one(value):
-        if not isinstance(value, str):
-            return value
-        original = value
-        present = set(full.findall(value))
-        value = full.sub(lambda m: replacement[m.group(0)], value)
-        # surnames alone, where that person is named in full in the same text
-        for surname in {n.split()[-1] for n in present}:
-            # the surname alone: the first person of that surname named in this text
-            # (when two relatives share it, which one is meant cannot be told; either
-            # pseudonym protects them)
-            owners = sorted((n for n in surnames[surname] if n in present), key=lambda n: original.find(n))
-            if owners:
-                value = re.sub(rf"(?<![\w'-]){re.escape(surname)}(?![\w'-])", replacement[owners[0]], value)
-        return value
+    one = _replacer(mapping)
 
     out = corpus.copy()
     if "headline" in out:
