@@ -28,6 +28,7 @@ run: $(STAMP)
 
 test: $(DEVSTAMP)
 	$(BIN)/ruff check src tests benchmarks tools
+	sh tools/ensure_chromium.sh
 	$(BIN)/python -m pytest tests
 	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly
 

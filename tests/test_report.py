@@ -11,16 +11,6 @@ from presslens.cli import main
 from presslens.report import build_report
 
 
-@pytest.fixture(scope="module")
-def teaching_report(tmp_path_factory):
-    from presslens.corpus import teaching_path
-
-    out = tmp_path_factory.mktemp("report")
-    index = build_report(teaching_path(), out / "one", progress=False)
-    build_report(teaching_path(), out / "two", progress=False)
-    return out, index
-
-
 def test_report_files(teaching_report):
     out, index = teaching_report
     assert index == out / "one" / "index.html"
@@ -47,7 +37,7 @@ def test_kinds_of_coverage_section(teaching_report):
     chosen = len(clusters)
     assert f"k = {chosen}:" in html, "the reason for the chosen k is stated"
     assert clusters["typical_headlines"].str.len().min() > 10
-    by_group = pd.read_csv(out / "one" / "tables" / "clusters_by_group.csv").set_index("cluster_name")
+    by_group = pd.read_csv(out / "one" / "tables" / "clusters_by_group.csv").drop(columns=["corpus", "corpus_sha256"]).set_index("cluster_name")
     assert (by_group.sum().round(2) == 1.0).all()
     prevalence = pd.read_csv(out / "one" / "tables" / "topic_prevalence_by_year.csv")
     assert set(prevalence["group"]) == set(range(2013, 2025))
@@ -166,9 +156,14 @@ def test_corpus_text_is_escaped_and_quarantine_reported(tmp_path):
 
 def test_cli_report_and_info(tmp_path, capsys):
     from presslens.corpus import teaching_path
+    from presslens.importers.examples import write_examples
 
-    assert main(["report", "--corpus", str(teaching_path()), "--out", str(tmp_path / "r")]) == 0
+    write_examples(tmp_path / "examples")
+    assert main(["report", "--corpus", str(tmp_path / "examples" / "nexis"), "--format", "nexis", "--out", str(tmp_path / "r"), "--notebooks", "none"]) == 0
     assert "Report written to" in capsys.readouterr().out
+    parse = pd.read_csv(tmp_path / "r" / "tables" / "parse_report.csv")
+    assert parse["source_file"].tolist() == ["export.docx", "old-export.txt", "second-export.rtf"]
+    assert parse["parsed"].sum() == 7 and parse["quarantined"].sum() == 1 and (parse["importer"] == "nexis").all()
     assert main(["corpus", "info", str(teaching_path())]) == 0
     out = capsys.readouterr().out
     assert "0 quarantined" in out and "by outlet" in out and "The Daily Blaze" in out

@@ -310,7 +310,11 @@ def track_claims(claims: pd.DataFrame, corpus: pd.DataFrame, *, similarity: floa
 
     if claims.empty:
         return claims.assign(claim=[], order=[], first_doc_id=[], mutation=[])
-    table = claims.merge(corpus[["doc_id", "published"]], on="doc_id").sort_values(["published", "doc_id", "value_start"], kind="stable").reset_index(drop=True)
+    # same-day mentions keep the corpus's order (not the order of their ids), so the result
+    # depends on the articles, not on how an export happened to name them
+    positions = corpus[["doc_id", "published"]].assign(_position=np.arange(len(corpus)))
+    table = (claims.merge(positions, on="doc_id").sort_values(["published", "_position", "value_start"], kind="stable")
+             .drop(columns="_position").reset_index(drop=True))
 
     def context(row) -> str:
         # the sentence without the figure, years and source: what is being counted

@@ -1,6 +1,6 @@
 """The ``presslens`` command.
 
-``presslens report --corpus PATH --out DIR``   build the report (tables, figures, HTML)
+``presslens report --corpus PATH --out DIR``   build the report (tables, figures, HTML) and rerun the notebooks
 ``presslens corpus info PATH``                 overview and quarantine summary of a corpus
 ``presslens simulate --n N --seed S --out DIR`` write a simulated corpus with labels
 """
@@ -42,9 +42,20 @@ def _cmd_report(args) -> int:
     from presslens.report import build_report
 
     options = {"dayfirst": args.dayfirst}
-    if args.format:
-        options["format"] = args.format
-    index = build_report(args.corpus, args.out, group_by=args.group_by, load_options=options, pseudonymise=args.pseudonymise)
+    if args.columns:
+        pairs = [item.split("=", 1) for item in args.columns.split(",") if item.strip()]
+        if any(len(pair) != 2 for pair in pairs):
+            raise SystemExit("presslens: --columns takes yours=ours pairs separated by commas, e.g. --columns title=headline,body=text")
+        options["columns"] = {yours.strip(): ours.strip() for yours, ours in pairs}
+    notebooks = None
+    if args.notebooks != "none":
+        notebooks = Path(args.notebooks)
+        if not notebooks.is_dir():
+            print(f"presslens: no notebooks folder at {notebooks}; building the report without rerunning the notebooks "
+                  "(run from the repository, or pass --notebooks DIR)", file=sys.stderr)
+            notebooks = None
+    index = build_report(args.corpus, args.out, format=args.format, group_by=args.group_by, load_options=options, outlets=args.outlets,
+                         pseudonymise=args.pseudonymise, key=args.key, notebooks=notebooks)
     print(f"Report written to {index}")
     return 0
 
@@ -66,7 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--corpus", default="corpus/teaching", help="corpus file or folder (default: the teaching corpus)")
     report.add_argument("--out", default="reports/teaching", help="output folder")
     report.add_argument("--group-by", default="outlet_type", help="grouping column for comparisons")
-    report.add_argument("--format", default=None, help="force the input format (jsonl, csv, tsv, parquet, datapackage)")
+    report.add_argument("--format", default="auto", choices=["auto", "nexis", "factiva", "mediacloud", "html", "tabular", "jsonl", "csv", "tsv", "parquet", "datapackage"],
+                        help="the export format (default: detected from the files)")
+    report.add_argument("--outlets", default=None, help="CSV of outlet metadata: an 'outlet' column and e.g. 'outlet_type'")
+    report.add_argument("--columns", default=None, help="map your column names for tabular input: yours=ours,... (e.g. title=headline,body=text)")
+    report.add_argument("--notebooks", default="notebooks", help="folder of the tutorial notebooks to rerun on the corpus ('none' to skip)")
+    report.add_argument("--key", default="presslens", help="key of the pseudonyms (keep yours private; the same key gives the same pseudonyms)")
     report.add_argument("--dayfirst", action=argparse.BooleanOptionalAction, default=None, help="slashed dates are day/month (UK) or month/day (--no-dayfirst)")
     report.add_argument("--pseudonymise", action=argparse.BooleanOptionalAction, default=True,
                         help="replace private individuals' names with pseudonyms (default; --no-pseudonymise turns it off explicitly)")

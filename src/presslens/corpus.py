@@ -846,3 +846,36 @@ def load_labels(name: str, path=None) -> pd.DataFrame:
     if not file.exists():
         raise CorpusError(file, f"no label table '{name}'", "use one of: articles, quotes, claims, events, persons")
     return pd.read_csv(file, keep_default_na=False, na_values=[""])
+
+
+def join_outlets(corpus: pd.DataFrame, outlets) -> pd.DataFrame:
+    """Add outlet metadata (``outlet_type`` and any other columns) from a table keyed by
+    ``outlet``, a CSV file or a DataFrame.
+
+    Press databases do not say whether a paper is a tabloid or a broadsheet; researchers
+    code it once per outlet.  Columns of the outlet table replace columns of the same name
+    in the corpus.  Outlets missing from the table get ``"(not in outlet table)"``, so no
+    article silently falls out of a comparison.
+
+    Example
+    -------
+    >>> corpus = join_outlets(corpus, "my_outlets.csv")   # doctest: +SKIP
+    """
+    source = outlets
+    if not isinstance(outlets, pd.DataFrame):
+        path = Path(outlets)
+        if not path.exists():
+            raise CorpusError(path, "does not exist", "give a CSV with an 'outlet' column and columns such as 'outlet_type'")
+        outlets = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if "outlet" not in outlets.columns:
+        raise CorpusError(source if not isinstance(source, pd.DataFrame) else "<outlet table>", "has no 'outlet' column",
+                          "name the column holding publication names 'outlet'")
+    if outlets["outlet"].duplicated().any():
+        repeated = outlets.loc[outlets["outlet"].duplicated(), "outlet"].iloc[0]
+        raise CorpusError(source if not isinstance(source, pd.DataFrame) else "<outlet table>", f"lists outlet '{repeated}' twice", "keep one row per outlet")
+    extra = [c for c in outlets.columns if c != "outlet"]
+    table = outlets.set_index("outlet")
+    out = corpus.drop(columns=[c for c in extra if c in corpus.columns])
+    for column in extra:
+        out[column] = out["outlet"].map(table[column]).fillna("(not in outlet table)")
+    return out

@@ -428,10 +428,14 @@ def source_profile(quotes: pd.DataFrame, corpus: pd.DataFrame, by: str = "outlet
     if first_only:
         table = table.sort_values(["doc_id", "start"]).drop_duplicates("doc_id")
     roles = sorted(table["role"].unique())
+    order = pd.Index(corpus["doc_id"])
     rng = np.random.default_rng(random_state)
     rows = []
     for group, part in table.groupby(by, sort=True):
         per_article = pd.crosstab(part["doc_id"], part["role"]).reindex(columns=roles, fill_value=0)
+        # articles in corpus order, not sorted by id: the bootstrap then depends only on the
+        # corpus, not on how its documents happen to be named
+        per_article = per_article.iloc[np.argsort(order.get_indexer(per_article.index), kind="stable")]
         counts = per_article.to_numpy(dtype=float)
         totals = counts.sum(axis=0)
         share = totals / totals.sum()

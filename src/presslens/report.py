@@ -13,16 +13,94 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
 import presslens
 from presslens import plots
-from presslens.corpus import LoadResult, describe, load, neutralise_formulas, quarantine_summary
+from presslens.corpus import (
+    CorpusError,
+    LoadResult,
+    describe,
+    join_outlets,
+    load,
+    neutralise_formulas,
+    quarantine_summary,
+    teaching_path,
+)
+
+LOAD_FORMATS = ("jsonl", "csv", "tsv", "parquet", "datapackage")
+
+
+class OpenedCorpus(NamedTuple):
+    """What :func:`open_corpus` returns."""
+
+    corpus: pd.DataFrame        # the articles kept (pseudonymised unless asked not to)
+    quarantine: pd.DataFrame    # rows that could not be used, with the reason
+    parse_report: pd.DataFrame  # records expected, parsed and quarantined per source file
+    mapping: pd.DataFrame       # names replaced and their pseudonyms: keep it under access control
+    note: str                   # one sentence saying what was read and whether names were replaced
+
+
+def open_corpus(path=None, format: str = "auto", *, pseudonymise: bool = True, key: str = "presslens", dayfirst=None,
+                columns: dict | None = None, outlets=None) -> OpenedCorpus:
+    """Open a corpus the way every notebook and the report do: import it (any export
+    :func:`presslens.importers.read_corpus` reads), add outlet metadata, and replace the
+    names of private individuals with pseudonyms (by default).
+
+    Parameters
+    ----------
+    path : path, optional
+        A corpus file or folder, or an export; ``None`` is the teaching corpus.
+    format : str
+        ``auto``, ``nexis``, ``factiva``, ``mediacloud``, ``html``, ``tabular``, or one of
+        :func:`presslens.corpus.load`'s formats (``jsonl``, ``csv``, ``tsv``, ``parquet``,
+        ``datapackage``).
+    pseudonymise : bool
+        Replace private individuals' names (default).  ``False`` keeps them: only for
+        work under an ethics approval that allows it.
+    key : str
+        The key of the pseudonyms; the same key gives the same pseudonyms.
+    outlets : path or DataFrame, optional
+        Outlet metadata keyed by ``outlet`` (e.g. ``outlet_type``), see
+        :func:`presslens.corpus.join_outlets`.
+
+    Example
+    -------
+    >>> opened = open_corpus()                     # the teaching corpus, pseudonymised
+    >>> opened.note.startswith("1,500 articles")
+    True
+    """
+    from presslens.importers import read_corpus
+
+    label = "the teaching corpus" if path is None else str(path)
+    path = teaching_path() if path is None else Path(path)
+    if format in LOAD_FORMATS:
+        loaded = load(path, format=format, columns=columns, dayfirst=dayfirst)
+        report = pd.DataFrame([{"source_file": Path(path).name, "expected": loaded.n_read, "parsed": len(loaded.corpus),
+                                "quarantined": len(loaded.quarantine), "importer": format}])
+        corpus, quarantine = loaded
+    else:
+        corpus, quarantine, report = read_corpus(path, format, dayfirst=dayfirst, columns=columns)
+    if outlets is not None:
+        corpus = join_outlets(corpus, outlets)
+    mapping = pd.DataFrame(columns=["name", "pseudonym", "evidence"])
+    if pseudonymise and len(corpus):
+        from presslens.privacy import pseudonymise_corpus
+
+        corpus, mapping, _ = pseudonymise_corpus(corpus, key=key)
+    note = (f"{len(corpus):,} articles ({len(quarantine):,} rows quarantined) from {label}. "
+            + (f"Names of {len(mapping):,} private individuals replaced by pseudonyms." if pseudonymise
+               else "Names have NOT been pseudonymised."))
+    corpus.attrs["source"] = label
+    corpus.attrs["pseudonymised"] = bool(pseudonymise)
+    return OpenedCorpus(corpus, quarantine, report, mapping, note)
 
 
 @dataclass
@@ -204,7 +282,7 @@ def how_outlets_differ(context: ReportContext) -> Section:
                  pd.concat([words.head(30), words.tail(30)]).round(4))
     result.figure("fightin_words", "Fightin' Words", plots.plot_fightin_words(words, title=f"Fightin' Words: {a} against {b}", group_a=a, group_b=b))
     if "clustering" in context.cache:
-        assignments = context.cache["clustering"].assignments().merge(corpus[["doc_id", group, "outlet"]], on="doc_id")
+        assignments = context.cache["clustering"].assignments().merge(corpus[list(dict.fromkeys(["doc_id", group, "outlet"]))], on="doc_id")
         shares = compare.prevalence(assignments, group, category="cluster_name", n_boot=1000, random_state=context.random_state)
         result.table("cluster_prevalence", f"Share of each {group}'s articles in each kind of coverage (95% bootstrap intervals)", shares)
         test, cells = compare.compare_groups(assignments, group, "cluster_name")
@@ -376,7 +454,7 @@ def statistics_that_travel(context: ReportContext) -> Section:
     summary = tracked.groupby("claim").agg(first_doc_id=("first_doc_id", "first"), first_outlet=("outlet", "first"), first_published=("published", "min"),
                                            value=("value_text", "first"), what=("what", "first"), mentions=("doc_id", "size"), outlets=("outlet", "nunique"),
                                            changed=("mutation", lambda m: int((m != "none").sum())))
-    summary = summary[summary["mentions"] >= 3].sort_values(["mentions", "first_doc_id"], ascending=[False, True]).head(15).reset_index(drop=True)
+    summary = summary[summary["mentions"] >= 3].sort_values(["mentions", "first_published"], ascending=[False, True], kind="stable").head(15).reset_index(drop=True)
     summary["first_published"] = summary["first_published"].dt.strftime("%Y-%m-%d")
     result.table("travelling_statistics", "The statistics repeated most (first mention, mentions, outlets, mentions that changed it)", summary)
     later = tracked[tracked["order"] > 0]
@@ -445,6 +523,9 @@ def render_html(sections: list[Section], context: ReportContext, figure_paths: d
                 parts.append(f"<h3>{esc(block.title)}</h3>")
                 parts.append(block.table.to_html(index=False, escape=True, border=0, na_rep=""))
                 parts.append(f'<p class="note">Table: <a href="tables/{esc(block.name)}.csv">tables/{esc(block.name)}.csv</a></p>')
+            elif block.kind == "links":
+                items = "".join(f'<li><a href="{esc(row.html)}">{esc(row.notebook)}</a> ({esc(row.status)})</li>' for row in block.table.itertuples())
+                parts.append(f"<h3>{esc(block.title)}</h3><ul>{items}</ul>")
             elif block.kind == "figure":
                 parts.append(f'<figure><img src="{esc(figure_paths[block.name])}" alt="{esc(block.title)}"><figcaption class="note">{esc(block.title)}</figcaption></figure>')
         parts.append("</section>")
@@ -452,29 +533,128 @@ def render_html(sections: list[Section], context: ReportContext, figure_paths: d
     return "\n".join(parts) + "\n"
 
 
-def _pseudonymise_context(context: ReportContext, key: str) -> pd.DataFrame:
-    """Replace private individuals' names in the corpus every section sees."""
-    from presslens.privacy import find_people, pseudonymise
-    from presslens.quotes import attribute, extract_quotes
-    from presslens.text import clean
+def _files_read(path: Path, importer: str) -> list[Path]:
+    """The files a corpus was read from, for the manifest's checksums."""
+    if path.is_file():
+        return _data_files(path)
+    if importer in LOAD_FORMATS or importer == "tabular":
+        return _data_files(path)
+    return sorted(p for p in path.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts))
 
-    cleaned = clean(context.corpus, progress=False).corpus
-    quotes = attribute(extract_quotes(cleaned), cleaned) if len(cleaned) else None
-    people = find_people(cleaned, quotes=quotes)
-    context.cache["cleaned"] = pseudonymise(cleaned, key=key, people=people).corpus
-    context.corpus = pseudonymise(context.corpus, key=key, people=people).corpus
-    return people
+
+def _digest(files: list[Path], root: Path) -> tuple[list[dict], str]:
+    listed = [{"file": str(f.relative_to(root)) if root.is_dir() and f.is_relative_to(root) else f.name, "sha256": _sha256(f)} for f in files]
+    combined = hashlib.sha256("".join(f"{item['file']}:{item['sha256']}\n" for item in listed).encode()).hexdigest()
+    return listed, combined
+
+
+def with_provenance(table: pd.DataFrame, corpus: pd.DataFrame, source: str, digest: str) -> pd.DataFrame:
+    """A report table with its provenance: every row names the corpus and the checksum of
+    the files it was read from (``corpus``, ``corpus_sha256``); rows about one article
+    (a ``doc_id`` column) also name its source file and record number."""
+    out = table.copy()
+    if "doc_id" in out.columns and "source_file" not in out.columns and {"source_file", "record_no"} <= set(corpus.columns):
+        where = corpus.drop_duplicates("doc_id").set_index("doc_id")
+        out["source_file"] = out["doc_id"].map(where["source_file"])
+        out["record_no"] = out["doc_id"].map(where["record_no"]).astype("Int64")
+    out["corpus"] = source
+    out["corpus_sha256"] = digest
+    return out
+
+
+_NOTEBOOK_CSS = _CSS + """
+.prompt { display: none; } .input_area, .highlight { background: #f7f7f7; font-size: .85rem; overflow-x: auto; }
+.output_area pre, .output_subarea pre { font-size: .85rem; white-space: pre-wrap; } .output_stderr { background: #fff4f4; }
+.output_error pre { background: #fdd; } .rendered_html table { font-size: .8rem; }
+"""
+
+
+def render_notebook_html(notebook_path, title: str, index_href: str = "../index.html") -> str:
+    """A notebook as a standalone HTML page: nbconvert's ``basic`` template (no scripts, no
+    external resources), images embedded, under a Content-Security-Policy that forbids
+    every script, so no text from a corpus can run in the reader's browser."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    notebook = nbformat.read(str(notebook_path), as_version=4)
+    body, _ = HTMLExporter(template_name="basic").from_notebook_node(notebook)
+    esc = html.escape
+    return "\n".join([
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src \'self\' data:; style-src \'unsafe-inline\'">',
+        f"<title>{esc(title)}</title><style>{_NOTEBOOK_CSS}</style></head><body>",
+        f'<p class="note"><a href="{esc(index_href)}">Back to the report</a></p>',
+        body,
+        "</body></html>",
+    ]) + "\n"
+
+
+def run_notebooks(notebooks, out, parameters: dict, *, kernel_name: str = "python3", timeout: int = 900, progress: bool = True) -> pd.DataFrame:
+    """Run every numbered notebook (``NN_*.ipynb``) through papermill with ``parameters``,
+    save the executed copies and their HTML under ``out/notebooks/``, and return one row per
+    notebook: ``notebook``, ``status`` (``ok`` or ``failed``), ``failed_cell`` (execution
+    count of the cell that raised), ``error``, and the paths written.
+
+    A notebook that fails is reported with its cell and error; the others still run, and
+    the failed notebook is still rendered up to the failing cell (papermill marks it).
+    Progress (one line per notebook, with its time) goes to standard error.
+
+    Example
+    -------
+    >>> run_notebooks("notebooks", "reports/mine", {"CORPUS": "exports/", "FORMAT": "nexis"})  # doctest: +SKIP
+    """
+    import sys
+
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    notebooks, out = Path(notebooks), Path(out)
+    folder = out / "notebooks"
+    work = folder / "work"  # the notebooks' working directory (they may write scratch files)
+    work.mkdir(parents=True, exist_ok=True)
+    paths = sorted(p for p in notebooks.glob("[0-9][0-9]_*.ipynb"))
+    if not paths:
+        raise CorpusError(notebooks, "holds no numbered notebooks (NN_name.ipynb)", "pass the repository's notebooks/ folder")
+    rows = []
+    for number, path in enumerate(paths, start=1):
+        executed, rendered = folder / path.name, folder / f"{path.stem}.html"
+        started = time.perf_counter()
+        row = {"notebook": path.stem, "status": "ok", "failed_cell": pd.NA, "error": "", "executed": f"notebooks/{path.name}", "html": f"notebooks/{path.stem}.html"}
+        if progress:
+            print(f"[{number}/{len(paths)}] {path.stem} ...", end="", file=sys.stderr, flush=True)
+        try:
+            papermill.execute_notebook(str(path), str(executed), parameters=parameters, kernel_name=kernel_name, progress_bar=False,
+                                       cwd=str(work), execution_timeout=timeout, log_output=False)
+        except PapermillExecutionError as error:
+            row.update(status="failed", failed_cell=error.exec_count, error=f"{error.ename}: {error.evalue}"[:500])
+        except Exception as error:  # the kernel died, timed out, or the notebook is unreadable
+            row.update(status="failed", error=f"{type(error).__name__}: {error}"[:500])
+        if executed.exists():
+            rendered.write_text(render_notebook_html(executed, f"presslens: {path.stem}"), encoding="utf-8")
+        else:
+            row["html"] = ""
+        if progress:
+            detail = "" if row["status"] == "ok" else f" in cell [{row['failed_cell']}]: {row['error']}"
+            print(f" {row['status']} ({time.perf_counter() - started:.0f} s){detail}", file=sys.stderr, flush=True)
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    table["failed_cell"] = table["failed_cell"].astype("Int64")
+    return table
 
 
 def build_report(
     corpus,
     out="reports/teaching",
     *,
+    format: str = "auto",
     group_by: str = "outlet_type",
     random_state: int = 0,
     load_options: dict | None = None,
+    outlets=None,
     pseudonymise: bool = True,
     key: str = "presslens",
+    notebooks=None,
     progress: bool | None = None,
 ) -> Path:
     """Build the report for a corpus and return the path of its ``index.html``.
@@ -482,17 +662,32 @@ def build_report(
     Parameters
     ----------
     corpus : path or LoadResult
-        A corpus file or folder (anything :func:`presslens.corpus.load` reads), or an
-        already loaded ``(corpus, quarantine)`` pair.
+        A corpus file or folder, or an export (anything
+        :func:`presslens.importers.read_corpus` reads), or an already loaded
+        ``(corpus, quarantine)`` pair.
     out : path
         Folder to write; created if needed.
+    format : str
+        ``auto`` (detect), ``nexis``, ``factiva``, ``mediacloud``, ``html``, ``tabular``,
+        or a :func:`presslens.corpus.load` format.
     group_by : str
         The grouping column for comparisons (``outlet_type`` or ``outlet``).
+    load_options : dict
+        ``dayfirst`` and ``columns`` (a mapping of your column names).
+    outlets : path or DataFrame, optional
+        Outlet metadata (``outlet``, ``outlet_type``...) to join; see
+        :func:`presslens.corpus.join_outlets`.
     pseudonymise : bool
         Replace the names of private individuals (defendants, people targeted by stings,
         relatives, bystanders) with stable pseudonyms before any analysis (default).
     key : str
         The key of the pseudonyms (the same key gives the same pseudonyms).
+    notebooks : path, optional
+        A folder of numbered notebooks to run through papermill on the same corpus and
+        render beside the report (see :func:`run_notebooks`).
+
+    Every CSV carries its provenance (:func:`with_provenance`); ``manifest.json`` lists
+    the files read with their checksums, the parse report and the notebook runs.
 
     Example
     -------
@@ -501,51 +696,93 @@ def build_report(
     """
     from presslens._progress import progress_bar
 
+    options = dict(load_options or {})
+    if "format" in options:  # older callers passed the format among the load options
+        format = options.pop("format") or format
     if isinstance(corpus, LoadResult):
-        loaded, source, files = corpus, corpus.corpus.attrs.get("source", "<table>"), []
+        frame, quarantine = corpus
+        source = frame.attrs.get("source", "<table>")
+        mapping = pd.DataFrame(columns=["name", "pseudonym", "evidence"])
+        if pseudonymise and len(frame):
+            from presslens.privacy import pseudonymise_corpus
+
+            frame, mapping, _ = pseudonymise_corpus(frame, key=key)
+        if outlets is not None:
+            frame = join_outlets(frame, outlets)
+        parse_report = pd.DataFrame([{"source_file": source, "expected": len(frame) + len(quarantine), "parsed": len(frame),
+                                      "quarantined": len(quarantine), "importer": "table"}])
+        files, root, corpus_arg = [], Path("."), None
     else:
-        source_path = Path(corpus)
-        loaded = load(source_path, **(load_options or {}))
-        source, files = str(corpus), _data_files(source_path)
+        root = Path(corpus)
+        opened = open_corpus(root, format, pseudonymise=pseudonymise, key=key, outlets=outlets, **options)
+        frame, quarantine, parse_report, mapping = opened.corpus, opened.quarantine, opened.parse_report, opened.mapping
+        source, corpus_arg = str(corpus), root
+        files = _files_read(root, str(parse_report["importer"].iat[0]) if len(parse_report) else "tabular")
+    listed, digest = _digest(files, root)
     out = Path(out)
     (out / "tables").mkdir(parents=True, exist_ok=True)
     (out / "figures").mkdir(parents=True, exist_ok=True)
-    context = ReportContext(loaded.corpus, loaded.quarantine, source, group_by, random_state)
-    people = None
-    if pseudonymise:
-        people = _pseudonymise_context(context, key)
-        context.cache["pseudonymised"] = True
+    context = ReportContext(frame, quarantine, source, group_by, random_state)
+    context.cache["pseudonymised"] = bool(pseudonymise)
     sections, figure_paths, tables = [], {}, []
     bar = progress_bar(total=len(_SECTIONS), desc="report sections", unit="section", enabled=progress, min_items=0)
     for _, function in _SECTIONS:
         sec = function(context)
+        if sec.slug == "corpus":
+            sec.table("parse_report", "Records expected, parsed and quarantined per source file", parse_report)
+        sections.append(sec)
+        bar.update(1)
+    bar.close()
+    runs = None
+    if notebooks is not None:
+        if corpus_arg is None:
+            raise CorpusError(source, "is an in-memory table; the notebooks can only rerun on a corpus file or folder", "save it with presslens.corpus.save and pass the path")
+        is_teaching = corpus_arg is not None and corpus_arg.resolve() == teaching_path().resolve()
+        # the teaching corpus is passed as None, so the notebooks also score against its labels
+        parameters = {"CORPUS": None if is_teaching else str(corpus_arg.resolve()), "FORMAT": format, "GROUP": group_by,
+                      "PSEUDONYMISE": bool(pseudonymise), "RANDOM_STATE": random_state}
+        if options.get("dayfirst") is not None:
+            parameters["DAYFIRST"] = options["dayfirst"]
+        runs = run_notebooks(notebooks, out, parameters, progress=progress is not False)
+        failed = runs[runs["status"] != "ok"]
+        notebooks_section = Section("notebooks", "The notebooks, rerun on this corpus",
+                                    f"Every tutorial notebook was run through papermill with this corpus and grouping as parameters. "
+                                    f"{len(runs) - len(failed)} of {len(runs)} ran to the end"
+                                    + (f"; {len(failed)} failed (the table names the cell and the error; the rendered notebook stops there)." if len(failed) else "."))
+        notebooks_section.blocks.append(Block("links", "notebooks", "Rendered notebooks",
+                                              table=runs[runs["html"] != ""][["notebook", "html", "status"]]))
+        notebooks_section.table("notebook_runs", "Notebook runs", runs[["notebook", "status", "failed_cell", "error", "executed", "html"]])
+        sections.append(notebooks_section)
+    for sec in sections:
         for block in sec.blocks:
             if block.kind == "table":
-                neutralise_formulas(block.table).to_csv(out / "tables" / f"{block.name}.csv", index=False, lineterminator="\n")
+                table = with_provenance(block.table, frame, source, digest)
+                neutralise_formulas(table).to_csv(out / "tables" / f"{block.name}.csv", index=False, lineterminator="\n")
                 tables.append(f"tables/{block.name}.csv")
             elif block.kind == "figure":
                 relative = f"figures/{block.name}.png"
                 block.figure.savefig(out / relative, dpi=110, metadata={"Software": None})
                 plt.close(block.figure)
                 figure_paths[block.name] = relative
-        sections.append(sec)
-        bar.update(1)
-    bar.close()
     manifest = {
         "presslens_version": presslens.__version__,
         "corpus": source,
-        "files_read": [{"file": f.name, "sha256": _sha256(f)} for f in files],
-        "rows_read": len(loaded.corpus) + len(loaded.quarantine),
-        "rows_kept": len(loaded.corpus),
-        "rows_quarantined": len(loaded.quarantine),
+        "format": format,
+        "files_read": listed,
+        "corpus_sha256": digest,
+        "parse_report": parse_report.to_dict("records"),
+        "rows_read": len(frame) + len(quarantine),
+        "rows_kept": len(frame),
+        "rows_quarantined": len(quarantine),
         "group_by": group_by,
         "random_state": random_state,
         "pseudonymised": bool(pseudonymise),
-        "private_names_replaced": int(people["private"].sum()) if people is not None else 0,
+        "private_names_replaced": len(mapping),
         "tables": tables,
         "figures": sorted(figure_paths.values()),
+        "notebooks": runs[["notebook", "status", "failed_cell", "error"]].astype(object).where(runs[["notebook", "status", "failed_cell", "error"]].notna(), None).to_dict("records") if runs is not None else [],
     }
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8")
     index = out / "index.html"
     index.write_text(render_html(sections, context, figure_paths), encoding="utf-8")
     return index

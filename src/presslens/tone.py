@@ -98,7 +98,10 @@ def actor_tone(corpus: pd.DataFrame, actors: dict | None = None, *, text: str = 
     >>> tone = actor_tone(cleaned)                   # doctest: +SKIP
     """
     found = actor_sentences(corpus, actors, text=text, organisations=organisations, progress=progress)
-    return found.groupby(["doc_id", "actor"], sort=True).agg(sentences=("tone", "size"), tone=("tone", "mean")).reset_index()
+    # articles in corpus order (first appearance), actors sorted within each: bootstraps over
+    # this table then depend on the corpus, not on the names of its documents
+    found = found.assign(_position=pd.factorize(found["doc_id"])[0])
+    return found.groupby(["_position", "doc_id", "actor"], sort=True).agg(sentences=("tone", "size"), tone=("tone", "mean")).reset_index().drop(columns="_position")
 
 
 def tone_by_group(tone: pd.DataFrame, corpus: pd.DataFrame, by: str = "outlet_type", *, n_boot: int = 1000, random_state: int = 0) -> pd.DataFrame:

@@ -183,7 +183,9 @@ def _parse_uni(block: list[str], keywords: dict) -> dict:
             if load_date.match(line):
                 break
             body.append(line)
-        paragraphs = [p.strip() for p in "\n".join(body).split("\n") if p.strip()]
+        # one export paragraph is one paragraph of text; a line break inside one (a list
+        # written as soft breaks) stays a single newline
+        paragraphs = ["\n".join(part.strip() for part in p.split("\n")) for p in body if p.strip()]
         record["text"] = "\n\n".join(paragraphs)
     record["byline"] = fields.get("byline", "")
     record["section"] = fields.get("section", "")
