@@ -604,10 +604,16 @@ def run_notebooks(notebooks, out, parameters: dict, *, kernel_name: str = "pytho
     -------
     >>> run_notebooks("notebooks", "reports/mine", {"CORPUS": "exports/", "FORMAT": "nexis"})  # doctest: +SKIP
     """
+    import logging
     import sys
 
     import papermill
     from papermill.exceptions import PapermillExecutionError
+
+    # papermill warns about parameter cells it cannot type-check ("None  # comment") and
+    # about parameters a notebook does not declare (each notebook declares only the ones
+    # it uses); neither matters here, and the warnings would drown the progress lines
+    logging.getLogger("papermill").setLevel(logging.ERROR)
 
     notebooks, out = Path(notebooks), Path(out)
     folder = out / "notebooks"
