@@ -1,6 +1,8 @@
 """The ``presslens`` command.
 
-``presslens report --corpus PATH --out DIR``   build the report (tables, figures, HTML)
+``presslens report --corpus PATH --out DIR``   build the report (tables, figures, HTML);
+                                              ``--engine dask [--scheduler ADDRESS]`` runs its
+                                              heavy analyses on Dask (presslens.scale)
 ``presslens corpus info PATH``                 overview and quarantine summary of a corpus
 ``presslens simulate --n N --seed S --out DIR`` write a simulated corpus with labels
 """
@@ -44,7 +46,8 @@ def _cmd_report(args) -> int:
     options = {"dayfirst": args.dayfirst}
     if args.format:
         options["format"] = args.format
-    index = build_report(args.corpus, args.out, group_by=args.group_by, load_options=options, pseudonymise=args.pseudonymise)
+    index = build_report(args.corpus, args.out, group_by=args.group_by, load_options=options, pseudonymise=args.pseudonymise,
+                         engine=args.engine, scheduler=args.scheduler)
     print(f"Report written to {index}")
     return 0
 
@@ -70,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--dayfirst", action=argparse.BooleanOptionalAction, default=None, help="slashed dates are day/month (UK) or month/day (--no-dayfirst)")
     report.add_argument("--pseudonymise", action=argparse.BooleanOptionalAction, default=True,
                         help="replace private individuals' names with pseudonyms (default; --no-pseudonymise turns it off explicitly)")
+    report.add_argument("--engine", choices=("pandas", "dask"), default="pandas",
+                        help="run the heavy analyses in one process (pandas, default) or on a Dask cluster (presslens.scale)")
+    report.add_argument("--scheduler", default=None, metavar="ADDRESS", help="with --engine dask: a running Dask scheduler (default: a local cluster)")
     report.set_defaults(run=_cmd_report)
 
     corpus = commands.add_parser("corpus", help="inspect a corpus")
