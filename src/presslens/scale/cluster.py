@@ -10,7 +10,9 @@ with k-means in memory.  Here:
    sample of at most ``sample_size`` articles chosen by a hash of their ``doc_id`` (the
    same sample however the corpus is partitioned); every partition is then projected
    with it.  The SVD of a random sample of documents approximates the leading subspace of
-   the whole matrix (Halko, Martinsson & Tropp 2011).
+   the whole matrix (Halko, Martinsson & Tropp 2011).  Each partition is projected once
+   and its vectors written to ``workdir/vectors/``, so the k-means passes below read 50
+   numbers per article instead of recomputing them.
 3. **Initial centres**: k-means (k-means++ seeding, ``n_init`` runs) on the sample's vectors.
 4. **Mini-batch k-means** over the partitions in order, each cut in batches of
    ``batch_size`` (Sculley 2010; scikit-learn's ``MiniBatchKMeans.partial_fit``).
@@ -57,12 +59,21 @@ def _sample_partition(features: HashedFeatures, partition: int, threshold: np.ui
     return features.matrix(partition)[rows], keys[rows]
 
 
-def _vectors(features: HashedFeatures, lsa_model, partition: int) -> np.ndarray:
-    return np.asarray(lsa_model.transform(features.matrix(partition)), dtype=np.float64)
+def _project_partition(features: HashedFeatures, lsa_model, partition: int, path: str) -> int:
+    """Write the LSA vectors of one partition (float32) for the k-means passes to read."""
+    vectors = np.asarray(lsa_model.transform(features.matrix(partition)), dtype=np.float32)
+    temporary = f"{path}.{os.getpid()}.tmp.npy"
+    np.save(temporary, vectors)
+    os.replace(temporary, path)
+    return len(vectors)
 
 
-def _partial_fit(model: MiniBatchKMeans, features: HashedFeatures, lsa_model, partition: int, batch_size: int) -> MiniBatchKMeans:
-    vectors = _vectors(features, lsa_model, partition)
+def _vectors(path: str) -> np.ndarray:
+    return np.load(path).astype(np.float64)
+
+
+def _partial_fit(model: MiniBatchKMeans, path: str, batch_size: int) -> MiniBatchKMeans:
+    vectors = _vectors(path)
     for start in range(0, len(vectors), batch_size):
         model.partial_fit(vectors[start : start + batch_size])
     return model
@@ -74,8 +85,8 @@ def _assign(vectors: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray, np.nd
     return labels, np.maximum(distances[np.arange(len(vectors)), labels], 0)
 
 
-def _lloyd_partition(features: HashedFeatures, lsa_model, partition: int, centers: np.ndarray):
-    vectors = _vectors(features, lsa_model, partition)
+def _lloyd_partition(path: str, centers: np.ndarray):
+    vectors = _vectors(path)
     labels, distances = _assign(vectors, centers)
     k = len(centers)
     sums = np.zeros_like(centers)
@@ -89,10 +100,10 @@ def _add_tuples(results):
     return sums, counts, float(sum(r[2] for r in results))
 
 
-def _label_partition(frame: pd.DataFrame, features: HashedFeatures, lsa_model, partition: int, centers: np.ndarray, path: str, group: str,
+def _label_partition(frame: pd.DataFrame, features: HashedFeatures, vector_path: str, partition: int, centers: np.ndarray, path: str, group: str,
                      n_exemplars: int):
     matrix = features.matrix(partition)
-    vectors = np.asarray(lsa_model.transform(matrix), dtype=np.float64)
+    vectors = _vectors(vector_path)
     labels, _ = _assign(vectors, centers)
     k = len(centers)
     norms = np.linalg.norm(centers, axis=1)
@@ -143,8 +154,9 @@ class ScaleClustering:
     dimensions), ``summary`` (one row per cluster, the columns of
     :func:`presslens.cluster.label_clusters`), ``inertia``, ``iterations`` (Lloyd passes),
     ``features`` (:class:`presslens.scale.features.HashedFeatures`), ``lsa_model``,
-    ``label_paths`` (Parquet files of ``doc_id``, ``partition``, ``row``, ``cluster``,
-    ``similarity``) and ``sample_size``.
+    ``vector_paths`` (each partition's LSA vectors, ``.npy``), ``label_paths`` (Parquet
+    files of ``doc_id``, ``partition``, ``row``, ``cluster``, ``similarity``) and
+    ``sample_size``.
     """
 
     def __init__(self, **attributes):
@@ -165,7 +177,7 @@ class ScaleClustering:
 
     def vectors(self, partition: int) -> np.ndarray:
         """The LSA vectors of one partition's articles."""
-        return _vectors(self.features, self.lsa_model, partition).astype(np.float32)
+        return np.load(self.vector_paths[partition])
 
     def __repr__(self) -> str:
         return f"ScaleClustering({self.features.n_documents:,} articles, k={self.k})"
@@ -236,16 +248,20 @@ def cluster_corpus(articles, k: int | None = None, *, workdir, text: str = "text
         reason = f"k = {k} was given."
     # 3: initial centres from the sample
     initial = KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit(sample_vectors).cluster_centers_
-    # 4: mini-batch k-means, partitions in order
+    # every partition projected once; the k-means passes read the vectors
+    (workdir / "vectors").mkdir(parents=True, exist_ok=True)
+    vector_paths = [str(workdir / "vectors" / f"part-{p:05d}.npy") for p in partition_numbers]
     delayed_lsa = dask.delayed(lsa_model)
+    dask.compute(*[dask.delayed(_project_partition)(delayed_features, delayed_lsa, p, path) for p, path in zip(partition_numbers, vector_paths, strict=True)])
+    # 4: mini-batch k-means, partitions in order
     model = dask.delayed(MiniBatchKMeans(n_clusters=k, init=initial, n_init=1, batch_size=batch_size, random_state=random_state))
-    for p in partition_numbers:
-        model = dask.delayed(_partial_fit)(model, delayed_features, delayed_lsa, p, batch_size)
+    for path in vector_paths:
+        model = dask.delayed(_partial_fit)(model, path, batch_size)
     centers = model.compute().cluster_centers_.astype(np.float64)
     # 5: Lloyd refinement as reductions
     iterations, inertia = 0, float("nan")
     for iterations in range(1, max_iter + 1):  # noqa: B007 (the count is reported)
-        tasks = [dask.delayed(_lloyd_partition)(delayed_features, delayed_lsa, p, centers) for p in partition_numbers]
+        tasks = [dask.delayed(_lloyd_partition)(path, centers) for path in vector_paths]
         sums, counts, inertia = tree_reduce(tasks, _add_tuples).compute()
         updated = np.where(counts[:, None] > 0, sums / np.maximum(counts, 1)[:, None], centers)
         shift = float(np.abs(updated - centers).max())
@@ -256,7 +272,7 @@ def cluster_corpus(articles, k: int | None = None, *, workdir, text: str = "text
     folder = workdir / "labels"
     folder.mkdir(parents=True, exist_ok=True)
     label_paths = [str(folder / f"part-{p:05d}.parquet") for p in partition_numbers]
-    tasks = [dask.delayed(_label_partition)(part, delayed_features, delayed_lsa, p, centers, path, group, n_exemplars)
+    tasks = [dask.delayed(_label_partition)(part, delayed_features, vector_paths[p], p, centers, path, group, n_exemplars)
              for p, (part, path) in enumerate(zip(partitions(articles), label_paths, strict=True))]
     term_sums, group_counts, outlet_counts, year_counts, exemplars = tree_reduce(tasks, _combine_labels).compute()
     clusters = sorted(set(group_counts.index.get_level_values(0)))
@@ -279,7 +295,7 @@ def cluster_corpus(articles, k: int | None = None, *, workdir, text: str = "text
     summary = pd.DataFrame(rows)
     summary["name"] = [", ".join(t.split(", ")[:3]) for t in summary["top_terms"]]
     return ScaleClustering(k=k, reason=reason, k_table=k_table, centers=centers, summary=summary, inertia=inertia, iterations=iterations,
-                           features=features, lsa_model=lsa_model, label_paths=label_paths, sample_size=len(sample_vectors))
+                           features=features, lsa_model=lsa_model, vector_paths=vector_paths, label_paths=label_paths, sample_size=len(sample_vectors))
 
 
 def _sample_rows(doc_ids, n: int, sample_size: int) -> np.ndarray:
