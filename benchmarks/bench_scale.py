@@ -13,7 +13,9 @@ processes, 1 thread each, ``--memory-limit`` per worker, loopback only):
   process with the pandas path (``load``, ``clean``, ``document_vectors`` +
   ``cluster_articles``, ``compare.keyness``, ``reuse.near_duplicates``).
 
-Memory: each worker's peak resident set (``ru_maxrss`` read inside the worker), and the
+Time: wall-clock seconds per stage, and the CPU seconds of the workers and the client
+process together (the machine is shared, so wall time also measures what else ran; CPU
+time much less so).  Memory: each worker's peak resident set (``ru_maxrss`` read inside the worker), and the
 total: the sum of the resident sets of the child and all its descendants (scheduler,
 client, nannies, workers) sampled every 0.2 s, whose maximum is reported.  Prints seconds
 per stage, peak memory per worker and in total, and the log-log slope of the total time
@@ -38,6 +40,10 @@ DASK_CHILD = r"""
 import json, os, resource, shutil, sys, threading, time
 import psutil
 
+def worker_cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
 def tree_rss(process):
     total = 0
     for p in [process, *process.children(recursive=True)]:
@@ -60,30 +66,37 @@ def main():
             stop.wait(0.2)
     threading.Thread(target=watch, daemon=True).start()
     shutil.rmtree(scratch, ignore_errors=True)
-    times = {}
+    times, cpu = {}, {}
     with scale.session(n_workers=2, memory_limit=memory_limit, dashboard_address=None) as client:
+        def cpu_now():
+            return sum(client.run(worker_cpu).values()) + worker_cpu()
+        marks = [cpu_now()]
+        def stage(name, began):
+            times[name] = time.perf_counter() - began
+            marks.append(cpu_now())
+            cpu[name] = marks[-1] - marks[-2]
         start = time.perf_counter()
         articles = scale.read_corpus(folder, rows_per_partition=rows)
         cleaned = scale.prepare(articles, os.path.join(scratch, "prepared"))
-        times["read + clean"] = time.perf_counter() - start
+        stage("read + clean", start)
         start = time.perf_counter()
         features = scale.hashed_features(cleaned, scratch)
-        times["features"] = time.perf_counter() - start
+        stage("features", start)
         start = time.perf_counter()
         clustering = scale.cluster_corpus(cleaned, 8, workdir=scratch, features=features)
-        times["clustering"] = time.perf_counter() - start
+        stage("clustering", start)
         start = time.perf_counter()
         counts = scale.term_counts(cleaned, "outlet_type")
         keys = scale.keyness(None, "tabloid", "broadsheet", group="outlet_type", counts=counts)
-        times["keyness"] = time.perf_counter() - start
+        stage("keyness", start)
         start = time.perf_counter()
         pairs = scale.near_duplicates(cleaned, workdir=scratch)
-        times["near duplicates"] = time.perf_counter() - start
+        stage("near duplicates", start)
         workers = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     stop.set()
     peak[0] = max(peak[0], tree_rss(me))
     shutil.rmtree(scratch, ignore_errors=True)
-    print(json.dumps({"times": times, "seconds": sum(times.values()), "worker_peak_mib": sorted(workers.values()),
+    print(json.dumps({"times": times, "seconds": sum(times.values()), "cpu": cpu, "cpu_seconds": sum(cpu.values()), "worker_peak_mib": sorted(workers.values()),
                       "total_peak_mib": peak[0] / 2**20, "partitions": cleaned.npartitions, "articles": features.n_documents,
                       "pairs": len(pairs), "keywords": int((keys["p_adjusted"] < 0.05).sum()), "iterations": clustering.iterations,
                       "collisions": features.collisions}))
@@ -119,12 +132,20 @@ times["keyness"] = time.perf_counter() - start
 start = time.perf_counter()
 pairs = reuse.near_duplicates(cleaned, progress=False)
 times["near duplicates"] = time.perf_counter() - start
-print(json.dumps({"times": times, "seconds": sum(times.values()), "worker_peak_mib": [], "articles": len(cleaned),
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"times": times, "seconds": sum(times.values()), "cpu_seconds": usage.ru_utime + usage.ru_stime, "worker_peak_mib": [], "articles": len(cleaned),
                   "total_peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "pairs": len(pairs),
                   "keywords": int((keys["p_adjusted"] < 0.05).sum())}))
 """
 
 STAGES = ("read + clean", "features", "clustering", "keyness", "near duplicates")
+
+
+def slope(sizes, values) -> float:
+    """Least-squares slope of log(value) against log(size)."""
+    xs, ys = [math.log(n) for n in sizes], [math.log(v) for v in values]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sum((x - mean_x) ** 2 for x in xs)
 
 
 def corpus_folder(scratch: Path, n: int) -> Path:
@@ -152,7 +173,8 @@ def main(argv=None) -> int:
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/presslens-bench"))
     args = parser.parse_args(argv)
     args.scratch.mkdir(parents=True, exist_ok=True)
-    header = f"{'articles':>9} {'engine':>6} " + " ".join(f"{s:>15}" for s in STAGES) + f" {'total s':>8} {'worker peak MiB':>16} {'total peak MiB':>14} {'pairs':>7}"
+    header = (f"{'articles':>9} {'engine':>6} " + " ".join(f"{s:>15}" for s in STAGES)
+              + f" {'total s':>8} {'CPU s':>7} {'worker peak MiB':>16} {'total peak MiB':>14} {'pairs':>7}")
     print(header, flush=True)
     dask_times = []
     for n in args.sizes:
@@ -160,21 +182,25 @@ def main(argv=None) -> int:
         engines = ["dask"] + (["pandas"] if n <= args.pandas_max else [])
         results = {}
         for engine in engines:
-            result = run(engine, folder, args.scratch, args.memory_limit, args.rows_per_partition)
+            try:
+                result = run(engine, folder, args.scratch, args.memory_limit, args.rows_per_partition)
+            except subprocess.CalledProcessError as error:
+                print(f"{n:>9,} {engine:>6} failed: {error.stderr.strip().splitlines()[-1] if error.stderr.strip() else error}", flush=True)
+                continue
             results[engine] = result
             workers = "/".join(f"{m:.0f}" for m in result["worker_peak_mib"]) or "-"
             print(f"{n:>9,} {engine:>6} " + " ".join(f"{result['times'][s]:>15.1f}" for s in STAGES)
-                  + f" {result['seconds']:>8.1f} {workers:>16} {result['total_peak_mib']:>14.0f} {result['pairs']:>7,}", flush=True)
-        dask_times.append((n, results["dask"]["seconds"]))
-        if "pandas" in results:
+                  + f" {result['seconds']:>8.1f} {result['cpu_seconds']:>7.0f} {workers:>16} {result['total_peak_mib']:>14.0f} {result['pairs']:>7,}", flush=True)
+        if "dask" in results:
+            dask_times.append((n, results["dask"]["seconds"], results["dask"]["cpu_seconds"], results["dask"]["times"]))
+        if "pandas" in results and "dask" in results:
             same = results["pandas"]["pairs"] == results["dask"]["pairs"]
             print(f"{'':>9} dask / pandas time: {results['dask']['seconds'] / results['pandas']['seconds']:.2f}; same number of duplicate pairs: {same}", flush=True)
     if len(dask_times) > 1:
-        xs = [math.log(n) for n, _ in dask_times]
-        ys = [math.log(t) for _, t in dask_times]
-        mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
-        slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sum((x - mean_x) ** 2 for x in xs)
-        print(f"log-log slope of dask time against N (least squares over {len(dask_times)} sizes): {slope:.2f}")
+        sizes = [n for n, *_ in dask_times]
+        print(f"log-log slope against N (least squares over {len(sizes)} sizes): "
+              f"wall time {slope(sizes, [t for _, t, _, _ in dask_times]):.2f}, CPU time {slope(sizes, [c for _, _, c, _ in dask_times]):.2f}; by stage (wall): "
+              + ", ".join(f"{s} {slope(sizes, [times[s] for *_, times in dask_times]):.2f}" for s in STAGES))
     return 0
 
 
