@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -151,7 +152,8 @@ def slope(sizes, values) -> float:
 def corpus_folder(scratch: Path, n: int) -> Path:
     folder = scratch / f"n{n}"
     if not (folder / "datapackage.json").exists():
-        subprocess.run([sys.executable, "-m", "presslens.cli", "simulate", "--n", str(n), "--seed", "1", "--out", str(folder), "--chunk-size", "50000"], check=True)
+        subprocess.run([sys.executable, "-m", "presslens.cli", "simulate", "--n", str(n), "--seed", "1", "--out", str(folder), "--chunk-size", "50000"], check=True,
+                       env={**os.environ, "PRESSLENS_PROGRESS": "0"})
     return folder
 
 
