@@ -1,6 +1,8 @@
 """The ``presslens`` command.
 
-``presslens report --corpus PATH --out DIR``   build the report (tables, figures, HTML) and rerun the notebooks
+``presslens report --corpus PATH --out DIR``   build the report (tables, figures, HTML) and rerun the notebooks;
+                                              ``--engine dask [--scheduler ADDRESS]`` runs its
+                                              heavy analyses on Dask (presslens.scale)
 ``presslens corpus info PATH``                 overview and quarantine summary of a corpus
 ``presslens simulate --n N --seed S --out DIR`` write a simulated corpus with labels
 """
@@ -55,7 +57,8 @@ def _cmd_report(args) -> int:
                   "(run from the repository, or pass --notebooks DIR)", file=sys.stderr)
             notebooks = None
     index = build_report(args.corpus, args.out, format=args.format, group_by=args.group_by, load_options=options, outlets=args.outlets,
-                         pseudonymise=args.pseudonymise, key=args.key, notebooks=notebooks)
+                         pseudonymise=args.pseudonymise, key=args.key, notebooks=notebooks,
+                         engine=args.engine, scheduler=args.scheduler)
     print(f"Report written to {index}")
     return 0
 
@@ -86,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--dayfirst", action=argparse.BooleanOptionalAction, default=None, help="slashed dates are day/month (UK) or month/day (--no-dayfirst)")
     report.add_argument("--pseudonymise", action=argparse.BooleanOptionalAction, default=True,
                         help="replace private individuals' names with pseudonyms (default; --no-pseudonymise turns it off explicitly)")
+    report.add_argument("--engine", choices=("pandas", "dask"), default="pandas",
+                        help="run the heavy analyses in one process (pandas, default) or on a Dask cluster (presslens.scale)")
+    report.add_argument("--scheduler", default=None, metavar="ADDRESS", help="with --engine dask: a running Dask scheduler (default: a local cluster)")
     report.set_defaults(run=_cmd_report)
 
     corpus = commands.add_parser("corpus", help="inspect a corpus")

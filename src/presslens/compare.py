@@ -312,7 +312,45 @@ def keyness(
     else:
         b = counts["reference"]
         n_reference = float(b.sum())
-    n_target = float(a.sum())
+    return keyness_from_counts(terms, a, b, n_target=float(a.sum()), n_reference=n_reference, measures=measures, min_freq=min_freq,
+                               g2_form=g2_form, williams=williams, yates=yates, sort_by=sort_by)
+
+
+def keyness_from_counts(terms, a, b, *, n_target: float | None = None, n_reference: float | None = None,
+                        measures=("g2", "chi2", "log_ratio", "pct_diff", "pmi"), min_freq: int = 5, g2_form: str = "full",
+                        williams: bool = False, yates: bool = False, sort_by: str = "g2") -> pd.DataFrame:
+    """The keyness table from term counts: what :func:`keyness` computes once it has counted.
+
+    Parameters
+    ----------
+    terms : array of str
+        The terms, one per count.
+    a, b : array
+        Each term's count in the target and in the reference.
+    n_target, n_reference : float, optional
+        Token totals of target and reference (default: the sums of ``a`` and ``b``; give
+        them when ``terms`` is a subset of the vocabulary).
+    measures, min_freq, g2_form, williams, yates, sort_by
+        As for :func:`keyness`.
+
+    Used by :mod:`presslens.scale`, which reduces the counts over partitions of a large
+    corpus and then calls this function, so both engines share the statistics code.
+
+    Example
+    -------
+    >>> table = keyness_from_counts(np.array(["police", "vigilante"]), np.array([10, 30]), np.array([20, 5]), min_freq=1)
+    >>> table[["term", "n_target", "n_reference", "sign"]]
+            term  n_target  n_reference sign
+    0  vigilante        30            5    +
+    1     police        10           20    -
+    """
+    unknown = set(measures) - set(KEYNESS_MEASURES)
+    if unknown:
+        raise ValueError(f"unknown measures {sorted(unknown)}; choose from {KEYNESS_MEASURES}")
+    terms = np.asarray(terms)
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    n_target = float(a.sum()) if n_target is None else float(n_target)
+    n_reference = float(b.sum()) if n_reference is None else float(n_reference)
     keep = (a + b) >= min_freq
     terms, a, b = terms[keep], a[keep], b[keep]
     c, d = n_target - a, n_reference - b
@@ -438,17 +476,38 @@ def fightin_words(corpus: pd.DataFrame, group_a=None, group_b=None, *, group: st
     terms, counts = term_counts(corpus, masks, text=text, features=features, **analyzer_options)
     tables = []
     for i, (value, _, _) in enumerate(pairs):
-        y_a, y_b = counts[f"a{i}"], counts[f"b{i}"]
-        keep = (y_a + y_b) >= min_freq
-        bg = None
-        if background is not None:
-            bg = pd.Series(background, dtype=float).reindex(terms).fillna(0.0).to_numpy()[keep]
-        table = fightin_words_counts(y_a[keep], y_b[keep], prior=prior, alpha=alpha, alpha0=alpha0, background=bg)
-        table.insert(0, "term", terms[keep])
+        table = fightin_words_from_counts(terms, counts[f"a{i}"], counts[f"b{i}"], prior=prior, alpha=alpha, alpha0=alpha0,
+                                          background=background, min_freq=min_freq)
         if value is not None:
             table.insert(0, "group", value)
-        tables.append(table.sort_values(["z", "term"], ascending=[False, True], kind="stable"))
+        tables.append(table)
     return pd.concat(tables, ignore_index=True)
+
+
+def fightin_words_from_counts(terms, y_a, y_b, *, prior: str = "empirical", alpha: float = 0.01, alpha0: float | None = None,
+                              background=None, min_freq: int = 5) -> pd.DataFrame:
+    """One Fightin' Words table (``term``, counts, ``delta``, ``variance``, ``z``, sorted by
+    ``z``) from the two groups' counts over ``terms``: what :func:`fightin_words` computes
+    once it has counted; :mod:`presslens.scale` calls it with counts reduced over partitions.
+
+    Terms with fewer than ``min_freq`` occurrences in both groups together are left out;
+    ``background`` is a term -> count mapping.
+
+    Example
+    -------
+    >>> table = fightin_words_from_counts(np.array(["a", "b", "c"]), [30, 5, 10], [5, 30, 10], prior="uniform", min_freq=1)
+    >>> table["term"].tolist()
+    ['a', 'c', 'b']
+    """
+    terms = np.asarray(terms)
+    y_a, y_b = np.asarray(y_a, dtype=np.float64), np.asarray(y_b, dtype=np.float64)
+    keep = (y_a + y_b) >= min_freq
+    bg = None
+    if background is not None:
+        bg = pd.Series(background, dtype=float).reindex(terms).fillna(0.0).to_numpy()[keep]
+    table = fightin_words_counts(y_a[keep], y_b[keep], prior=prior, alpha=alpha, alpha0=alpha0, background=bg)
+    table.insert(0, "term", terms[keep])
+    return table.sort_values(["z", "term"], ascending=[False, True], kind="stable")
 
 
 # --------------------------------------------------------------------------- reading in context

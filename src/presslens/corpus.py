@@ -641,7 +641,8 @@ def describe(corpus: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
     Returns a dict with the tables ``by_outlet``, ``by_year``, ``outlet_types`` and
     ``lengths``.  When the corpus has no ``outlet_type`` column, outlet types are
-    ``unknown``.
+    ``unknown``.  A ``words`` column (each article's word count) may stand in for
+    ``text``.
 
     Example
     -------
@@ -651,7 +652,8 @@ def describe(corpus: pd.DataFrame) -> dict[str, pd.DataFrame]:
     frame = corpus.copy()
     if "outlet_type" not in frame:
         frame["outlet_type"] = "unknown"
-    frame["words"] = word_counts(frame["text"])
+    if "words" not in frame:  # presslens.scale passes word counts instead of the texts
+        frame["words"] = word_counts(frame["text"])
     frame["year"] = frame["published"].dt.year
     by_outlet = (
         frame.groupby(["outlet", "outlet_type"], sort=True)

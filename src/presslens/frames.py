@@ -147,8 +147,45 @@ class FrameScores(NamedTuple):
     dominant: pd.DataFrame
 
 
+def _frame_matches(corpus: pd.DataFrame, compiled, text: str, headline: bool, progress: bool | None):
+    """Each article's matched dictionary terms (a Counter) and its length in words."""
+    from collections import Counter
+
+    from presslens._progress import progress_bar
+
+    heads = corpus["headline"].fillna("").astype(str) if headline and "headline" in corpus else pd.Series("", index=corpus.index)
+    bar = progress_bar(total=len(corpus), desc="frames", unit="article", enabled=progress)
+    per_doc, lengths = [], []
+    for body, head in zip(corpus[text], heads, strict=True):
+        value = f"{head}\n\n{body}" if head else body
+        lengths.append(max(1, len(value.split())))
+        per_doc.append(Counter(compiled.matches(value)))
+        bar.update(1)
+    bar.close()
+    return per_doc, lengths
+
+
+def frame_document_frequency(corpus: pd.DataFrame, *, text: str = "text", dictionary=None, headline: bool = True) -> tuple[int, dict]:
+    """``(articles, {term: articles matching it})`` for the dictionary's terms: what the
+    ``idf`` weighting of :func:`score_frames` is computed from.  Counts of parts of a
+    corpus add up, so :mod:`presslens.scale` sums them over partitions and passes them
+    back to :func:`score_frames` (``document_frequency=``) for each partition.
+
+    Example
+    -------
+    >>> table = pd.DataFrame({"doc_id": ["a"], "headline": [""], "text": ["Vigilantes livestreamed the sting."]})
+    >>> frame_document_frequency(table)[0]
+    1
+    """
+    from collections import Counter
+
+    compiled = _Compiled(load_dictionary(dictionary) if not isinstance(dictionary, FrameDictionary) else dictionary)
+    per_doc, _ = _frame_matches(corpus, compiled, text, headline, False)
+    return len(per_doc), dict(Counter(term for counts in per_doc for term in counts))
+
+
 def score_frames(corpus: pd.DataFrame, *, text: str = "text", dictionary=None, headline: bool = True, weighting: str = "idf",
-                 progress: bool | None = None) -> FrameScores:
+                 progress: bool | None = None, document_frequency: tuple[int, dict] | None = None) -> FrameScores:
     """Score every article on every frame of a dictionary.
 
     Parameters
@@ -164,6 +201,10 @@ def score_frames(corpus: pd.DataFrame, *, text: str = "text", dictionary=None, h
         inverse document frequency in this corpus, ``log(N / df)``, so that a term found
         in almost every article (in this subject, *children*) signals less than a
         distinctive one; a term in every article counts 0.
+    document_frequency : (int, dict), optional
+        ``(articles, {term: articles})`` of a larger corpus this table is part of (from
+        :func:`frame_document_frequency`, summed over parts): the ``idf`` weights then come
+        from the whole corpus, so scoring it part by part gives the same scores.
 
     Returns
     -------
@@ -184,25 +225,18 @@ def score_frames(corpus: pd.DataFrame, *, text: str = "text", dictionary=None, h
     """
     from collections import Counter
 
-    from presslens._progress import progress_bar
-
     if weighting not in ("idf", "count"):
         raise ValueError("weighting must be 'idf' or 'count'")
     compiled = _Compiled(load_dictionary(dictionary) if not isinstance(dictionary, FrameDictionary) else dictionary)
     frames = compiled.dictionary.order
     dimension = {f: compiled.dictionary.frames[f]["dimension"] for f in frames}
-    heads = corpus["headline"].fillna("").astype(str) if headline and "headline" in corpus else pd.Series("", index=corpus.index)
-    bar = progress_bar(total=len(corpus), desc="frames", unit="article", enabled=progress)
-    per_doc, lengths = [], []
-    for body, head in zip(corpus[text], heads, strict=True):
-        value = f"{head}\n\n{body}" if head else body
-        lengths.append(max(1, len(value.split())))
-        per_doc.append(Counter(compiled.matches(value)))
-        bar.update(1)
-    bar.close()
+    per_doc, lengths = _frame_matches(corpus, compiled, text, headline, progress)
     n_docs = len(per_doc)
     if weighting == "idf":
-        df = Counter(term for counts in per_doc for term in counts)
+        if document_frequency is None:
+            df = Counter(term for counts in per_doc for term in counts)
+        else:
+            n_docs, df = document_frequency
         weight = {term: float(np.log(n_docs / d)) for term, d in df.items()}
     else:
         weight = None

@@ -132,6 +132,63 @@ class Section:
         self.blocks.append(Block("text", "", text=text))
 
 
+class PandasAnalyses:
+    """The report's heavy analyses in one process: the default engine.
+
+    ``presslens.scale.report_engine.DaskAnalyses`` (``--engine dask``) has the same
+    methods and runs them on a Dask cluster."""
+
+    name = "pandas"
+
+    def describe_engine(self) -> str:
+        return "Engine: pandas (every analysis ran in one process)."
+
+    def describe(self, corpus):
+        return describe(corpus)
+
+    def cluster_corpus(self, corpus, k=None, **options):
+        from presslens.cluster import cluster_corpus
+
+        return cluster_corpus(corpus, k, **options)
+
+    def keyness(self, corpus, target, reference="rest", **options):
+        from presslens.compare import keyness
+
+        return keyness(corpus, target, reference, **options)
+
+    def fightin_words(self, corpus, group_a=None, group_b=None, **options):
+        from presslens.compare import fightin_words
+
+        return fightin_words(corpus, group_a, group_b, **options)
+
+    def volume(self, corpus, freq="W", **options):
+        from presslens.timeline import volume
+
+        return volume(corpus, freq, **options)
+
+    def near_duplicates(self, corpus, **options):
+        from presslens.reuse import near_duplicates
+
+        return near_duplicates(corpus, **options)
+
+    def close(self) -> None:
+        pass
+
+
+def analyses_engine(engine: str = "pandas", scheduler: str | None = None):
+    """The report's engine: ``"pandas"`` (one process) or ``"dask"`` (presslens.scale on a
+    local cluster, or on the cluster at ``scheduler``)."""
+    if engine == "pandas":
+        if scheduler:
+            raise ValueError("a scheduler address needs engine='dask'")
+        return PandasAnalyses()
+    if engine == "dask":
+        from presslens.scale.report_engine import DaskAnalyses
+
+        return DaskAnalyses(scheduler)
+    raise ValueError("engine must be 'pandas' or 'dask'")
+
+
 @dataclass
 class ReportContext:
     """What every section receives: the loaded corpus and the report's settings."""
@@ -142,6 +199,7 @@ class ReportContext:
     group_by: str = "outlet_type"
     random_state: int = 0
     cache: dict = field(default_factory=dict)  # results shared between sections (e.g. the clustering)
+    analyses: PandasAnalyses = field(default_factory=PandasAnalyses)  # the engine running the heavy analyses
 
     def cleaned(self) -> pd.DataFrame:
         """The corpus cleaned of news noise, computed once and shared by every section."""
@@ -183,7 +241,7 @@ def section(order: int):
 def corpus_overview(context: ReportContext) -> Section:
     """Articles by outlet and year, outlet types, lengths and the quarantine summary."""
     corpus = context.corpus
-    tables = describe(corpus)
+    tables = context.analyses.describe(corpus)
     first, last = corpus["published"].min(), corpus["published"].max()
     result = Section(
         "corpus",
@@ -209,14 +267,13 @@ def corpus_overview(context: ReportContext) -> Section:
 @section(order=20)
 def kinds_of_coverage(context: ReportContext) -> Section:
     """Clusters (k chosen by internal criteria and stability) and NMF topics over time."""
-    from presslens.cluster import cluster_corpus
     from presslens.topics import compare_topic_numbers, fit_topics, topic_prevalence
 
     result = Section("kinds", "Kinds of coverage")
     if context.too_small(result, "clustering"):
         return result
     corpus = context.cleaned()
-    clustering = cluster_corpus(corpus, k=None, clean_first=False, random_state=context.random_state, progress=False)
+    clustering = context.analyses.cluster_corpus(corpus, k=None, clean_first=False, random_state=context.random_state, progress=False)
     context.cache["clustering"] = clustering
     result.intro = (f"Articles were cleaned of news noise, represented by TF-IDF (English and news stop words, outlet names and "
                     f"proper nouns removed) reduced to 50 LSA dimensions, and grouped by k-means. {clustering.reason}")
@@ -271,13 +328,13 @@ def how_outlets_differ(context: ReportContext) -> Section:
     a, b = pair
     result.intro = (f"Words that distinguish {a} from {b} articles ({group}): log-likelihood G² with Hardie's Log Ratio as the effect size "
                     "(Benjamini-Hochberg adjusted p-values), and Monroe et al.'s Fightin' Words with an empirical-Bayes Dirichlet prior.")
-    keys = compare.keyness(corpus, a, b, group=group)
+    keys = context.analyses.keyness(corpus, a, b, group=group)
     columns = ["term", "n_target", "n_reference", "per_million_target", "per_million_reference", "g2", "log_ratio", "pct_diff", "sign", "p_adjusted"]
     over = keys[keys["sign"] == "+"].head(30)[columns].rename(columns={"n_target": f"n_{a}", "n_reference": f"n_{b}"})
     under = keys[keys["sign"] == "-"].head(30)[columns].rename(columns={"n_target": f"n_{a}", "n_reference": f"n_{b}"})
     result.table("keyness_over", f"Keywords of {a} against {b} (G²)", over.round(4))
     result.table("keyness_under", f"Keywords of {b} against {a} (G²)", under.round(4))
-    words = compare.fightin_words(corpus, a, b, group=group)
+    words = context.analyses.fightin_words(corpus, a, b, group=group)
     result.table("fightin_words", f"Fightin' Words, {a} (positive z) against {b} (negative z): the 30 strongest each way",
                  pd.concat([words.head(30), words.tail(30)]).round(4))
     result.figure("fightin_words", "Fightin' Words", plots.plot_fightin_words(words, title=f"Fightin' Words: {a} against {b}", group_a=a, group_b=b))
@@ -315,12 +372,12 @@ def attention_over_time(context: ReportContext) -> Section:
         clustering = context.cache["clustering"]
         names = clustering.assignments().set_index("doc_id")["cluster_name"].reindex(corpus["doc_id"]).to_numpy()
         queries = {name: names == name for name in sorted(set(names))}
-    monthly = timeline.volume(corpus, "M", query=queries)
+    monthly = context.analyses.volume(corpus, "M", query=queries)
     result.table("volume_by_month", "Articles per month: matching (raw count), total, and share", monthly)
     if queries:
         result.figure("volume_share_by_month", "Share of each month's articles", plots.plot_volume(monthly.assign(group=monthly["query"], query="share"), value="share", title="Share of each month's articles by kind of coverage"))
     found = timeline.bursts(corpus, kind="stream", s=2, gamma=1, levels=3)
-    totals = timeline.volume(corpus, "W")
+    totals = context.analyses.volume(corpus, "W")
     result.figure("bursts", "Weekly volume and bursts", plots.plot_volume(totals, title="Articles per week; shaded: bursts (darker = higher level)", bursts=found[found["level"] >= 2]))
     result.table("bursts", "Bursts (level 2 and above)", found[found["level"] >= 2])
     result.table("burst_headlines", "First headlines of each burst", timeline.burst_headlines(corpus, found[found["level"] >= 2]))
@@ -407,7 +464,7 @@ def recycled_coverage(context: ReportContext) -> Section:
         return result
     corpus = context.cleaned()
     group = context.group(corpus)
-    pairs = reuse.near_duplicates(corpus)
+    pairs = context.analyses.near_duplicates(corpus)
     ordered = reuse.reuse_pairs(corpus, pairs)
     clusters = reuse.syndication(corpus, ordered) if len(ordered) else pd.DataFrame(columns=["doc_id", "cluster", "original", "outlet", "published", "size"])
     exact = reuse.exact_duplicates(corpus)
@@ -508,6 +565,7 @@ def render_html(sections: list[Section], context: ReportContext, figure_paths: d
         "<h1>presslens report</h1>",
         f'<p class="note">Corpus: <code>{esc(context.source)}</code>. presslens {esc(presslens.__version__)}. '
         "Tables are in <code>tables/</code> as CSV, figures in <code>figures/</code>; <code>manifest.json</code> records the files read and their checksums. "
+        + esc(context.analyses.describe_engine()) + " "
         + ("The names of private individuals (people accused or targeted, relatives, bystanders) have been replaced by pseudonyms." if context.cache.get("pseudonymised")
            else "Names have NOT been pseudonymised.") + "</p>",
         "<nav>" + "".join(f'<a href="#{esc(s.slug)}">{esc(s.title)}</a>' for s in sections) + "</nav>",
@@ -662,6 +720,8 @@ def build_report(
     key: str = "presslens",
     notebooks=None,
     progress: bool | None = None,
+    engine: str = "pandas",
+    scheduler: str | None = None,
 ) -> Path:
     """Build the report for a corpus and return the path of its ``index.html``.
 
@@ -691,6 +751,13 @@ def build_report(
     notebooks : path, optional
         A folder of numbered notebooks to run through papermill on the same corpus and
         render beside the report (see :func:`run_notebooks`).
+    engine : {"pandas", "dask"}
+        Where the heavy analyses run (overview counts, clustering, keyness, volume, near
+        duplicates): in this process (default), or through :mod:`presslens.scale` on a
+        Dask cluster; the report says which.
+    scheduler : str, optional
+        With ``engine="dask"``, the address of a running Dask scheduler; without it a
+        local cluster is started for the report.
 
     Every CSV carries its provenance (:func:`with_provenance`); ``manifest.json`` lists
     the files read with their checksums, the parse report and the notebook runs.
@@ -700,7 +767,6 @@ def build_report(
     >>> build_report("corpus/teaching", "reports/teaching")   # doctest: +SKIP
     PosixPath('reports/teaching/index.html')
     """
-    from presslens._progress import progress_bar
 
     options = dict(load_options or {})
     if "format" in options:  # older callers passed the format among the load options
@@ -728,8 +794,19 @@ def build_report(
     out = Path(out)
     (out / "tables").mkdir(parents=True, exist_ok=True)
     (out / "figures").mkdir(parents=True, exist_ok=True)
-    context = ReportContext(frame, quarantine, source, group_by, random_state)
+    context = ReportContext(frame, quarantine, source, group_by, random_state, analyses=analyses_engine(engine, scheduler))
     context.cache["pseudonymised"] = bool(pseudonymise)
+    try:
+        return _write_report(context, out, format=format, parse_report=parse_report, corpus_arg=corpus_arg, options=options, listed=listed,
+                             digest=digest, mapping=mapping, pseudonymise=pseudonymise, notebooks=notebooks, progress=progress)
+    finally:
+        context.analyses.close()
+
+
+def _write_report(context: ReportContext, out: Path, *, format, parse_report, corpus_arg, options, listed, digest, mapping, pseudonymise, notebooks, progress) -> Path:
+    from presslens._progress import progress_bar
+
+    frame, quarantine, source, group_by, random_state = context.corpus, context.quarantine, context.source, context.group_by, context.random_state
     sections, figure_paths, tables = [], {}, []
     bar = progress_bar(total=len(_SECTIONS), desc="report sections", unit="section", enabled=progress, min_items=0)
     for _, function in _SECTIONS:
@@ -782,6 +859,7 @@ def build_report(
         "rows_quarantined": len(quarantine),
         "group_by": group_by,
         "random_state": random_state,
+        "engine": context.analyses.name,
         "pseudonymised": bool(pseudonymise),
         "private_names_replaced": len(mapping),
         "tables": tables,

@@ -127,15 +127,65 @@ def _signatures(hashes: list[np.ndarray], num_perm: int, seed: int, chunk: int =
     return signatures
 
 
+def _band_parameters(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band): what datasketch's MinHashLSH chooses for this threshold,
+    weighting false positives and false negatives equally."""
+    from datasketch.lsh import _optimal_param
+
+    return _optimal_param(threshold, num_perm, 0.5, 0.5)
+
+
+def _band_bytes(signatures: np.ndarray, band: int, rows: int) -> np.ndarray:
+    """Each signature's ``band``-th band as one opaque value (``rows`` uint32 as bytes)."""
+    return np.ascontiguousarray(signatures[:, band * rows : (band + 1) * rows]).view(np.dtype((np.void, rows * 4))).ravel()
+
+
+def _lsh_threshold(threshold: float, measure: str) -> float:
+    """The Jaccard at which LSH proposes candidates for a verification ``measure``: an
+    extract half the length of its source has a Jaccard of about half its containment."""
+    if measure not in ("jaccard", "containment", "either"):
+        raise ValueError("measure must be 'jaccard', 'containment' or 'either'")
+    return threshold if measure == "jaccard" else max(0.05, threshold * 0.3)
+
+
+def _verify_pairs(pairs, ids_a, ids_b, sets_a, sets_b, threshold: float, measure: str) -> list[tuple]:
+    """Verify candidate pairs exactly on their shingle sets.
+
+    ``pairs`` are (i, j) positions into ``ids_a``/``sets_a`` and ``ids_b``/``sets_b``;
+    returns ``(doc_a, doc_b, jaccard, containment_a, containment_b, shared)`` rows, with
+    ``doc_a < doc_b``, for the pairs that pass ``measure`` at ``threshold``."""
+    rows = []
+    for i, j in pairs:
+        a, b = sets_a[i], sets_b[j]
+        if not len(a) or not len(b):
+            continue
+        shared = len(np.intersect1d(a, b, assume_unique=True))
+        jaccard = shared / (len(a) + len(b) - shared)
+        contain_a, contain_b = shared / len(a), shared / len(b)
+        passes = {"jaccard": jaccard >= threshold, "containment": max(contain_a, contain_b) >= threshold, "either": max(jaccard, contain_a, contain_b) >= threshold}[measure]
+        if passes:
+            if ids_a[i] < ids_b[j]:
+                rows.append((ids_a[i], ids_b[j], jaccard, contain_a, contain_b, shared))
+            else:
+                rows.append((ids_b[j], ids_a[i], jaccard, contain_b, contain_a, shared))
+    return rows
+
+
+def _pairs_table(rows: list[tuple]) -> pd.DataFrame:
+    """The :func:`near_duplicates` table from verified rows (rounded, sorted by doc ids)."""
+    table = pd.DataFrame(rows, columns=["doc_a", "doc_b", "jaccard", "containment_a", "containment_b", "shared"])
+    for column in ("jaccard", "containment_a", "containment_b"):
+        table[column] = table[column].round(4)
+    return table.sort_values(["doc_a", "doc_b"]).reset_index(drop=True)
+
+
 def _band_candidates(signatures: np.ndarray, threshold: float) -> set[tuple[int, int]]:
     """Pairs sharing a band: the LSH banding of Leskovec et al. (ch. 3), with the band count
     and width that datasketch's MinHashLSH chooses for this threshold."""
-    from datasketch.lsh import _optimal_param
-
-    bands, rows = _optimal_param(threshold, signatures.shape[1], 0.5, 0.5)
+    bands, rows = _band_parameters(threshold, signatures.shape[1])
     candidates: set[tuple[int, int]] = set()
     for band in range(bands):
-        keys = np.ascontiguousarray(signatures[:, band * rows : (band + 1) * rows]).view(np.dtype((np.void, rows * 4))).ravel()
+        keys = _band_bytes(signatures, band, rows)
         _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
         inverse = inverse.ravel()
         shared = np.flatnonzero(counts[inverse] > 1)
@@ -181,8 +231,7 @@ def near_duplicates(corpus: pd.DataFrame, *, threshold: float = 0.4, text: str =
     """
     from presslens._progress import progress_bar
 
-    if measure not in ("jaccard", "containment", "either"):
-        raise ValueError("measure must be 'jaccard', 'containment' or 'either'")
+    lsh_threshold = _lsh_threshold(threshold, measure)
     ids = corpus["doc_id"].astype(str).tolist()
     bar = progress_bar(total=2, desc="shingles and signatures", unit="step", enabled=progress if progress is not None else None, min_items=2 if len(ids) >= 5000 else 10**9)
     sets = _shingle_hashes(corpus[text].tolist(), shingle_size)
@@ -190,26 +239,8 @@ def near_duplicates(corpus: pd.DataFrame, *, threshold: float = 0.4, text: str =
     signatures = _signatures(sets, num_perm, seed)
     bar.update(1)
     bar.close()
-    # an extract half the length of its source has a Jaccard of about half its containment
-    lsh_threshold = threshold if measure == "jaccard" else max(0.05, threshold * 0.3)
     candidates = _band_candidates(signatures, lsh_threshold)
-    rows = []
-    for i, j in sorted(candidates):
-        a, b = sets[i], sets[j]
-        if not len(a) or not len(b):
-            continue
-        shared = len(np.intersect1d(a, b, assume_unique=True))
-        jaccard = shared / (len(a) + len(b) - shared)
-        contain_a, contain_b = shared / len(a), shared / len(b)
-        passes = {"jaccard": jaccard >= threshold, "containment": max(contain_a, contain_b) >= threshold, "either": max(jaccard, contain_a, contain_b) >= threshold}[measure]
-        if passes:
-            first, second = (i, j) if ids[i] < ids[j] else (j, i)
-            ca, cb = (contain_a, contain_b) if first == i else (contain_b, contain_a)
-            rows.append((ids[first], ids[second], jaccard, ca, cb, shared))
-    table = pd.DataFrame(rows, columns=["doc_a", "doc_b", "jaccard", "containment_a", "containment_b", "shared"])
-    for column in ("jaccard", "containment_a", "containment_b"):
-        table[column] = table[column].round(4)
-    return table.sort_values(["doc_a", "doc_b"]).reset_index(drop=True)
+    return _pairs_table(_verify_pairs(sorted(candidates), ids, ids, sets, sets, threshold, measure))
 
 
 def all_pairs_similar(corpus: pd.DataFrame, *, threshold: float = 0.3, text: str = "text", shingle_size: int = 5, block: int = 2000) -> pd.DataFrame:

@@ -324,9 +324,34 @@ def proper_nouns(texts: Iterable[str], *, min_count: int = 2, share: float = 0.9
     if len(texts) > max_texts:
         step = len(texts) / max_texts
         texts = [texts[int(i * step)] for i in range(max_texts)]
+    return proper_nouns_from_counts(mid_sentence_word_counts(texts), min_count=min_count, share=share)
+
+
+def mid_sentence_word_counts(texts: Iterable[str]) -> Counter:
+    """How often each word (as written) follows a lower-case word, a digit or a comma: the
+    counts :func:`proper_nouns` decides from.  Counts of parts of a corpus add up, so
+    :mod:`presslens.scale` sums them over partitions.
+
+    Example
+    -------
+    >>> mid_sentence_word_counts(["police in Leeds said"])["Leeds"]
+    1
+    """
     counts: Counter = Counter()
     for text in texts:
         counts.update(_MID_SENTENCE_WORD.findall(text))
+    return counts
+
+
+def proper_nouns_from_counts(counts: Counter, *, min_count: int = 2, share: float = 0.9) -> frozenset[str]:
+    """The words of :func:`mid_sentence_word_counts` capitalised in at least ``share`` of at
+    least ``min_count`` occurrences (see :func:`proper_nouns`).
+
+    Example
+    -------
+    >>> sorted(proper_nouns_from_counts(mid_sentence_word_counts(["met Gary in Leeds", "and Gary left"])))
+    ['gary']
+    """
     capitalised: Counter = Counter()
     lower: Counter = Counter()
     for word, n in counts.items():

@@ -79,20 +79,64 @@ def volume(corpus: pd.DataFrame, freq: str = "W", *, by: str | None = None, quer
     -------
     >>> volume(corpus, "M", by="outlet_type", query={"hunters": r"hunter|vigilante"})   # doctest: +SKIP
     """
+    return volume_from_counts(volume_counts(corpus, freq, by=by, query=query, text=text), freq)
+
+
+def volume_counts(corpus: pd.DataFrame, freq: str = "W", *, by: str | None = None, query=None, text: str = "text") -> pd.DataFrame:
+    """The counts behind :func:`volume`: ``group``, ``query``, ``period`` (a pandas Period),
+    ``matching`` and ``total`` for every combination that has articles.
+
+    Counts of parts of a corpus add up to the counts of the whole, so
+    :mod:`presslens.scale` computes them per partition, sums them and calls
+    :func:`volume_from_counts`.
+
+    Example
+    -------
+    >>> table = pd.DataFrame({"published": pd.to_datetime(["2020-01-03", "2020-03-09"], utc=True), "text": ["x", "y"]})
+    >>> volume_counts(table, "M")[["group", "query", "matching", "total"]].to_dict("list")
+    {'group': ['all', 'all'], 'query': ['all', 'all'], 'matching': [1, 1], 'total': [1, 1]}
+    """
     dates = corpus["published"]
     if getattr(dates.dt, "tz", None) is not None:
         dates = dates.dt.tz_convert("UTC").dt.tz_localize(None)
     periods = dates.dt.to_period(freq)
-    span = pd.period_range(periods.min(), periods.max(), freq=freq)
     groups = corpus[by].to_numpy() if by else np.full(len(corpus), "all", dtype=object)
-    rows = []
-    masks = _queries(corpus, query, text)
     frame = pd.DataFrame({"period": periods.to_numpy(), "group": groups})
-    for name, mask in masks.items():
+    parts = []
+    for name, mask in _queries(corpus, query, text).items():
         frame["match"] = mask
-        counts = frame.groupby(["group", "period"], observed=True).agg(matching=("match", "sum"), total=("match", "size"))
-        for group in sorted(pd.unique(groups), key=str):
-            part = counts.loc[group].reindex(span, fill_value=0) if group in counts.index.get_level_values(0) else pd.DataFrame({"matching": 0, "total": 0}, index=span)
+        counts = frame.groupby(["group", "period"], observed=True).agg(matching=("match", "sum"), total=("match", "size")).reset_index()
+        counts.insert(1, "query", name)
+        parts.append(counts)
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["group", "query", "period", "matching", "total"])
+    out["matching"] = out["matching"].astype(np.int64)
+    out["total"] = out["total"].astype(np.int64)
+    return out[["group", "query", "period", "matching", "total"]]
+
+
+def volume_from_counts(counts: pd.DataFrame, freq: str = "W") -> pd.DataFrame:
+    """The :func:`volume` table from (possibly repeated) :func:`volume_counts` rows: counts
+    are summed, every period of the span is filled in and the share is computed.
+
+    Example
+    -------
+    >>> table = pd.DataFrame({"published": pd.to_datetime(["2020-01-03", "2020-03-09"], utc=True), "text": ["x", "y"]})
+    >>> volume_from_counts(pd.concat([volume_counts(table, "M")] * 2), "M")["total"].tolist()
+    [2, 0, 2]
+    """
+    counts = counts.groupby(["group", "query", "period"], observed=True, sort=False)[["matching", "total"]].sum()
+    periods = counts.index.get_level_values("period")
+    span = pd.period_range(periods.min(), periods.max(), freq=freq)
+    groups = sorted(pd.unique(counts.index.get_level_values("group")), key=str)
+    queries = list(dict.fromkeys(counts.index.get_level_values("query")))
+    rows = []
+    for name in queries:
+        by_query = counts.xs(name, level="query")
+        for group in groups:
+            if group in by_query.index.get_level_values(0):
+                part = by_query.loc[group].reindex(span, fill_value=0)
+            else:
+                part = pd.DataFrame({"matching": 0, "total": 0}, index=span)
             rows.append(pd.DataFrame({"period": span.start_time, "group": group, "query": name, "matching": part["matching"].to_numpy(), "total": part["total"].to_numpy()}))
     out = pd.concat(rows, ignore_index=True)
     out["matching"] = out["matching"].astype(int)

@@ -1,0 +1,414 @@
+"""Reading a large corpus as a Dask DataFrame, writing one in partitions, and preparing it.
+
+* ``read_corpus``: JSON Lines (one file or the simulator's ``articles/part-*.jsonl``
+  chunks, found through ``datapackage.json``) or Parquet, split into partitions of about
+  ``rows_per_partition`` articles without reading the corpus into one process: JSON Lines
+  files are cut at line breaks found by scanning the bytes once, Parquet files at row
+  groups.  Each partition is read and checked by the pandas path's own code
+  (``presslens.corpus``), so a partition holds exactly the rows ``load`` would keep for
+  those lines; ``read_quarantine`` gives the rows set aside, with their reasons.  Two
+  columns are added: ``partition`` and ``row`` (the article's position in it), a key that
+  does not depend on the order in which workers run.
+* ``prepare``: cleans each partition with :func:`presslens.text.clean` and writes it to
+  Parquet once (a checkpoint), so later passes read clean text quickly.
+* ``write_partitions``: a pandas corpus written as ``articles/part-NNNNN.jsonl`` (or
+  ``.parquet``) plus a ``datapackage.json``, the layout the simulator uses.
+
+Limits: a ``doc_id`` repeated *within* a partition is quarantined as ``load`` does; one
+repeated across partitions is not (use :func:`duplicate_ids` to find such ids).  CSV is
+not read here: convert it once with ``load`` and ``write_partitions``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from presslens.corpus import CorpusError
+
+ROWS_PER_PARTITION = 20_000
+KEY_COLUMNS = ("partition", "row")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One partition of a corpus file: a byte range of a JSON Lines file, or row groups of
+    a Parquet file."""
+
+    path: str
+    fmt: str
+    partition: int
+    start: int = 0  # bytes (jsonl) or first row group (parquet)
+    stop: int = -1  # bytes (jsonl) or row group after the last (parquet); -1: to the end
+    first_record: int = 1  # record number of the chunk's first line, counted across the files
+    multipart: bool = False  # one of several files: ``source_file`` names the part, as ``load`` does
+
+
+def _corpus_files(path: Path) -> tuple[list[Path], str]:
+    """The data files of a corpus path and their format."""
+    from presslens.corpus import _datapackage_resource, _sniff_format
+
+    if path.is_dir():
+        for candidate in ("datapackage.json", "articles.jsonl", "articles.jsonl.gz", "articles.parquet"):
+            if (path / candidate).exists():
+                path = path / candidate
+                break
+        else:
+            parts = sorted(path.glob("*.parquet")) or sorted(path.glob("*.jsonl"))
+            if not parts:
+                raise CorpusError(path, "is a folder with no datapackage.json, articles.* or part files", "point at the data file or its datapackage.json")
+            return parts, "parquet" if parts[0].suffix == ".parquet" else "jsonl"
+    if not path.exists():
+        raise CorpusError(path, "no such file", "check the path")
+    fmt = _sniff_format(path)
+    if fmt == "datapackage":
+        files, fmt = _datapackage_resource(path)
+        return files, fmt
+    return [path], fmt
+
+
+def _jsonl_chunks(path: Path, rows: int, partition: int, first_record: int, block: int = 1 << 26) -> tuple[list[Chunk], int]:
+    """Cut a JSON Lines file every ``rows`` lines; returns the chunks and the line count.
+
+    The file is read once in blocks of ``block`` bytes to find the line breaks; memory
+    stays at one block."""
+    if path.name.endswith(".gz"):  # gzip cannot be cut: one partition
+        import gzip
+
+        with gzip.open(path, "rb") as handle:
+            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(block), b""))
+        return [Chunk(str(path), "jsonl", partition, 0, -1, first_record)], lines
+    size = path.stat().st_size
+    cuts, lines, offset, line_in_chunk, chunk_start, chunk_first = [], 0, 0, 0, 0, first_record
+    with open(path, "rb") as handle:
+        while True:
+            data = handle.read(block)
+            if not data:
+                break
+            breaks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
+            while len(breaks):
+                need = rows - line_in_chunk
+                if len(breaks) < need:
+                    line_in_chunk += len(breaks)
+                    lines += len(breaks)
+                    break
+                end = offset + int(breaks[need - 1]) + 1
+                lines += need
+                cuts.append((chunk_start, end, chunk_first))
+                chunk_start, chunk_first, line_in_chunk = end, first_record + lines, 0
+                breaks = breaks[need:]
+            offset += len(data)
+    if chunk_start < size:
+        cuts.append((chunk_start, size, chunk_first))
+        if size and not _ends_with_newline(path):
+            lines += 1
+    return [Chunk(str(path), "jsonl", partition + i, start, stop, first) for i, (start, stop, first) in enumerate(cuts)], lines
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) == b"\n"
+
+
+def plan(path, *, rows_per_partition: int = ROWS_PER_PARTITION) -> list[Chunk]:
+    """The partitions :func:`read_corpus` will read: one :class:`Chunk` each.
+
+    Example
+    -------
+    >>> chunks = plan("corpus/teaching", rows_per_partition=500)   # doctest: +SKIP
+    >>> len(chunks)                                                # doctest: +SKIP
+    3
+    """
+    import pyarrow.parquet as pq
+
+    if rows_per_partition < 1:
+        raise ValueError("rows_per_partition must be at least 1")
+    files, fmt = _corpus_files(Path(path))
+    chunks: list[Chunk] = []
+    record = 1
+    multipart = len(files) > 1
+    for file in files:
+        if fmt == "jsonl":
+            found, lines = _jsonl_chunks(file, rows_per_partition, len(chunks), record)
+            chunks.extend(replace(c, multipart=multipart) for c in found)
+            record += lines
+        elif fmt == "parquet":
+            metadata = pq.ParquetFile(file).metadata
+            start, rows = 0, 0
+            for group in range(metadata.num_row_groups):
+                rows += metadata.row_group(group).num_rows
+                if rows >= rows_per_partition or group == metadata.num_row_groups - 1:
+                    chunks.append(Chunk(str(file), "parquet", len(chunks), start, group + 1, record, multipart))
+                    record += rows
+                    start, rows = group + 1, 0
+        else:
+            raise CorpusError(file, f"cannot be read in partitions (format '{fmt}')",
+                              "convert it once: presslens.scale.write_partitions(presslens.corpus.load(path).corpus, folder)")
+    return chunks
+
+
+def _raw_records(chunk: Chunk, encoding: str | None, on_bad_lines: str):
+    from presslens.corpus import _read_bytes, _read_jsonl
+
+    path = Path(chunk.path)
+    if chunk.fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        from presslens.corpus import _Records
+
+        handle = pq.ParquetFile(path)
+        frame = handle.read_row_groups(list(range(chunk.start, chunk.stop))).to_pandas().reset_index(drop=True)
+        return _Records(frame, path.name, "parquet", list(range(1, len(frame) + 1)))
+    if chunk.stop < 0:
+        raw = _read_bytes(path)
+        if path.name.endswith(".gz"):
+            import gzip
+
+            raw = gzip.decompress(raw)
+    else:
+        with open(path, "rb") as handle:
+            handle.seek(chunk.start)
+            raw = handle.read(chunk.stop - chunk.start)
+    return _read_jsonl(path, raw, encoding, on_bad_lines)
+
+
+def read_chunk(chunk: Chunk, *, columns=None, dayfirst=None, encoding=None, max_text_chars=None, on_bad_lines: str = "quarantine",
+               quarantine: bool = False) -> pd.DataFrame:
+    """One partition as a corpus table (or, with ``quarantine=True``, its quarantined rows),
+    checked by :func:`presslens.corpus.validate` exactly as ``load`` checks a file."""
+    from presslens.corpus import DEFAULT_MAX_TEXT_CHARS, validate
+
+    records = _raw_records(chunk, encoding, on_bad_lines)
+    frame = records.frame
+    if columns:
+        frame = frame.rename(columns=dict(columns))
+    if chunk.multipart:
+        frame = frame.assign(source_file=records.source_file)
+    numbers = [chunk.first_record - 1 + n for n in records.record_no]
+    kept, bad = validate(frame, max_text_chars=max_text_chars or DEFAULT_MAX_TEXT_CHARS, dayfirst=dayfirst,
+                         source_file=None if "source_file" in frame.columns else records.source_file, record_no=numbers, path=chunk.path)
+    if quarantine:
+        extra = pd.DataFrame({"source_file": records.source_file, "row": [chunk.first_record - 1 + r for r, _ in records.bad],
+                              "doc_id": "", "reason": [reason for _, reason in records.bad]})
+        out = pd.concat([bad, extra], ignore_index=True) if len(extra) else bad
+        return out.assign(row=out["row"].astype("int64"))
+    if "source_format" not in kept.columns:
+        kept["source_format"] = records.source_format
+    kept["partition"] = np.int64(chunk.partition)
+    kept["row"] = np.arange(len(kept), dtype=np.int64)
+    return kept
+
+
+def _conform(frame: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
+    """Give a partition the columns of ``meta`` in its order (optional columns a partition
+    lacks are added empty)."""
+    for column in meta.columns:
+        if column not in frame:
+            frame[column] = pd.Series(pd.NA, index=frame.index, dtype=meta[column].dtype)
+    return frame[list(meta.columns)]
+
+
+def _meta(chunks: list[Chunk], options: dict) -> pd.DataFrame:
+    """Columns and dtypes of the corpus, from the first lines of the first partition."""
+    first = chunks[0]
+    if first.fmt == "jsonl" and first.stop > 0:
+        with open(first.path, "rb") as handle:
+            handle.seek(first.start)
+            head = handle.read(min(first.stop - first.start, 1 << 20))
+        cut = head.rfind(b"\n", 0, len(head))
+        sample = Chunk(first.path, "jsonl", first.partition, first.start, first.start + (cut + 1 if cut > 0 else len(head)), first.first_record)
+    else:
+        sample = first
+    return read_chunk(sample, **options).iloc[:0].copy()
+
+
+def read_corpus(path, *, rows_per_partition: int = ROWS_PER_PARTITION, columns=None, dayfirst: bool | None = None, encoding: str | None = None,
+                max_text_chars: int | None = None):
+    """A corpus as a Dask DataFrame of about ``rows_per_partition`` articles per partition.
+
+    Parameters
+    ----------
+    path : str or Path
+        A JSON Lines or Parquet file, a ``datapackage.json`` (whose ``articles`` resource
+        may list several part files, as the simulator writes), or a folder holding one.
+    rows_per_partition : int
+        Articles per partition (lines of JSON, or whole Parquet row groups).  Each worker
+        holds a few partitions at a time: 20,000 news articles are about 50-100 MB of text.
+    columns, dayfirst, encoding, max_text_chars
+        As for :func:`presslens.corpus.load`.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        The kept rows with the corpus columns plus ``partition`` and ``row``.  Lines that
+        are not valid JSON are quarantined (see :func:`read_quarantine`), not raised.
+
+    Example
+    -------
+    >>> articles = read_corpus("/tmp/big", rows_per_partition=20_000)   # doctest: +SKIP
+    >>> articles.npartitions                                            # doctest: +SKIP
+    50
+    """
+    import dask.dataframe as dd
+
+    chunks = plan(path, rows_per_partition=rows_per_partition)
+    if not chunks:
+        raise CorpusError(path, "holds no data files", "check the path")
+    options = {"columns": columns, "dayfirst": dayfirst, "encoding": encoding, "max_text_chars": max_text_chars}
+    meta = _meta(chunks, options)
+    with native_strings():
+        return dd.from_map(_ReadPartition(meta, options), chunks, meta=meta, enforce_metadata=False, label="read-corpus")
+
+
+class _ReadPartition:
+    """The picklable function ``from_map`` calls on each chunk."""
+
+    def __init__(self, meta: pd.DataFrame, options: dict):
+        self.meta = meta
+        self.options = options
+
+    def __call__(self, chunk: Chunk) -> pd.DataFrame:
+        return _conform(read_chunk(chunk, **self.options), self.meta)
+
+
+def read_quarantine(path, *, rows_per_partition: int = ROWS_PER_PARTITION, columns=None, dayfirst: bool | None = None, encoding: str | None = None,
+                    max_text_chars: int | None = None) -> pd.DataFrame:
+    """The rows :func:`read_corpus` sets aside, with their reasons (``source_file``,
+    ``row``, ``doc_id``, ``reason``), computed partition by partition.
+
+    Example
+    -------
+    >>> read_quarantine("/tmp/big").reason.value_counts()   # doctest: +SKIP
+    """
+    import dask
+
+    options = {"columns": columns, "dayfirst": dayfirst, "encoding": encoding, "max_text_chars": max_text_chars, "quarantine": True}
+    parts = [dask.delayed(read_chunk)(chunk, **options) for chunk in plan(path, rows_per_partition=rows_per_partition)]
+    tables = [t for t in dask.compute(*parts) if len(t)]
+    if not tables:
+        from presslens.corpus import _empty_quarantine
+
+        return _empty_quarantine()
+    return pd.concat(tables, ignore_index=True).sort_values("row", kind="stable").reset_index(drop=True)
+
+
+def duplicate_ids(articles) -> pd.Series:
+    """``doc_id`` values found more than once across partitions, with their counts.
+
+    Example
+    -------
+    >>> duplicate_ids(read_corpus("/tmp/big"))   # doctest: +SKIP
+    Series([], Name: count, dtype: int64)
+    """
+    counts = articles["doc_id"].value_counts().compute()
+    return counts[counts > 1].sort_index()
+
+
+def native_strings():
+    """A context in which new Dask DataFrames keep pandas' own string dtype: Dask would
+    otherwise convert text columns to ``string[pyarrow]``, and the tables would differ
+    from the pandas path's in dtype."""
+    import dask
+
+    return dask.config.set({"dataframe.convert-string": False})
+
+
+def partitions(articles) -> list:
+    """The partitions of a Dask DataFrame as a list of delayed pandas DataFrames, in order."""
+    return list(articles.to_delayed(optimize_graph=True))
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _atomic_parquet(frame: pd.DataFrame, path: Path) -> None:
+    """Write Parquet to a temporary name, then rename: a task killed halfway leaves no
+    half-written file behind, and a rerun of it writes the same bytes."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    frame.to_parquet(temporary, index=False)
+    os.replace(temporary, path)
+
+
+def write_partitions(corpus: pd.DataFrame, folder, *, rows_per_partition: int = ROWS_PER_PARTITION, format: str = "jsonl", name: str = "corpus") -> Path:
+    """Write a pandas corpus as ``folder/articles/part-NNNNN.<format>`` and a
+    ``datapackage.json`` listing the parts; returns the descriptor's path.
+
+    Example
+    -------
+    >>> from presslens.corpus import load_teaching
+    >>> write_partitions(load_teaching(), "/tmp/teaching-parts", rows_per_partition=400)   # doctest: +SKIP
+    PosixPath('/tmp/teaching-parts/datapackage.json')
+    """
+    import json
+
+    from presslens.corpus import datapackage, resource_descriptor, write_jsonl
+
+    if format not in ("jsonl", "parquet"):
+        raise ValueError("format must be 'jsonl' or 'parquet'")
+    folder = Path(folder)
+    (folder / "articles").mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number, start in enumerate(range(0, max(1, len(corpus)), rows_per_partition)):
+        part = corpus.iloc[start : start + rows_per_partition].drop(columns=[c for c in KEY_COLUMNS if c in corpus])
+        relative = f"articles/part-{number:05d}.{format}"
+        if format == "jsonl":
+            write_jsonl(part, folder / relative)
+        else:
+            _atomic_parquet(part, folder / relative)
+        paths.append(relative)
+    resource = resource_descriptor(corpus.drop(columns=[c for c in KEY_COLUMNS if c in corpus]), paths, "articles", format)
+    target = folder / "datapackage.json"
+    target.write_text(json.dumps(datapackage([resource], name=name), indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    return target
+
+
+def _prepare_partition(frame: pd.DataFrame, path: str, text: str) -> int:
+    from presslens.text import clean
+
+    cleaned = clean(frame, text=text, progress=False).corpus if len(frame) else frame
+    _atomic_parquet(cleaned, Path(path))
+    return len(cleaned)
+
+
+class _ReadParquet:
+    def __init__(self, meta: pd.DataFrame):
+        self.meta = meta
+
+    def __call__(self, path: str) -> pd.DataFrame:
+        return _conform(pd.read_parquet(path), self.meta)
+
+
+def prepare(articles, folder, *, text: str = "text"):
+    """Clean every partition (:func:`presslens.text.clean`) and write it to
+    ``folder/part-NNNNN.parquet``; return the cleaned corpus as a Dask DataFrame with the
+    same partitions.
+
+    Cleaning is the first step of every analysis, and the slowest one to repeat; done
+    once here, the later passes (features, MinHash, counts) read clean text from Parquet.
+    ``folder`` must be reachable by every worker (on one machine any folder is).
+
+    Example
+    -------
+    >>> cleaned = prepare(read_corpus("/tmp/big"), "/tmp/big-prepared")   # doctest: +SKIP
+    """
+    import dask
+    import dask.dataframe as dd
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("part-*.parquet"):
+        old.unlink()
+    paths = [str(folder / f"part-{number:05d}.parquet") for number in range(articles.npartitions)]
+    tasks = [dask.delayed(_prepare_partition)(part, path, text) for part, path in zip(partitions(articles), paths, strict=True)]
+    dask.compute(*tasks)
+    meta = articles._meta.copy()
+    with native_strings():
+        return dd.from_map(_ReadParquet(meta), paths, meta=meta, enforce_metadata=False, label="prepared")
+
+
+__all__ = ["Chunk", "KEY_COLUMNS", "ROWS_PER_PARTITION", "duplicate_ids", "native_strings", "partitions", "plan", "prepare", "read_chunk", "read_corpus", "read_quarantine", "write_partitions"]

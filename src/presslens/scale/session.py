@@ -1,0 +1,89 @@
+"""Starting a Dask cluster on this machine, or connecting to one that is already running.
+
+Every function in :mod:`presslens.scale` builds a Dask task graph and computes it with
+whatever scheduler is current: the :class:`distributed.Client` made last (Dask makes a
+new client the default), or, without one, Dask's local threaded scheduler.  ``session``
+is the usual way in: a local cluster of worker *processes* (each with its own memory
+limit, so one greedy partition cannot take the machine down) or, given an address, an
+existing cluster, for example one started with ``dask scheduler`` / ``dask worker`` on
+several machines or by dask-jobqueue on a university HPC system.
+
+References: Rocklin, M. (2015). Dask: Parallel computation with blocked algorithms and
+task scheduling. *Proceedings of the 14th Python in Science Conference*, 126-132.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+
+
+def local_cluster(n_workers: int = 2, *, threads_per_worker: int = 1, memory_limit: str | int = "3GiB", processes: bool = True,
+                  host: str = "127.0.0.1", dashboard_address: str | None = ":0", silence_logs: int = logging.ERROR, **options):
+    """A :class:`distributed.LocalCluster` with presslens's defaults.
+
+    Parameters
+    ----------
+    n_workers, threads_per_worker : int
+        Worker processes and threads in each.  Text processing in Python holds the GIL,
+        so processes with one thread each use the cores best.
+    memory_limit : str or int
+        Memory each worker may use (``"3GiB"``); above 60% it spills results to disk,
+        above 95% the nanny restarts it and its tasks run again elsewhere.
+    host : str
+        Listen on the loopback interface only (default), so nothing is exposed to the
+        network.
+    dashboard_address : str or None
+        ``":0"`` (default) serves the diagnostic dashboard on a free port (its address is
+        ``cluster.dashboard_link``); ``None`` switches it off.
+
+    Example
+    -------
+    >>> cluster = local_cluster(2, memory_limit="2GiB")   # doctest: +SKIP
+    >>> cluster.dashboard_link                            # doctest: +SKIP
+    'http://127.0.0.1:8787/status'
+    """
+    from distributed import LocalCluster
+
+    return LocalCluster(n_workers=n_workers, threads_per_worker=threads_per_worker, memory_limit=memory_limit, processes=processes,
+                        host=host, dashboard_address=dashboard_address, silence_logs=silence_logs, **options)
+
+
+@contextmanager
+def session(scheduler: str | None = None, *, n_workers: int = 2, memory_limit: str | int = "3GiB", **cluster_options):
+    """A :class:`distributed.Client` for the duration of a ``with`` block.
+
+    Parameters
+    ----------
+    scheduler : str, optional
+        The address of a running scheduler (``tcp://10.0.0.5:8786``).  Without one, a
+        :func:`local_cluster` of ``n_workers`` processes is started and shut down at the end.
+    n_workers, memory_limit, **cluster_options
+        Passed to :func:`local_cluster`.
+
+    Example
+    -------
+    >>> from presslens import scale
+    >>> with scale.session(n_workers=2) as client:              # doctest: +SKIP
+    ...     articles = scale.read_corpus("/data/big-corpus")
+    ...     table = scale.keyness(scale.prepare(articles, "/scratch/big"), "tabloid", "broadsheet", group="outlet_type")
+    """
+    from distributed import Client
+
+    if scheduler:
+        client = Client(scheduler)
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    cluster = local_cluster(n_workers, memory_limit=memory_limit, **cluster_options)
+    client = Client(cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        cluster.close()
+
+
+__all__ = ["local_cluster", "session"]
