@@ -163,9 +163,11 @@ def open_in_chromium(page, tmp_path):
 def test_report_in_headless_chromium_runs_no_injected_script(small_notebooks, tmp_path):
     # the harness itself: an unescaped payload on a page without protection does run
     control = tmp_path / "control.html"
-    control.write_text(f"<!DOCTYPE html><html><head><title>clean</title></head><body>{PAYLOAD_HEADLINE}</body></html>", encoding="utf-8")
-    dom, _ = open_in_chromium(control, tmp_path)
+    control.write_text(f"<!DOCTYPE html><html><head><title>clean</title></head><body>{PAYLOAD_HEADLINE}"
+                       "<script>console.error('presslens-probe')</script></body></html>", encoding="utf-8")
+    dom, console = open_in_chromium(control, tmp_path)
     assert "<title>INJECTED</title>" in dom, "the Chromium harness cannot see script execution"
+    assert any("presslens-probe" in line for line in console), "the Chromium harness cannot see console messages"
 
     corpus = evil_corpus(tmp_path / "evil.jsonl")
     build_report(corpus, tmp_path / "r", group_by="outlet", notebooks=small_notebooks, progress=False)

@@ -48,6 +48,19 @@ class OpenedCorpus(NamedTuple):
     note: str                   # one sentence saying what was read and whether names were replaced
 
 
+def _outlets_and_pseudonyms(corpus: pd.DataFrame, outlets, pseudonymise: bool, key: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Join outlet metadata, then replace private individuals' names (when asked):
+    the last two steps of opening any corpus.  Returns the corpus and the name mapping."""
+    if outlets is not None:
+        corpus = join_outlets(corpus, outlets)
+    mapping = pd.DataFrame(columns=["name", "pseudonym", "evidence"])
+    if pseudonymise and len(corpus):
+        from presslens.privacy import pseudonymise_corpus
+
+        corpus, mapping, _ = pseudonymise_corpus(corpus, key=key)
+    return corpus, mapping
+
+
 def open_corpus(path=None, format: str = "auto", *, pseudonymise: bool = True, key: str = "presslens", dayfirst=None,
                 columns: dict | None = None, outlets=None) -> OpenedCorpus:
     """Open a corpus the way every notebook and the report do: import it (any export
@@ -82,19 +95,14 @@ def open_corpus(path=None, format: str = "auto", *, pseudonymise: bool = True, k
     label = "the teaching corpus" if path is None else str(path)
     path = teaching_path() if path is None else Path(path)
     if format in LOAD_FORMATS:
+        from presslens.importers._common import report_from_load
+
         loaded = load(path, format=format, columns=columns, dayfirst=dayfirst)
-        report = pd.DataFrame([{"source_file": Path(path).name, "expected": loaded.n_read, "parsed": len(loaded.corpus),
-                                "quarantined": len(loaded.quarantine), "importer": format}])
         corpus, quarantine = loaded
+        report = report_from_load(loaded, Path(path).name).assign(importer=format)
     else:
         corpus, quarantine, report = read_corpus(path, format, dayfirst=dayfirst, columns=columns)
-    if outlets is not None:
-        corpus = join_outlets(corpus, outlets)
-    mapping = pd.DataFrame(columns=["name", "pseudonym", "evidence"])
-    if pseudonymise and len(corpus):
-        from presslens.privacy import pseudonymise_corpus
-
-        corpus, mapping, _ = pseudonymise_corpus(corpus, key=key)
+    corpus, mapping = _outlets_and_pseudonyms(corpus, outlets, pseudonymise, key)
     note = (f"{len(corpus):,} articles ({len(quarantine):,} rows quarantined) from {label}. "
             + (f"Names of {len(mapping):,} private individuals replaced by pseudonyms." if pseudonymise
                else "Names have NOT been pseudonymised."))
@@ -774,13 +782,7 @@ def build_report(
     if isinstance(corpus, LoadResult):
         frame, quarantine = corpus
         source = frame.attrs.get("source", "<table>")
-        mapping = pd.DataFrame(columns=["name", "pseudonym", "evidence"])
-        if pseudonymise and len(frame):
-            from presslens.privacy import pseudonymise_corpus
-
-            frame, mapping, _ = pseudonymise_corpus(frame, key=key)
-        if outlets is not None:
-            frame = join_outlets(frame, outlets)
+        frame, mapping = _outlets_and_pseudonyms(frame, outlets, pseudonymise, key)
         parse_report = pd.DataFrame([{"source_file": source, "expected": len(frame) + len(quarantine), "parsed": len(frame),
                                       "quarantined": len(quarantine), "importer": "table"}])
         files, root, corpus_arg = [], Path("."), None

@@ -60,6 +60,26 @@ def finish(records: list[dict], bad: list[dict], source_format: str, *, dayfirst
     return ImportResult(kept, quarantine, report)
 
 
+def check_member_size(path, member) -> None:
+    """Refuse a ZIP member (of an archive or a DOCX) larger than ``MAX_MEMBER_BYTES`` or
+    compressed more than ``MAX_RATIO`` times: a zip bomb."""
+    if member.file_size > MAX_MEMBER_BYTES or (member.compress_size and member.file_size / member.compress_size > MAX_RATIO and member.file_size > 10_000_000):
+        raise ImportSafetyError(path, f"member '{member.filename}' expands to {member.file_size:,} bytes (a zip bomb?)", "check the file; real exports are not compressed that much")
+
+
+def report_from_load(loaded, name: str) -> pd.DataFrame:
+    """The parse report (per source file: expected, parsed, quarantined) of a
+    :func:`presslens.corpus.load` result; ``name`` labels a result without source files."""
+    kept = loaded.corpus["source_file"].value_counts() if "source_file" in loaded.corpus else pd.Series(dtype=int)
+    quarantined = loaded.quarantine["source_file"].value_counts() if len(loaded.quarantine) else pd.Series(dtype=int)
+    files = sorted(set(kept.index) | set(quarantined.index))
+    if not files:
+        return pd.DataFrame([{"source_file": name, "expected": loaded.n_read, "parsed": len(loaded.corpus), "quarantined": len(loaded.quarantine)}])
+    table = pd.DataFrame({"source_file": files, "parsed": [int(kept.get(f, 0)) for f in files], "quarantined": [int(quarantined.get(f, 0)) for f in files]})
+    table.insert(1, "expected", table["parsed"] + table["quarantined"])
+    return table
+
+
 def safe_extract_zip(path, destination) -> list[Path]:
     """Extract a ZIP archive, refusing absolute or ``..`` member paths, links, members
     larger than ``MAX_MEMBER_BYTES`` or compressed more than ``MAX_RATIO`` times, and
@@ -79,8 +99,7 @@ def safe_extract_zip(path, destination) -> list[Path]:
             if (member.external_attr >> 16) & 0o170000 == 0o120000:
                 raise ImportSafetyError(path, f"member '{member.filename}' is a symbolic link", "extract links by hand if you trust the archive")
             total += member.file_size
-            if member.file_size > MAX_MEMBER_BYTES or (member.compress_size and member.file_size / member.compress_size > MAX_RATIO and member.file_size > 10_000_000):
-                raise ImportSafetyError(path, f"member '{member.filename}' expands to {member.file_size:,} bytes (a zip bomb?)", "check the archive; real exports are not compressed that much")
+            check_member_size(path, member)
         if total > MAX_TOTAL_BYTES:
             raise ImportSafetyError(path, f"the archive expands to {total:,} bytes", "split the export into smaller archives")
         written = []

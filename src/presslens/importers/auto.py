@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from presslens.corpus import CorpusError, decode
-from presslens.importers._common import ImportResult
+from presslens.importers._common import ImportResult, report_from_load
 
 FORMATS = ("auto", "nexis", "factiva", "mediacloud", "html", "tabular")
 _TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".gz", ".parquet", ".json", ".xlsx", ".xlsm")
@@ -144,13 +144,7 @@ def read_corpus(path, format: str = "auto", *, dayfirst=None, columns: dict | No
             from presslens.corpus import load
 
             loaded = load(path, columns=columns, dayfirst=dayfirst)
-            report = (loaded.quarantine.groupby("source_file").size() if len(loaded.quarantine) else pd.Series(dtype=int))
-            files = sorted(set(loaded.corpus.get("source_file", pd.Series(dtype=object)).dropna()) | set(report.index))
-            rows = [{"source_file": f, "parsed": int((loaded.corpus["source_file"] == f).sum()) if "source_file" in loaded.corpus else len(loaded.corpus),
-                     "quarantined": int(report.get(f, 0))} for f in files] or [{"source_file": path.name, "parsed": len(loaded.corpus), "quarantined": len(loaded.quarantine)}]
-            table = pd.DataFrame(rows)
-            table.insert(1, "expected", table["parsed"] + table["quarantined"])
-            result = ImportResult(loaded.corpus, loaded.quarantine, table)
+            result = ImportResult(loaded.corpus, loaded.quarantine, report_from_load(loaded, path.name))
         else:
             result = tabular.read_tabular(path, columns=columns, dayfirst=dayfirst)
     elif chosen == "html":

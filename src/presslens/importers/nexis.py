@@ -27,8 +27,8 @@ from pathlib import Path
 from presslens.corpus import CorpusError, decode
 from presslens.importers._common import (
     MAX_MEMBER_BYTES,
-    MAX_RATIO,
     ImportSafetyError,
+    check_member_size,
     finish,
     safe_extract_zip,
 )
@@ -67,30 +67,26 @@ def english_date(line: str) -> str:
     return " ".join(text.replace(",", " ").split())
 
 
-def _check_zip_container(path: Path) -> None:
-    """Refuse a DOCX (a ZIP) whose members would expand beyond safe limits."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            for member in archive.infolist():
-                if member.file_size > MAX_MEMBER_BYTES or (member.compress_size and member.file_size / member.compress_size > MAX_RATIO and member.file_size > 10_000_000):
-                    raise ImportSafetyError(path, f"member '{member.filename}' expands to {member.file_size:,} bytes (a zip bomb?)", "refuse the file")
-    except zipfile.BadZipFile as exc:
-        raise CorpusError(path, f"is not a readable DOCX file ({exc})", "download the export again") from None
-
-
-def _check_xml_parts(path: Path) -> None:
-    """Refuse a DOCX whose XML parts declare a DTD or entities (billion laughs, external
-    entities), by parsing each part with defusedxml before python-docx sees it."""
+def _check_docx(path: Path) -> None:
+    """Refuse a DOCX (a ZIP of XML parts) with a member that would expand beyond safe
+    limits (zip bomb), or an XML part that declares a DTD or entities (billion laughs,
+    external entities): sizes are checked from the headers first, then each part is parsed
+    with defusedxml, all before python-docx sees the file."""
     import zipfile
     from xml.etree.ElementTree import ParseError
 
     import defusedxml.ElementTree as safe_tree
     from defusedxml import DefusedXmlException
 
-    with zipfile.ZipFile(path) as archive:
-        for member in archive.infolist():
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise CorpusError(path, f"is not a readable DOCX file ({exc})", "download the export again") from None
+    with archive:
+        members = archive.infolist()
+        for member in members:
+            check_member_size(path, member)
+        for member in members:
             if not member.filename.endswith((".xml", ".rels")):
                 continue
             with archive.open(member) as stream:
@@ -109,8 +105,7 @@ def docx_lines(path) -> list[str]:
     import docx
 
     path = Path(path)
-    _check_zip_container(path)
-    _check_xml_parts(path)
+    _check_docx(path)
     document = docx.Document(str(path))
     return [p.text.strip() for p in document.paragraphs]
 

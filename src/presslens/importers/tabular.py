@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from presslens.corpus import CorpusError, load
-from presslens.importers._common import ImportResult
+from presslens.importers._common import ImportResult, report_from_load
 
 
 def read_tabular(path, *, columns: dict | None = None, sheet=0, dayfirst=None, make_doc_ids: bool = False) -> ImportResult:
@@ -28,5 +28,4 @@ def read_tabular(path, *, columns: dict | None = None, sheet=0, dayfirst=None, m
         records = frame.assign(source_file=path.name, record_no=range(1, len(frame) + 1)).to_dict("records")
         return finish(records, [], "xlsx", dayfirst=dayfirst, expected={path.name: len(frame)})
     result = load(path, columns=columns, dayfirst=dayfirst, make_doc_ids=make_doc_ids)
-    report = pd.DataFrame([{"source_file": path.name, "expected": result.n_read, "parsed": len(result.corpus), "quarantined": len(result.quarantine)}])
-    return ImportResult(result.corpus, result.quarantine, report)
+    return ImportResult(result.corpus, result.quarantine, report_from_load(result, path.name))
