@@ -259,7 +259,12 @@ def extract_claims(corpus: pd.DataFrame, *, text: str = "text", progress: bool |
 
     Example
     -------
-    >>> claims = extract_claims(cleaned)     # doctest: +SKIP
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "text": [
+    ...     "Police recorded 1,234 online grooming offences in 2022, according to the NSPCC."]})
+    >>> extract_claims(corpus)[["value_text", "value", "unit", "year", "what", "source"]]
+      value_text   value   unit  year                      what     source
+    0      1,234  1234.0  count  2022  online grooming offences  the NSPCC
     """
     from presslens._progress import progress_bar
 

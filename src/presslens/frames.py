@@ -220,8 +220,15 @@ def score_frames(corpus: pd.DataFrame, *, text: str = "text", dictionary=None, h
 
     Example
     -------
-    >>> scores, dominant = score_frames(cleaned)     # doctest: +SKIP
-    >>> dominant["dominant_frame"].value_counts()     # doctest: +SKIP
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "headline": ["Group confronts man", "Police warn"],
+    ...     "text": ["A paedophile hunter group said its volunteers were brave and proud to expose offenders.",
+    ...              "Police warned that vigilante stings could jeopardise investigations and put lives at risk."]})
+    >>> scores, dominant = score_frames(corpus, weighting="count")
+    >>> dominant[["doc_id", "dominant_frame", "runner_up"]]
+      doc_id     dominant_frame runner_up
+    0      a  vigilante_justice      none
+    1      b     vigilante_risk      none
     """
     from collections import Counter
 

@@ -696,8 +696,12 @@ def run_notebooks(notebooks, out, parameters: dict, *, kernel_name: str = "pytho
         if progress:
             print(f"[{number}/{len(paths)}] {path.stem} ...", end="", file=sys.stderr, flush=True)
         try:
+            # the kernel's own log is set to errors only: otherwise every notebook prints
+            # ipykernel's "running over TCP without encryption" warning, about a local
+            # kernel on loopback that the user cannot act on
             papermill.execute_notebook(str(path), str(executed), parameters=parameters, kernel_name=kernel_name, progress_bar=False,
-                                       cwd=str(work), execution_timeout=timeout, log_output=False)
+                                       cwd=str(work), execution_timeout=timeout, log_output=False,
+                                       extra_arguments=["--IPKernelApp.log_level=ERROR"])
         except PapermillExecutionError as error:
             row.update(status="failed", failed_cell=error.exec_count, error=f"{error.ename}: {error.evalue}"[:500])
         except Exception as error:  # the kernel died, timed out, or the notebook is unreadable

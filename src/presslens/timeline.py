@@ -77,7 +77,16 @@ def volume(corpus: pd.DataFrame, freq: str = "W", *, by: str | None = None, quer
 
     Example
     -------
-    >>> volume(corpus, "M", by="outlet_type", query={"hunters": r"hunter|vigilante"})   # doctest: +SKIP
+    >>> corpus = pd.DataFrame({
+    ...     "published": pd.to_datetime(["2020-01-03", "2020-01-20", "2020-03-09"], utc=True),
+    ...     "headline": ["Hunters confront man", "Police warn groups", "Court hears case"],
+    ...     "text": ["A vigilante group filmed.", "Police said.", "The court heard."]})
+    >>> table = volume(corpus, "M", query={"hunters": r"hunter|vigilante"})
+    >>> table[["period", "matching", "total", "share"]]
+          period  matching  total  share
+    0 2020-01-01         1      2    0.5
+    1 2020-02-01         0      0    NaN
+    2 2020-03-01         0      1    0.0
     """
     return volume_from_counts(volume_counts(corpus, freq, by=by, query=query, text=text), freq)
 
@@ -230,7 +239,17 @@ def bursts(corpus: pd.DataFrame, *, query=None, kind: str = "batched", freq: str
 
     Example
     -------
-    >>> bursts(corpus, kind="stream", s=2, gamma=1)   # doctest: +SKIP
+    Five articles within two days of February, among four spread over a year, are one burst
+    (found at every level of the model):
+
+    >>> days = ["2021-01-01", "2021-02-01", "2021-02-01", "2021-02-01", "2021-02-02",
+    ...         "2021-02-02", "2021-06-01", "2021-09-01", "2021-12-01"]
+    >>> corpus = pd.DataFrame({"published": pd.to_datetime(days, utc=True), "text": ""})
+    >>> bursts(corpus, kind="stream", s=2, gamma=1)[["level", "start", "end", "articles"]]
+       level      start        end  articles
+    0      1 2021-02-01 2021-02-02         5
+    1      2 2021-02-01 2021-02-02         5
+    2      3 2021-02-01 2021-02-02         5
     """
     dates = corpus["published"]
     if getattr(dates.dt, "tz", None) is not None:

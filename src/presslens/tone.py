@@ -95,7 +95,15 @@ def actor_tone(corpus: pd.DataFrame, actors: dict | None = None, *, text: str = 
 
     Example
     -------
-    >>> tone = actor_tone(cleaned)                   # doctest: +SKIP
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": [
+    ...     "A paedophile hunter group said its volunteers were brave and proud.",
+    ...     "Police warned that vigilante stings could put lives at risk."]})
+    >>> actor_tone(corpus)
+      doc_id       actor  sentences    tone
+    0      a  vigilantes          1  0.7579
+    1      b      police          1 -0.4939
+    2      b  vigilantes          1 -0.4939
     """
     found = actor_sentences(corpus, actors, text=text, organisations=organisations, progress=progress)
     # articles in corpus order (first appearance), actors sorted within each: bootstraps over

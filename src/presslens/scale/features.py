@@ -62,8 +62,9 @@ class HashedTfidf(BaseEstimator, TransformerMixin):
     -------
     >>> from presslens.features import analyzer
     >>> model = HashedTfidf(analyzer(None), n_features=2**10, min_df=1, max_df=1.0)
-    >>> model.fit(["police arrest man", "vigilantes confront man"]).transform(["police confront"]).shape
-    (1, 7)
+    >>> model = model.fit(["police arrest man", "vigilantes confront man"])
+    >>> model.transform(["police confront"]).shape  # five distinct words were seen in fitting
+    (1, 5)
     """
 
     def __init__(self, analyzer=None, n_features: int = 2**18, min_df: int = 2, max_df: float = 0.5, sublinear_tf: bool = True):
