@@ -926,8 +926,12 @@ def simulate(n: int = TEACHING_N, seed: int = TEACHING_SEED, out="corpus/teachin
 
     Example
     -------
-    >>> simulate(200, seed=1, out="/tmp/small", progress=False)["articles"]   # doctest: +SKIP
-    200
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> simulate(60, seed=1, out=folder, progress=False)["articles"]
+    60
+    >>> sorted(path.name for path in Path(folder).iterdir())
+    ['articles.jsonl', 'datapackage.json', 'labels']
     """
     from presslens._progress import progress_bar
 
