@@ -30,6 +30,61 @@ def _axes(ax, figsize=(7, 4)):
     return ax
 
 
+def _spread_labels(ax, texts, x=None, y=None) -> None:
+    """Move overlapping labels apart (adjustText), drawing a thin line from a moved label to
+    its point.  Deterministic: no time limit, a fixed number of iterations."""
+    if len(texts) < 2:
+        return
+    from adjustText import adjust_text
+
+    ax.figure.canvas.draw()  # text extents need a renderer
+    adjust_text(texts, x=x, y=y, ax=ax, iter_lim=500, expand=(1.15, 1.4), ensure_inside_axes=True,
+                arrowprops={"arrowstyle": "-", "color": "#888888", "linewidth": 0.4})
+
+
+def text_overlaps(figure) -> list[tuple[str, str]]:
+    """Pairs of labels that overlap in a figure: the texts drawn inside each axes
+    (annotations, cluster and point labels) against each other and against the legend.
+
+    The report records the count for each figure in its manifest; a test keeps it at zero.
+
+    Parameters
+    ----------
+    figure : matplotlib Figure or Axes
+
+    Returns
+    -------
+    list of (str, str)
+        The overlapping labels, as pairs of their texts.
+
+    Example
+    -------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> _, ax = plt.subplots()
+    >>> _ = ax.text(0.5, 0.5, "police"), ax.text(0.5, 0.5, "vigilantes"), ax.text(0.1, 0.9, "charity")
+    >>> text_overlaps(ax)
+    [('police', 'vigilantes')]
+    >>> plt.close("all")
+    """
+    figure = getattr(figure, "figure", figure)
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    pairs = []
+    for ax in figure.axes:
+        if not ax.get_visible():
+            continue
+        boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in ax.texts if t.get_visible() and t.get_text().strip()]
+        legend = ax.get_legend()
+        if legend is not None:
+            boxes.append(("<legend>", legend.get_window_extent(renderer)))
+        for i, (name_a, box_a) in enumerate(boxes):
+            for name_b, box_b in boxes[i + 1 :]:
+                if box_a.overlaps(box_b) and not (name_a == "<legend>" and name_b == "<legend>"):
+                    pairs.append((name_a, name_b))
+    return pairs
+
+
 def _type_order(columns) -> list[str]:
     known = [c for c in OUTLET_TYPE_ORDER if c in columns]
     return known + sorted(c for c in columns if c not in known)
@@ -112,6 +167,7 @@ def plot_article_map(vectors, labels, ax=None, names: dict | None = None, title=
     points = PCA(n_components=2, random_state=random_state).fit_transform(np.asarray(vectors))
     labels = np.asarray(labels)
     cmap = plt.get_cmap("tab20")
+    texts = []
     for i, c in enumerate(sorted(set(labels))):
         member = labels == c
         colour = "#bbbbbb" if c == -1 else cmap(i % 20)
@@ -119,7 +175,9 @@ def plot_article_map(vectors, labels, ax=None, names: dict | None = None, title=
         if c != -1:
             cx, cy = points[member].mean(axis=0)
             text = (names or {}).get(c, str(c))
-            ax.annotate(text, (cx, cy), fontsize="small", weight="bold", ha="center", bbox={"boxstyle": "round", "fc": "white", "alpha": 0.8})
+            texts.append(ax.text(cx, cy, text, fontsize="small", weight="bold", ha="center", va="center",
+                                 bbox={"boxstyle": "round", "fc": "white", "alpha": 0.8}))
+    _spread_labels(ax, texts)
     ax.set_xlabel("First principal component")
     ax.set_ylabel("Second principal component")
     ax.set_title(title)
@@ -221,14 +279,17 @@ def plot_fightin_words(table: pd.DataFrame, ax=None, label: int = 12, title="Fig
     ax.scatter(frequency[~strong], z[~strong], s=5, color="#bbbbbb", alpha=0.6, label="|z| < 1.96")
     ax.scatter(frequency[strong & (z > 0)], z[strong & (z > 0)], s=8, color="#d62728", label=f"typical of {group_a}")
     ax.scatter(frequency[strong & (z < 0)], z[strong & (z < 0)], s=8, color="#1f77b4", label=f"typical of {group_b}")
-    for part in (table.nlargest(label, "z"), table.nsmallest(label, "z")):
-        for row in part.itertuples():
-            ax.annotate(row.term, (np.log10(row.n_a + row.n_b), row.z), fontsize="x-small", xytext=(3, 0), textcoords="offset points")
     ax.axhline(0, color="black", linewidth=0.5)
     ax.set_xlabel("Frequency of the word in both groups (log10 count)")
     ax.set_ylabel("z-score of the log-odds ratio (informative Dirichlet prior)")
     ax.set_title(title)
-    ax.legend(fontsize="small", loc="lower left")
+    # the legend goes below the axes so that it never covers a labelled word
+    ax.legend(fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=3, frameon=False)
+    texts = []
+    for part in (table.nlargest(label, "z"), table.nsmallest(label, "z")):
+        for row in part.itertuples():
+            texts.append(ax.text(np.log10(row.n_a + row.n_b), row.z, row.term, fontsize="x-small"))
+    _spread_labels(ax, texts, x=frequency.to_numpy(), y=z.to_numpy())
     return ax
 
 
@@ -255,17 +316,16 @@ def plot_correspondence(result: dict, ax=None, title="Correspondence analysis", 
     rows, columns, inertia = result["rows"], result["columns"], result["inertia"]
     ax.scatter(rows["dim_1"], rows["dim_2"], color="#d62728", marker="o", label=row_label)
     ax.scatter(columns["dim_1"], columns["dim_2"], color="#1f77b4", marker="^", label=column_label)
-    for name, row in rows.iterrows():
-        ax.annotate(str(name), (row["dim_1"], row["dim_2"]), fontsize="small", color="#d62728", xytext=(3, 3), textcoords="offset points")
-    for name, row in columns.iterrows():
-        ax.annotate(str(name), (row["dim_1"], row["dim_2"]), fontsize="small", color="#1f77b4", xytext=(3, -9), textcoords="offset points")
+    texts = [ax.text(row["dim_1"], row["dim_2"], str(name), fontsize="small", color="#d62728") for name, row in rows.iterrows()]
+    texts += [ax.text(row["dim_1"], row["dim_2"], str(name), fontsize="small", color="#1f77b4") for name, row in columns.iterrows()]
     ax.axhline(0, color="#999999", linewidth=0.5)
     ax.axvline(0, color="#999999", linewidth=0.5)
     share = inertia["share"].to_numpy()
     ax.set_xlabel(f"Dimension 1 ({share[0]:.0%} of inertia)")
     ax.set_ylabel(f"Dimension 2 ({share[1]:.0%} of inertia)" if len(share) > 1 else "Dimension 2")
     ax.set_title(title)
-    ax.legend(fontsize="small")
+    ax.legend(fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2, frameon=False)
+    _spread_labels(ax, texts, x=list(rows["dim_1"]) + list(columns["dim_1"]), y=list(rows["dim_2"]) + list(columns["dim_2"]))
     return ax
 
 
@@ -297,10 +357,15 @@ def plot_claim_trail(trail: pd.DataFrame, ax=None, title="One statistic travelli
     position = {o: i for i, o in enumerate(outlets)}
     for mutation, part in trail.groupby("mutation"):
         ax.scatter(part["published"], part["outlet"].map(position), marker=markers.get(mutation, "o"), color=colours.get(mutation, "black"), s=45, label=mutation.replace("_", " "))
-    for row in trail.itertuples():
-        ax.annotate(row.value_text, (row.published, position[row.outlet]), fontsize="x-small", xytext=(4, 4), textcoords="offset points")
     ax.set_yticks(range(len(outlets)), outlets, fontsize="small")
     ax.set_xlabel("Date of publication")
     ax.set_title(title)
-    ax.legend(fontsize="x-small", title="compared with the first mention", title_fontsize="x-small", loc="best")
+    # the legend sits outside the axes, to the right, so that it never covers a label
+    ax.legend(fontsize="x-small", title="compared with the first mention", title_fontsize="x-small", loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    ax.set_ylim(-0.6, len(outlets) - 0.4)
+    import matplotlib.dates as mdates
+
+    x = mdates.date2num(pd.to_datetime(trail["published"]).dt.tz_localize(None) if getattr(trail["published"].dt, "tz", None) else trail["published"])
+    texts = [ax.text(xi, position[o], str(v), fontsize="x-small") for xi, o, v in zip(x, trail["outlet"], trail["value_text"], strict=True)]
+    _spread_labels(ax, texts, x=list(x), y=[position[o] for o in trail["outlet"]])
     return ax
