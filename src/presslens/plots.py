@@ -40,6 +40,23 @@ def _spread_labels(ax, texts, x=None, y=None) -> None:
     ax.figure.canvas.draw()  # text extents need a renderer
     adjust_text(texts, x=x, y=y, ax=ax, iter_lim=500, expand=(1.15, 1.4), ensure_inside_axes=True,
                 arrowprops={"arrowstyle": "-", "color": "#888888", "linewidth": 0.4})
+    # adjustText can leave a pair touching in a crowded corner: step the later label of each
+    # such pair away (down when it sits lower, else up) by its own height until none touch
+    renderer = ax.figure.canvas.get_renderer()
+    to_data = ax.transData.inverted()
+    for _ in range(40):
+        boxes = [t.get_window_extent(renderer) for t in texts]
+        moved = False
+        for i in range(len(texts)):
+            for j in range(i + 1, len(texts)):
+                if boxes[i].overlaps(boxes[j]):
+                    step = boxes[j].height * 1.1 * (-1 if boxes[j].y0 < boxes[i].y0 else 1)
+                    px, py = ax.transData.transform(texts[j].get_position())
+                    texts[j].set_position(to_data.transform((px, py + step)))
+                    boxes[j] = texts[j].get_window_extent(renderer)
+                    moved = True
+        if not moved:
+            break
 
 
 def text_overlaps(figure) -> list[tuple[str, str]]:
