@@ -298,7 +298,7 @@ def coding_sample(corpus: pd.DataFrame, n: int = 50, *, path=None, random_state:
     ``coder_frame`` column to fill in (the valid codes are listed in ``valid_codes``).
     Predicted frames are deliberately not shown, so the coding is blind.
     """
-    from presslens.corpus import neutralise_formulas
+    from presslens.corpus.write import neutralise_formulas
 
     sample = corpus.sample(min(n, len(corpus)), random_state=random_state).sort_values("doc_id")
     codes = " | ".join(list(frames or load_dictionary().order) + [NO_FRAME])
