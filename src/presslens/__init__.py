@@ -8,7 +8,7 @@ with no argument, the simulated teaching corpus.  ``docs/design.md`` maps the ho
 Examples
 --------
 >>> import presslens
->>> opened = presslens.open_corpus()
+>>> opened = presslens.open_corpus(pseudonymise=False)   # the teaching corpus
 >>> opened.articles.columns[:5].tolist()
 ['doc_id', 'outlet', 'published', 'headline', 'text']
 """

@@ -39,7 +39,27 @@ from presslens.corpus.schema import (
 
 @dataclass
 class Records:
-    """Raw records from one file before validation."""
+    """Raw records from one file before validation.
+
+    Attributes
+    ----------
+    frame : pandas.DataFrame
+        The records as read, one row each, columns as in the file.
+    source_file : str
+        The file's name (not its folder, so provenance does not depend on where it sits).
+    source_format : str
+        ``jsonl``, ``csv``, ``tsv`` or ``parquet``.
+    record_no : list of int
+        The 1-based number of each row of ``frame`` in the file.
+    bad : list of (int, str)
+        Records that could not be read at all, with their number and the reason.
+
+    Examples
+    --------
+    >>> records = Records(pd.DataFrame({"doc_id": ["a"]}), "mine.csv", "csv", [1])
+    >>> records.record_no, records.bad
+    ([1], [])
+    """
 
     frame: pd.DataFrame
     source_file: str
@@ -57,6 +77,22 @@ def _display_name(path: Path) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The bytes of a corpus file, gunzipped when its name ends in ``.gz``.
+
+    Raises :class:`CorpusError` naming the file for a missing, unreadable or corrupt file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "articles.csv"
+    >>> _ = path.write_bytes(b"doc_id\\n")
+    >>> read_bytes(path)
+    b'doc_id\\n'
+    >>> read_bytes(path.with_name("missing.csv"))
+    Traceback (most recent call last):
+    ...
+    presslens.corpus.schema.CorpusError: ...missing.csv: no such file. Fix: check the path (relative paths start from the working folder)
+    """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -91,6 +127,22 @@ def decode(raw: bytes, path: Path | str, encoding: str | None = None) -> tuple[s
 
     Byte-order marks are honoured, then strict UTF-8 is tried, then charset-normalizer
     detects the encoding.  Binary data raises :class:`CorpusError`.
+
+    Parameters
+    ----------
+    raw : bytes
+        The file's content.
+    path : path or str
+        Named in error messages.
+    encoding : str, optional
+        Use this encoding instead of detecting one.
+
+    Examples
+    --------
+    >>> decode("Caf\\u00e9".encode("utf-8"), "a.csv")
+    ('Café', 'utf-8')
+    >>> decode(b"\\xef\\xbb\\xbfheadline", "a.csv")
+    ('headline', 'utf-8-sig')
     """
     path = Path(path)
     if encoding is not None:
@@ -119,6 +171,14 @@ def decode(raw: bytes, path: Path | str, encoding: str | None = None) -> tuple[s
 
 
 def sniff_format(path: Path) -> str:
+    """The format of a corpus file from its name: ``jsonl``, ``csv``, ``tsv``, ``parquet`` or
+    ``datapackage`` (a ``.gz`` suffix is looked through).
+
+    Examples
+    --------
+    >>> sniff_format(Path("articles.jsonl.gz")), sniff_format(Path("datapackage.json"))
+    ('jsonl', 'datapackage')
+    """
     name = path.name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
@@ -144,6 +204,18 @@ def sniff_format(path: Path) -> str:
 
 
 def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str) -> Records:
+    """JSON Lines bytes as :class:`Records`, one per non-blank line.
+
+    A line that is not a JSON object is quarantined (``bad``); a line that is not JSON
+    raises :class:`CorpusError` unless ``on_bad_lines="quarantine"``.  The Dask engine
+    calls this on byte ranges of large files.
+
+    Examples
+    --------
+    >>> records = parse_jsonl(Path("a.jsonl"), b'{"doc_id": "a"}\\n[1]\\n', None, "error")
+    >>> records.frame["doc_id"].tolist(), records.bad
+    (['a'], [(2, 'line 2: a JSON list, not an object')])
+    """
     text, _ = decode(raw, path, encoding)
     rows, numbers, bad = [], [], []
     record = 0
@@ -227,6 +299,17 @@ def _read_parquet(path: Path) -> Records:
 
 
 def datapackage_resources(path: Path) -> tuple[list[Path], str]:
+    """The data files of a ``datapackage.json``'s ``articles`` resource (or its first) and their format.
+
+    Resource paths must stay inside the package's folder.
+
+    Examples
+    --------
+    >>> from presslens.corpus.teaching import teaching_path
+    >>> files, fmt = datapackage_resources(teaching_path() / "datapackage.json")
+    >>> [f.name for f in files], fmt
+    (['articles.jsonl'], 'jsonl')
+    """
     try:
         descriptor = json.loads(read_bytes(path).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -261,6 +344,29 @@ def _read_parts(paths: list[Path], fmt: str, encoding, on_bad_lines) -> Records:
 
 
 def read_records(path: Path, fmt: str | None, encoding: str | None, on_bad_lines: str) -> Records:
+    """Read a corpus file or folder as raw :class:`Records`, before validation.
+
+    A folder is read through its ``datapackage.json`` or an ``articles.*`` file; a
+    multipart resource is read part by part with records numbered across the parts.
+
+    Parameters
+    ----------
+    path : Path
+        A file or folder.
+    fmt : str, optional
+        The format; sniffed from the name when ``None``.
+    encoding : str, optional
+        Text encoding; detected when ``None``.
+    on_bad_lines : {"error", "quarantine"}
+        What to do with a JSON line that cannot be parsed.
+
+    Examples
+    --------
+    >>> from presslens.corpus.teaching import teaching_path
+    >>> records = read_records(teaching_path(), None, None, "error")
+    >>> len(records.frame), records.source_format
+    (1500, 'jsonl')
+    """
     if path.is_dir():
         for candidate in ("datapackage.json", "articles.jsonl", "articles.jsonl.gz", "articles.parquet", "articles.csv"):
             if (path / candidate).exists():
@@ -331,9 +437,17 @@ def load(
     LoadResult
         ``(corpus, quarantine)``; ``n_read == len(corpus) + len(quarantine)``.
 
-    Example
-    -------
-    >>> corpus, quarantine = load("corpus/teaching")   # doctest: +SKIP
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "mine.csv"
+    >>> _ = path.write_text("id,title,date,body\\n1,Police warn parents,2024-03-01,Text.\\n2,Council meets,soon,Text.\\n")
+    >>> corpus, quarantine = load(path, columns={"id": "doc_id", "title": "headline", "date": "published", "body": "text"},
+    ...                           constants={"outlet": "The Daily Example"})
+    >>> corpus[["doc_id", "outlet", "record_no"]].to_dict("records")
+    [{'doc_id': '1', 'outlet': 'The Daily Example', 'record_no': 1}]
+    >>> quarantine[["row", "reason"]].to_dict("records")
+    [{'row': 2, 'reason': "unparsable date 'soon'"}]
     """
     if on_bad_lines not in ("error", "quarantine"):
         raise ValueError("on_bad_lines must be 'error' or 'quarantine'")
@@ -429,9 +543,15 @@ def parse_report_of(loaded: LoadResult, name: str) -> pd.DataFrame:
     ...                       "headline": ["h", "h"], "text": ["t", "t"]})
     >>> parse_report_of(validate(table, source_file="mine.csv"), "mine.csv").to_dict("records")
     [{'source_file': 'mine.csv', 'expected': 2, 'parsed': 1, 'quarantined': 1}]
+    >>> parse_report_of(validate(table), "<table>").to_dict("records")
+    [{'source_file': '<table>', 'expected': 2, 'parsed': 1, 'quarantined': 1}]
     """
-    kept = loaded.corpus["source_file"].value_counts() if "source_file" in loaded.corpus else pd.Series(dtype=int)
-    quarantined = loaded.quarantine["source_file"].value_counts() if len(loaded.quarantine) else pd.Series(dtype=int)
+    def files_of(table: pd.DataFrame) -> pd.Series:  # rows without a source file count under ``name``
+        files = table["source_file"] if "source_file" in table else pd.Series(name, index=table.index)
+        return files.fillna(name).replace("", name)
+
+    kept = files_of(loaded.corpus).value_counts()
+    quarantined = files_of(loaded.quarantine).value_counts()
     files = sorted(set(kept.index) | set(quarantined.index))
     if not files:
         return pd.DataFrame([{"source_file": name, "expected": loaded.n_read, "parsed": len(loaded.corpus), "quarantined": len(loaded.quarantine)}])

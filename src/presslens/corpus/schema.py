@@ -33,6 +33,7 @@ OPTIONAL = (
 OUTLET_TYPES = ("tabloid", "mid-market", "broadsheet", "broadcaster", "regional", "wire", "online")
 QUARANTINE_COLUMNS = ["source_file", "row", "doc_id", "reason"]
 DEFAULT_MAX_TEXT_CHARS = 1_000_000
+"""Texts longer than this many characters are quarantined by default."""
 
 FIELD_DESCRIPTIONS = {
     "doc_id": "stable unique identifier of the article",
@@ -52,7 +53,23 @@ FIELD_DESCRIPTIONS = {
 
 
 class CorpusError(ValueError):
-    """A corpus file cannot be used as it is; the message says which file, what and the fix."""
+    """A corpus file cannot be used as it is; the message says which file, what and the fix.
+
+    Parameters
+    ----------
+    path : path or str
+        The file (or a label such as ``<table>``).
+    problem : str
+        What is wrong, in the user's terms.
+    fix : str
+        What to do about it.
+
+    Examples
+    --------
+    >>> error = CorpusError("mine.csv", "is empty", "check the export")
+    >>> str(error), error.fix
+    ('mine.csv: is empty. Fix: check the export', 'check the export')
+    """
 
     def __init__(self, path, problem: str, fix: str):
         self.path = str(path)
@@ -62,9 +79,19 @@ class CorpusError(ValueError):
 
 
 class LoadResult(NamedTuple):
-    """What :func:`load` returns: the kept articles and the quarantined rows.
+    """What :func:`presslens.corpus.load` and :func:`validate` return: the kept articles and
+    the quarantined rows.
 
     Unpacks as ``corpus, quarantine = load(path)``.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"doc_id": ["a", "a", "b"], "outlet": ["X", "X", "X"], "published": ["2020-01-01"] * 3,
+    ...                       "headline": ["h"] * 3, "text": ["t", "t", ""]})
+    >>> result = validate(table)
+    >>> corpus, quarantine = result
+    >>> result.n_read, len(corpus), len(quarantine)
+    (3, 1, 2)
     """
 
     corpus: pd.DataFrame
@@ -72,11 +99,25 @@ class LoadResult(NamedTuple):
 
     @property
     def n_read(self) -> int:
-        """Number of records read from the source (kept + quarantined)."""
+        """Number of records read from the source (kept + quarantined).
+
+        Examples
+        --------
+        >>> LoadResult(pd.DataFrame(index=range(3)), empty_quarantine()).n_read
+        3
+        """
         return len(self.corpus) + len(self.quarantine)
 
     def summary(self) -> pd.DataFrame:
-        """Counts of quarantined rows by reason, with the totals read and kept."""
+        """Counts of quarantined rows by reason, with the totals read and kept.
+
+        Examples
+        --------
+        >>> table = pd.DataFrame({"doc_id": ["a", "a", "b"], "outlet": ["X", "X", "X"], "published": ["2020-01-01"] * 3,
+        ...                       "headline": ["h"] * 3, "text": ["t", "t", ""]})
+        >>> validate(table).summary()["rows"].tolist()
+        [1, 1, 3, 1, 2]
+        """
         return quarantine_summary(self.quarantine, n_read=self.n_read)
 
 
@@ -259,12 +300,34 @@ def validate(
 
 
 def empty_quarantine() -> pd.DataFrame:
+    """A quarantine table with no rows and the right columns and types.
+
+    Examples
+    --------
+    >>> empty_quarantine().dtypes.astype(str).to_dict()
+    {'source_file': 'object', 'row': 'int64', 'doc_id': 'object', 'reason': 'object'}
+    """
     return pd.DataFrame({"source_file": pd.Series(dtype=object), "row": pd.Series(dtype="int64"), "doc_id": pd.Series(dtype=object), "reason": pd.Series(dtype=object)})
 
 
 
 def quarantine_summary(quarantine: pd.DataFrame, n_read: int | None = None) -> pd.DataFrame:
-    """Quarantined rows counted by reason kind, with read / kept / quarantined totals."""
+    """Quarantined rows counted by reason kind, with read / kept / quarantined totals.
+
+    Parameters
+    ----------
+    quarantine : pandas.DataFrame
+        A quarantine table (``reason`` column).
+    n_read : int, optional
+        Records read; adds the rows ``(rows read)``, ``(rows kept)``, ``(rows quarantined)``.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"doc_id": ["a", "a", "b"], "outlet": ["X", "X", "X"], "published": ["2020-01-01"] * 3,
+    ...                       "headline": ["h"] * 3, "text": ["t", "t", ""]})
+    >>> quarantine_summary(validate(table).quarantine, n_read=3).to_dict("records")[:2]
+    [{'reason': 'duplicate doc_id', 'rows': 1}, {'reason': 'empty text', 'rows': 1}]
+    """
     kinds = quarantine["reason"].str.replace(r"^line \d+: ", "", regex=True).str.replace(r"\s*[\('].*$", "", regex=True)
     table = kinds.value_counts().rename_axis("reason").reset_index(name="rows").sort_values(["rows", "reason"], ascending=[False, True])
     if n_read is not None:
