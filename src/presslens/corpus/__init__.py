@@ -4,7 +4,8 @@ Start with :func:`open_corpus` (also ``presslens.open_corpus``); it returns a
 :class:`Corpus`.  The rooms, lowest first (see ``docs/design.md``):
 
 ``schema``    the contract (columns, dates), :func:`validate` into kept + quarantined rows, :class:`CorpusError`
-``read``      files into the contract: :func:`load` and its public steps for :mod:`presslens.scale`
+``formats``   files into raw records (JSON Lines, CSV/TSV, Parquet, data packages): the steps :mod:`presslens.scale` reuses
+``read``      files into the contract: :func:`load`, label tables, parse reports
 ``describe``  overview tables and outlet metadata
 ``write``     :func:`save` as JSON Lines or Parquet with a ``datapackage.json``
 ``teaching``  the simulated teaching corpus and its labels
@@ -23,6 +24,15 @@ True
 """
 
 from presslens.corpus.describe import describe, join_outlets, word_counts
+from presslens.corpus.formats import (
+    Records,
+    datapackage_resources,
+    decode,
+    parse_jsonl,
+    read_bytes,
+    read_records,
+    sniff_format,
+)
 from presslens.corpus.open import (
     LOAD_FORMATS,
     Corpus,
@@ -31,18 +41,7 @@ from presslens.corpus.open import (
     outlets_and_pseudonyms,
     sha256_file,
 )
-from presslens.corpus.read import (
-    Records,
-    datapackage_resources,
-    decode,
-    load,
-    parse_jsonl,
-    parse_report_of,
-    read_bytes,
-    read_labels,
-    read_records,
-    sniff_format,
-)
+from presslens.corpus.read import load, parse_report_of, read_labels
 from presslens.corpus.schema import (
     DEFAULT_MAX_TEXT_CHARS,
     FIELD_DESCRIPTIONS,

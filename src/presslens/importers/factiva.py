@@ -16,7 +16,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from presslens.corpus.read import decode
+from presslens.corpus.formats import decode
 from presslens.corpus.schema import CorpusError
 from presslens.importers._common import finish
 

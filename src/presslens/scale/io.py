@@ -50,7 +50,7 @@ class Chunk:
 
 def _corpus_files(path: Path) -> tuple[list[Path], str]:
     """The data files of a corpus path and their format."""
-    from presslens.corpus.read import datapackage_resources, sniff_format
+    from presslens.corpus.formats import datapackage_resources, sniff_format
 
     if path.is_dir():
         for candidate in ("datapackage.json", "articles.jsonl", "articles.jsonl.gz", "articles.parquet"):
@@ -153,13 +153,13 @@ def plan(path, *, rows_per_partition: int = ROWS_PER_PARTITION) -> list[Chunk]:
 
 
 def _raw_records(chunk: Chunk, encoding: str | None, on_bad_lines: str):
-    from presslens.corpus.read import parse_jsonl, read_bytes
+    from presslens.corpus.formats import parse_jsonl, read_bytes
 
     path = Path(chunk.path)
     if chunk.fmt == "parquet":
         import pyarrow.parquet as pq
 
-        from presslens.corpus.read import Records
+        from presslens.corpus.formats import Records
 
         handle = pq.ParquetFile(path)
         frame = handle.read_row_groups(list(range(chunk.start, chunk.stop))).to_pandas().reset_index(drop=True)
