@@ -82,3 +82,15 @@ def test_correspondence_labels_do_not_overlap():
     ax = plots.plot_correspondence({"rows": rows, "columns": columns, "inertia": inertia})
     assert len(ax.texts) == 7
     assert plots.text_overlaps(ax) == []
+
+
+def test_report_figures_have_no_overlapping_labels(teaching_report):
+    """Every figure of the teaching report, measured as it was saved (manifest.json)."""
+    import json
+
+    out, _ = teaching_report
+    manifest = json.loads((out / "one" / "manifest.json").read_text())
+    overlaps = manifest["figure_label_overlaps"]
+    assert set(overlaps) == set(manifest["figures"])
+    assert {"figures/fightin_words.png", "figures/article_map.png", "figures/claim_trail.png"} <= set(overlaps)
+    assert {name: n for name, n in overlaps.items() if n} == {}

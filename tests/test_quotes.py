@@ -64,23 +64,13 @@ def teaching_quotes():
 def test_planted_quote_spans_precision_recall_and_roles(teaching_quotes):
     """Issue 5: precision and recall of quote spans at least 0.95; speaker role accuracy
     at least 0.90 on correctly found quotes."""
+    from presslens.evaluate import score_quotes
+
     _, found, labels = teaching_quotes
-    pool = {}
-    for row in labels.itertuples():
-        pool.setdefault((row.doc_id, row.key), []).append(row)
-    matched = []
-    for row in found.itertuples():
-        candidates = pool.get((row.doc_id, row.key))
-        matched.append(candidates.pop(0) if candidates else None)
-    hits = [m for m in matched if m is not None]
-    precision = len(hits) / len(found)
-    recall = len(hits) / len(labels)
-    assert precision >= 0.95 and recall >= 0.95, (precision, recall)
-    roles = np.array([row.role for row, m in zip(found.itertuples(), matched, strict=True) if m is not None])
-    truth = np.array([m.role for m in hits])
-    assert (roles == truth).mean() >= 0.90
-    speakers = np.array([row.speaker for row, m in zip(found.itertuples(), matched, strict=True) if m is not None])
-    assert (speakers == np.array([m.speaker for m in hits])).mean() >= 0.95
+    scores = score_quotes(found, labels).iloc[0]
+    assert scores["precision"] >= 0.95 and scores["recall"] >= 0.95, scores
+    assert scores["role_accuracy"] >= 0.90
+    assert scores["speaker_accuracy"] >= 0.95
 
 
 def test_source_profile_shares_and_intervals(teaching_quotes):

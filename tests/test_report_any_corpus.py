@@ -34,7 +34,7 @@ def small_notebooks(tmp_path_factory):
     folder = tmp_path_factory.mktemp("notebooks")
     parameters = new_code_cell('CORPUS = None\nFORMAT = "auto"\nGROUP = "outlet_type"\nPSEUDONYMISE = True', metadata={"tags": ["parameters"]})
     write_notebook(folder / "01_first.ipynb", [new_markdown_cell("# First"), parameters,
-                   new_code_cell("from presslens.report import open_corpus\nopened = open_corpus(CORPUS, format=FORMAT, pseudonymise=PSEUDONYMISE)\nprint(opened.note)\n"
+                   new_code_cell("from presslens import open_corpus\nopened = open_corpus(CORPUS, format=FORMAT, pseudonymise=PSEUDONYMISE)\nprint(opened.note)\n"
                                  "opened.corpus[['outlet', 'headline']].head(3)")])
     write_notebook(folder / "02_fails.ipynb", [parameters, new_code_cell("x = 1"), new_code_cell("raise ValueError('planted failure')"), new_code_cell("print('never')")])
     write_notebook(folder / "03_after.ipynb", [parameters, new_code_cell("print(f'group is {GROUP}')")])

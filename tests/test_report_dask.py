@@ -8,10 +8,10 @@ import logging
 import pandas as pd
 import pytest
 
-from presslens import compare, reuse
+from presslens import compare, open_corpus, reuse
 from presslens.cli import build_parser, main
 from presslens.corpus import describe, teaching_path
-from presslens.report import PandasAnalyses, ReportContext, analyses_engine, open_corpus
+from presslens.report import PandasAnalyses, ReportContext, analyses_engine
 
 distributed = pytest.importorskip("distributed")
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from presslens import reuse
+from presslens import evaluate, reuse
 
 BASE = ("Officers from Northmoor Police arrested a man in Doncaster after a group posed as a child online.\n\n"
         "The man, who cannot be named for legal reasons, was released on bail pending further inquiries.\n\n"
@@ -115,18 +115,10 @@ def test_planted_wire_copies_and_duplicates(teaching):
     at least 0.95 at the default threshold; the original identified for at least 90% of
     syndication clusters."""
     corpus, labels = teaching
-    family = {}
-    planted = set()
-    for row in labels.itertuples():
-        source = row.wire_source if isinstance(row.wire_source, str) and row.wire_source else row.duplicate_of if isinstance(row.duplicate_of, str) and row.duplicate_of else None
-        family[row.doc_id] = source or row.doc_id
-        if source:
-            planted.add(tuple(sorted((row.doc_id, source))))
+    family, _ = evaluate.reuse_families(labels)
     pairs = reuse.near_duplicates(corpus)
-    found = set(zip(pairs["doc_a"], pairs["doc_b"], strict=True))
-    precision = np.mean([family[a] == family[b] for a, b in found])
-    recall = len(planted & found) / len(planted)
-    assert precision >= 0.95 and recall >= 0.95, (precision, recall)
+    scores = evaluate.score_reuse(pairs, labels)
+    assert scores["precision"] >= 0.95 and scores["recall"] >= 0.95, scores
     clusters = reuse.syndication(corpus, reuse.reuse_pairs(corpus, pairs))
     correct = [cluster in {family[d] for d in group["doc_id"]} and len({family[d] for d in group["doc_id"]}) == 1 for cluster, group in clusters.groupby("cluster")]
     assert np.mean(correct) >= 0.9

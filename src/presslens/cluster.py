@@ -32,12 +32,8 @@ from sklearn.cluster import HDBSCAN, AgglomerativeClustering, KMeans, SpectralCo
 from sklearn.metrics import (
     adjusted_rand_score,
     calinski_harabasz_score,
-    completeness_score,
     davies_bouldin_score,
-    homogeneity_score,
-    normalized_mutual_info_score,
     silhouette_score,
-    v_measure_score,
 )
 
 METHODS = ("kmeans", "agglomerative", "hdbscan")
@@ -222,20 +218,9 @@ def evaluate_clusters(labels, truth, *, ignore=None) -> pd.DataFrame:
     holds one class), completeness (each class falls in one cluster) and V-measure.
     Articles whose reference label is missing, or equal to ``ignore``, are left out.
     """
-    labels = np.asarray(labels)
-    truth = pd.Series(truth).reset_index(drop=True)
-    keep = truth.notna().to_numpy() & (truth.astype(str) != "").to_numpy()
-    if ignore is not None:
-        keep &= (truth != ignore).to_numpy()
-    a, b = truth[keep].astype(str).to_numpy(), labels[keep]
-    return pd.DataFrame([{
-        "articles": int(keep.sum()),
-        "nmi": normalized_mutual_info_score(a, b),
-        "ari": adjusted_rand_score(a, b),
-        "homogeneity": homogeneity_score(a, b),
-        "completeness": completeness_score(a, b),
-        "v_measure": v_measure_score(a, b),
-    }]).round(4)
+    from presslens.evaluate import score_clusters
+
+    return score_clusters(labels, truth, ignore=ignore).drop(columns="purity")
 
 
 def contingency(labels, truth, *, normalize: bool = False) -> pd.DataFrame:

@@ -276,25 +276,21 @@ def frame_shares(scores: pd.DataFrame) -> pd.DataFrame:
 
 
 def validate_frames(predicted, truth, *, labels=None) -> dict[str, pd.DataFrame]:
-    """Precision, recall and F1 of dominant frames against a labelled set.
+    """Precision, recall and F1 of dominant frames against a labelled set:
+    :func:`presslens.evaluate.score_frames`, where the scoring lives.
 
     Returns ``per_frame`` (precision, recall, F1, support), ``summary`` (accuracy,
     macro-F1, weighted F1, n) and ``confusion`` (rows: truth, columns: predicted).
     Items whose truth is missing are left out.
-    """
-    from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 
-    predicted, truth = pd.Series(np.asarray(predicted, dtype=object)), pd.Series(np.asarray(truth, dtype=object))
-    keep = truth.notna() & (truth.astype(str) != "")
-    predicted, truth = predicted[keep].astype(str), truth[keep].astype(str)
-    labels = list(labels) if labels is not None else sorted(set(truth))
-    precision, recall, f1, support = precision_recall_fscore_support(truth, predicted, labels=labels, zero_division=0)
-    per_frame = pd.DataFrame({"frame": labels, "precision": precision, "recall": recall, "f1": f1, "support": support}).round(4)
-    summary = pd.DataFrame([{"n": int(keep.sum()), "accuracy": accuracy_score(truth, predicted),
-                             "macro_f1": f1_score(truth, predicted, labels=labels, average="macro", zero_division=0),
-                             "weighted_f1": f1_score(truth, predicted, labels=labels, average="weighted", zero_division=0)}]).round(4)
-    confusion = pd.crosstab(pd.Series(truth.to_numpy(), name="truth"), pd.Series(predicted.to_numpy(), name="predicted"))
-    return {"per_frame": per_frame, "summary": summary, "confusion": confusion}
+    Examples
+    --------
+    >>> validate_frames(["a", "b"], ["a", "a"])["summary"]["accuracy"].iat[0]
+    np.float64(0.5)
+    """
+    from presslens.evaluate import score_frames
+
+    return score_frames(predicted, truth, labels=labels)
 
 
 def coding_sample(corpus: pd.DataFrame, n: int = 50, *, path=None, random_state: int = 0, text: str = "text", excerpt_chars: int = 1200,
@@ -305,7 +301,7 @@ def coding_sample(corpus: pd.DataFrame, n: int = 50, *, path=None, random_state:
     ``coder_frame`` column to fill in (the valid codes are listed in ``valid_codes``).
     Predicted frames are deliberately not shown, so the coding is blind.
     """
-    from presslens.corpus import neutralise_formulas
+    from presslens.corpus.write import neutralise_formulas
 
     sample = corpus.sample(min(n, len(corpus)), random_state=random_state).sort_values("doc_id")
     codes = " | ".join(list(frames or load_dictionary().order) + [NO_FRAME])

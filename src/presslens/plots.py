@@ -139,7 +139,7 @@ def plot_articles_by_outlet(by_outlet: pd.DataFrame, ax=None, title="Articles pe
 
 def plot_article_lengths(corpus: pd.DataFrame, ax=None, group="outlet_type", title="Article length by outlet type"):
     """Box plots of article length in words for each group (outlet type by default)."""
-    from presslens.corpus import word_counts
+    from presslens.corpus.describe import word_counts
 
     ax = _axes(ax)
     frame = pd.DataFrame({"group": corpus[group] if group in corpus else "unknown", "words": word_counts(corpus["text"])})

@@ -73,12 +73,19 @@ _MAX_HASH = np.uint64((1 << 32) - 1)
 _MULTIPLIER = np.uint64(1_000_003)
 
 
-def _shingle_hashes(texts, size: int, chunk: int = 5000) -> list[np.ndarray]:
+def shingle_hashes(texts, size: int, chunk: int = 5000) -> list[np.ndarray]:
     """Each text's word ``size``-grams as sorted unique 32-bit hashes.
 
     Words are hashed with pandas' fixed-key SipHash (``pandas.util.hash_array``: C speed,
     the same value on every run and machine) a chunk of texts at a time, so memory stays
-    bounded; each text's n-grams are then combined arithmetically with numpy."""
+    bounded; each text's n-grams are then combined arithmetically with numpy.
+
+    Examples
+    --------
+    >>> hashes = shingle_hashes(["one two three four five six", "one two three four five seven"], 5)
+    >>> [len(h) for h in hashes], len(np.intersect1d(*hashes))
+    ([2, 2], 1)
+    """
     from itertools import chain
 
     out = []
@@ -103,11 +110,18 @@ def _shingle_hashes(texts, size: int, chunk: int = 5000) -> list[np.ndarray]:
     return out
 
 
-def _signatures(hashes: list[np.ndarray], num_perm: int, seed: int, chunk: int = 64) -> np.ndarray:
+def minhash_signatures(hashes: list[np.ndarray], num_perm: int, seed: int, chunk: int = 64) -> np.ndarray:
     """MinHash signatures (n_texts, num_perm): for each of ``num_perm`` random universal
     hash functions (multiply-shift: the upper 32 bits of ``a * h + b`` modulo 2**64, with
     odd ``a``; Dietzfelbinger et al. 1997), the minimum over each text's shingle hashes.
-    Computed for ``chunk`` texts at a time with one numpy reduction."""
+    Computed for ``chunk`` texts at a time with one numpy reduction.
+
+    Examples
+    --------
+    >>> signatures = minhash_signatures(shingle_hashes(["a b c d e f", "a b c d e f"], 5), 16, seed=1)
+    >>> signatures.shape, bool((signatures[0] == signatures[1]).all())
+    ((2, 16), True)
+    """
     generator = np.random.RandomState(seed)
     a = (generator.randint(0, 2**62, num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1))[:, None]
     b = generator.randint(0, 2**62, num_perm, dtype=np.uint64)[:, None]
@@ -127,9 +141,16 @@ def _signatures(hashes: list[np.ndarray], num_perm: int, seed: int, chunk: int =
     return signatures
 
 
-def _band_parameters(threshold: float, num_perm: int) -> tuple[int, int]:
+def band_parameters(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows per band): what datasketch's MinHashLSH chooses for this threshold,
-    weighting false positives and false negatives equally."""
+    weighting false positives and false negatives equally.
+
+    Examples
+    --------
+    >>> bands, rows = band_parameters(0.4, 128)
+    >>> bands * rows <= 128
+    True
+    """
     from datasketch.lsh import _optimal_param
 
     return _optimal_param(threshold, num_perm, 0.5, 0.5)
@@ -140,20 +161,33 @@ def _band_bytes(signatures: np.ndarray, band: int, rows: int) -> np.ndarray:
     return np.ascontiguousarray(signatures[:, band * rows : (band + 1) * rows]).view(np.dtype((np.void, rows * 4))).ravel()
 
 
-def _lsh_threshold(threshold: float, measure: str) -> float:
+def lsh_threshold(threshold: float, measure: str) -> float:
     """The Jaccard at which LSH proposes candidates for a verification ``measure``: an
-    extract half the length of its source has a Jaccard of about half its containment."""
+    extract half the length of its source has a Jaccard of about half its containment.
+
+    Examples
+    --------
+    >>> lsh_threshold(0.4, "jaccard"), lsh_threshold(0.5, "containment")
+    (0.4, 0.15)
+    """
     if measure not in ("jaccard", "containment", "either"):
         raise ValueError("measure must be 'jaccard', 'containment' or 'either'")
     return threshold if measure == "jaccard" else max(0.05, threshold * 0.3)
 
 
-def _verify_pairs(pairs, ids_a, ids_b, sets_a, sets_b, threshold: float, measure: str) -> list[tuple]:
+def verify_pairs(pairs, ids_a, ids_b, sets_a, sets_b, threshold: float, measure: str) -> list[tuple]:
     """Verify candidate pairs exactly on their shingle sets.
 
     ``pairs`` are (i, j) positions into ``ids_a``/``sets_a`` and ``ids_b``/``sets_b``;
     returns ``(doc_a, doc_b, jaccard, containment_a, containment_b, shared)`` rows, with
-    ``doc_a < doc_b``, for the pairs that pass ``measure`` at ``threshold``."""
+    ``doc_a < doc_b``, for the pairs that pass ``measure`` at ``threshold``.
+
+    Examples
+    --------
+    >>> sets = shingle_hashes(["a b c d e f g", "a b c d e f h"], 5)
+    >>> [row[:2] + (round(row[2], 2),) for row in verify_pairs([(0, 1)], ["x", "y"], ["x", "y"], sets, sets, 0.3, "jaccard")]
+    [('x', 'y', 0.5)]
+    """
     rows = []
     for i, j in pairs:
         a, b = sets_a[i], sets_b[j]
@@ -171,8 +205,14 @@ def _verify_pairs(pairs, ids_a, ids_b, sets_a, sets_b, threshold: float, measure
     return rows
 
 
-def _pairs_table(rows: list[tuple]) -> pd.DataFrame:
-    """The :func:`near_duplicates` table from verified rows (rounded, sorted by doc ids)."""
+def pairs_table(rows: list[tuple]) -> pd.DataFrame:
+    """The :func:`near_duplicates` table from verified rows (rounded, sorted by doc ids).
+
+    Examples
+    --------
+    >>> pairs_table([("b", "c", 0.512345, 1.0, 0.5, 3)]).to_dict("records")
+    [{'doc_a': 'b', 'doc_b': 'c', 'jaccard': 0.5123, 'containment_a': 1.0, 'containment_b': 0.5, 'shared': 3}]
+    """
     table = pd.DataFrame(rows, columns=["doc_a", "doc_b", "jaccard", "containment_a", "containment_b", "shared"])
     for column in ("jaccard", "containment_a", "containment_b"):
         table[column] = table[column].round(4)
@@ -182,7 +222,7 @@ def _pairs_table(rows: list[tuple]) -> pd.DataFrame:
 def _band_candidates(signatures: np.ndarray, threshold: float) -> set[tuple[int, int]]:
     """Pairs sharing a band: the LSH banding of Leskovec et al. (ch. 3), with the band count
     and width that datasketch's MinHashLSH chooses for this threshold."""
-    bands, rows = _band_parameters(threshold, signatures.shape[1])
+    bands, rows = band_parameters(threshold, signatures.shape[1])
     candidates: set[tuple[int, int]] = set()
     for band in range(bands):
         keys = _band_bytes(signatures, band, rows)
@@ -231,16 +271,16 @@ def near_duplicates(corpus: pd.DataFrame, *, threshold: float = 0.4, text: str =
     """
     from presslens._progress import progress_bar
 
-    lsh_threshold = _lsh_threshold(threshold, measure)
+    proposal = lsh_threshold(threshold, measure)
     ids = corpus["doc_id"].astype(str).tolist()
     bar = progress_bar(total=2, desc="shingles and signatures", unit="step", enabled=progress if progress is not None else None, min_items=2 if len(ids) >= 5000 else 10**9)
-    sets = _shingle_hashes(corpus[text].tolist(), shingle_size)
+    sets = shingle_hashes(corpus[text].tolist(), shingle_size)
     bar.update(1)
-    signatures = _signatures(sets, num_perm, seed)
+    signatures = minhash_signatures(sets, num_perm, seed)
     bar.update(1)
     bar.close()
-    candidates = _band_candidates(signatures, lsh_threshold)
-    return _pairs_table(_verify_pairs(sorted(candidates), ids, ids, sets, sets, threshold, measure))
+    candidates = _band_candidates(signatures, proposal)
+    return pairs_table(verify_pairs(sorted(candidates), ids, ids, sets, sets, threshold, measure))
 
 
 def all_pairs_similar(corpus: pd.DataFrame, *, threshold: float = 0.3, text: str = "text", shingle_size: int = 5, block: int = 2000) -> pd.DataFrame:

@@ -9,7 +9,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from presslens.corpus import CorpusError, validate
+from presslens.corpus.read import parse_report_of
+from presslens.corpus.schema import CorpusError, validate
 
 MAX_MEMBER_BYTES = 200 * 1024 * 1024      # one member of an archive, uncompressed
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024      # the whole archive, uncompressed
@@ -69,15 +70,9 @@ def check_member_size(path, member) -> None:
 
 def report_from_load(loaded, name: str) -> pd.DataFrame:
     """The parse report (per source file: expected, parsed, quarantined) of a
-    :func:`presslens.corpus.load` result; ``name`` labels a result without source files."""
-    kept = loaded.corpus["source_file"].value_counts() if "source_file" in loaded.corpus else pd.Series(dtype=int)
-    quarantined = loaded.quarantine["source_file"].value_counts() if len(loaded.quarantine) else pd.Series(dtype=int)
-    files = sorted(set(kept.index) | set(quarantined.index))
-    if not files:
-        return pd.DataFrame([{"source_file": name, "expected": loaded.n_read, "parsed": len(loaded.corpus), "quarantined": len(loaded.quarantine)}])
-    table = pd.DataFrame({"source_file": files, "parsed": [int(kept.get(f, 0)) for f in files], "quarantined": [int(quarantined.get(f, 0)) for f in files]})
-    table.insert(1, "expected", table["parsed"] + table["quarantined"])
-    return table
+    :func:`presslens.corpus.load` result; ``name`` labels a result without source files
+    (:func:`presslens.corpus.read.parse_report_of`)."""
+    return parse_report_of(loaded, name)
 
 
 def safe_extract_zip(path, destination) -> list[Path]:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.corpus import CorpusError, decode
+from presslens.corpus.formats import decode
+from presslens.corpus.schema import CorpusError
 from presslens.importers._common import ImportResult, report_from_load
 
 FORMATS = ("auto", "nexis", "factiva", "mediacloud", "html", "tabular")
@@ -141,7 +142,7 @@ def read_corpus(path, format: str = "auto", *, dayfirst=None, columns: dict | No
     first_day = True if dayfirst is None else dayfirst
     if chosen == "tabular":
         if path.is_dir() or path.suffix.lower() not in (".xlsx", ".xlsm"):
-            from presslens.corpus import load
+            from presslens.corpus.read import load
 
             loaded = load(path, columns=columns, dayfirst=dayfirst)
             result = ImportResult(loaded.corpus, loaded.quarantine, report_from_load(loaded, path.name))

@@ -16,7 +16,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from presslens.corpus import CorpusError, decode
+from presslens.corpus.formats import decode
+from presslens.corpus.schema import CorpusError
 from presslens.importers._common import finish
 
 CODES = ("HD", "BY", "WC", "PD", "ET", "SN", "SC", "ED", "PG", "LA", "CY", "LP", "TD", "CT", "RF", "CO", "IN", "NS", "RE", "IPC", "IPD", "PUB", "AN", "SE", "CR")

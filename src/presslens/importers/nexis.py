@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from presslens.corpus import CorpusError, decode
+from presslens.corpus.formats import decode
+from presslens.corpus.schema import CorpusError
 from presslens.importers._common import (
     MAX_MEMBER_BYTES,
     ImportSafetyError,

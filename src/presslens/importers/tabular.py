@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.corpus import CorpusError, load
+from presslens.corpus.read import load
+from presslens.corpus.schema import CorpusError
 from presslens.importers._common import ImportResult, report_from_load
 
 

@@ -76,7 +76,7 @@ def _sum_counters(counters: list[Counter]) -> Counter:
 
 
 def _overview_partition(frame: pd.DataFrame) -> pd.DataFrame:
-    from presslens.corpus import word_counts
+    from presslens.corpus.describe import word_counts
 
     columns = ["doc_id", "outlet", "published"] + (["outlet_type"] if "outlet_type" in frame else [])
     out = frame[columns].copy()
@@ -100,7 +100,7 @@ def describe(articles) -> dict[str, pd.DataFrame]:
     """
     import dask
 
-    from presslens.corpus import describe as describe_table
+    from presslens.corpus.describe import describe as describe_table
 
     rows = dask.compute(*[dask.delayed(_overview_partition)(part) for part in partitions(articles)])
     return describe_table(pd.concat(rows, ignore_index=True))

@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from presslens.corpus import CorpusError
+from presslens.corpus.schema import CorpusError
 
 ROWS_PER_PARTITION = 20_000
 KEY_COLUMNS = ("partition", "row")
@@ -50,7 +50,7 @@ class Chunk:
 
 def _corpus_files(path: Path) -> tuple[list[Path], str]:
     """The data files of a corpus path and their format."""
-    from presslens.corpus import _datapackage_resource, _sniff_format
+    from presslens.corpus.formats import datapackage_resources, sniff_format
 
     if path.is_dir():
         for candidate in ("datapackage.json", "articles.jsonl", "articles.jsonl.gz", "articles.parquet"):
@@ -64,9 +64,9 @@ def _corpus_files(path: Path) -> tuple[list[Path], str]:
             return parts, "parquet" if parts[0].suffix == ".parquet" else "jsonl"
     if not path.exists():
         raise CorpusError(path, "no such file", "check the path")
-    fmt = _sniff_format(path)
+    fmt = sniff_format(path)
     if fmt == "datapackage":
-        files, fmt = _datapackage_resource(path)
+        files, fmt = datapackage_resources(path)
         return files, fmt
     return [path], fmt
 
@@ -153,19 +153,19 @@ def plan(path, *, rows_per_partition: int = ROWS_PER_PARTITION) -> list[Chunk]:
 
 
 def _raw_records(chunk: Chunk, encoding: str | None, on_bad_lines: str):
-    from presslens.corpus import _read_bytes, _read_jsonl
+    from presslens.corpus.formats import parse_jsonl, read_bytes
 
     path = Path(chunk.path)
     if chunk.fmt == "parquet":
         import pyarrow.parquet as pq
 
-        from presslens.corpus import _Records
+        from presslens.corpus.formats import Records
 
         handle = pq.ParquetFile(path)
         frame = handle.read_row_groups(list(range(chunk.start, chunk.stop))).to_pandas().reset_index(drop=True)
-        return _Records(frame, path.name, "parquet", list(range(1, len(frame) + 1)))
+        return Records(frame, path.name, "parquet", list(range(1, len(frame) + 1)))
     if chunk.stop < 0:
-        raw = _read_bytes(path)
+        raw = read_bytes(path)
         if path.name.endswith(".gz"):
             import gzip
 
@@ -174,14 +174,14 @@ def _raw_records(chunk: Chunk, encoding: str | None, on_bad_lines: str):
         with open(path, "rb") as handle:
             handle.seek(chunk.start)
             raw = handle.read(chunk.stop - chunk.start)
-    return _read_jsonl(path, raw, encoding, on_bad_lines)
+    return parse_jsonl(path, raw, encoding, on_bad_lines)
 
 
 def read_chunk(chunk: Chunk, *, columns=None, dayfirst=None, encoding=None, max_text_chars=None, on_bad_lines: str = "quarantine",
                quarantine: bool = False) -> pd.DataFrame:
     """One partition as a corpus table (or, with ``quarantine=True``, its quarantined rows),
     checked by :func:`presslens.corpus.validate` exactly as ``load`` checks a file."""
-    from presslens.corpus import DEFAULT_MAX_TEXT_CHARS, validate
+    from presslens.corpus.schema import DEFAULT_MAX_TEXT_CHARS, validate
 
     records = _raw_records(chunk, encoding, on_bad_lines)
     frame = records.frame
@@ -291,9 +291,9 @@ def read_quarantine(path, *, rows_per_partition: int = ROWS_PER_PARTITION, colum
     parts = [dask.delayed(read_chunk)(chunk, **options) for chunk in plan(path, rows_per_partition=rows_per_partition)]
     tables = [t for t in dask.compute(*parts) if len(t)]
     if not tables:
-        from presslens.corpus import _empty_quarantine
+        from presslens.corpus.schema import empty_quarantine
 
-        return _empty_quarantine()
+        return empty_quarantine()
     return pd.concat(tables, ignore_index=True).sort_values("row", kind="stable").reset_index(drop=True)
 
 
@@ -346,7 +346,7 @@ def write_partitions(corpus: pd.DataFrame, folder, *, rows_per_partition: int = 
     """
     import json
 
-    from presslens.corpus import datapackage, resource_descriptor, write_jsonl
+    from presslens.corpus.write import datapackage, resource_descriptor, write_jsonl
 
     if format not in ("jsonl", "parquet"):
         raise ValueError("format must be 'jsonl' or 'parquet'")

@@ -3,9 +3,9 @@
 The pairs are those of :func:`presslens.reuse.near_duplicates` with the same
 ``threshold``, ``shingle_size``, ``num_perm``, ``measure`` and ``seed``: the shingle
 hashes, the MinHash signatures and the band count and width come from the same functions
-(``presslens.reuse._shingle_hashes``, ``_signatures``, ``_band_parameters``), and each
+(:func:`presslens.reuse.shingle_hashes`, ``minhash_signatures``, ``band_parameters``), and each
 candidate pair is verified with the same exact Jaccard and containment code
-(``_verify_pairs``).  Only the way candidates meet changes:
+(``verify_pairs``).  Only the way candidates meet changes:
 
 1. **Signatures** (one task per partition): shingle hashes and MinHash signatures; the
    shingle sets are written to ``workdir/shingles/`` for verification; each article
@@ -78,10 +78,10 @@ def _save(array: np.ndarray, path: Path) -> None:
 
 def _signature_partition(frame: pd.DataFrame, partition: int, folder: str, text: str, shingle_size: int, num_perm: int, seed: int,
                          bands: int, rows: int) -> pd.DataFrame:
-    from presslens.reuse import _shingle_hashes, _signatures
+    from presslens.reuse import minhash_signatures, shingle_hashes
 
-    sets = _shingle_hashes(frame[text].tolist(), shingle_size)
-    signatures = _signatures(sets, num_perm, seed)
+    sets = shingle_hashes(frame[text].tolist(), shingle_size)
+    signatures = minhash_signatures(sets, num_perm, seed)
     lengths = np.array([len(s) for s in sets], dtype=np.int64)
     values_path, offsets_path, ids_path = _store(Path(folder), partition)
     _save(np.concatenate(sets).astype(np.uint32) if len(sets) and lengths.sum() else np.zeros(0, dtype=np.uint32), values_path)
@@ -129,7 +129,7 @@ class _Sets:
 
 
 def _verify_blocks(frame: pd.DataFrame, folder: str, threshold: float, measure: str) -> pd.DataFrame:
-    from presslens.reuse import _verify_pairs
+    from presslens.reuse import verify_pairs
 
     if len(frame) == 0:
         return _RESULT_META.copy()
@@ -143,7 +143,7 @@ def _verify_blocks(frame: pd.DataFrame, folder: str, threshold: float, measure: 
                 stores[p] = _Sets(Path(folder), int(p))
         a, b = stores[part_a], stores[part_b]
         positions = zip((block["a"].to_numpy() & 0xFFFFFFFF).tolist(), (block["b"].to_numpy() & 0xFFFFFFFF).tolist(), strict=True)
-        rows.extend(_verify_pairs(positions, a.ids, b.ids, a, b, threshold, measure))
+        rows.extend(verify_pairs(positions, a.ids, b.ids, a, b, threshold, measure))
     out = pd.DataFrame(rows, columns=list(_RESULT_META.columns))
     return out.astype({"doc_a": object, "doc_b": object, "shared": np.int64})
 
@@ -176,9 +176,9 @@ def near_duplicates(articles, *, workdir, threshold: float = 0.4, text: str = "t
     import dask
     import dask.dataframe as dd
 
-    from presslens.reuse import _band_parameters, _lsh_threshold, _pairs_table
+    from presslens.reuse import band_parameters, lsh_threshold, pairs_table
 
-    bands, rows = _band_parameters(_lsh_threshold(threshold, measure), num_perm)
+    bands, rows = band_parameters(lsh_threshold(threshold, measure), num_perm)
     folder = Path(workdir) / "shingles"
     folder.mkdir(parents=True, exist_ok=True)
     parts = partitions(articles)
@@ -192,7 +192,7 @@ def near_duplicates(articles, *, workdir, threshold: float = 0.4, text: str = "t
     candidates = buckets.map_partitions(_pairs_from_buckets, n_partitions, meta=_PAIR_META)
     blocks = candidates.shuffle(on="block", npartitions=n_partitions, shuffle_method=shuffle_method)
     verified = blocks.map_partitions(_verify_blocks, str(folder), threshold, measure, meta=_RESULT_META)
-    return _pairs_table(list(verified.compute().itertuples(index=False, name=None)))
+    return pairs_table(list(verified.compute().itertuples(index=False, name=None)))
 
 
 __all__ = ["band_keys", "near_duplicates"]

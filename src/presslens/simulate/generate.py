@@ -1034,9 +1034,9 @@ def simulate(n: int = TEACHING_N, seed: int = TEACHING_SEED, out="corpus/teachin
 
 
 def _write_datapackage(out: Path, parts: list[str], n: int, seed: int) -> None:
-    from presslens.corpus import _FIELD_DESCRIPTIONS
+    from presslens.corpus.schema import FIELD_DESCRIPTIONS
 
-    fields = [{"name": name, "type": "date" if name == "published" else "string", "description": _FIELD_DESCRIPTIONS.get(name, name)} for name in ARTICLE_FIELDS]
+    fields = [{"name": name, "type": "date" if name == "published" else "string", "description": FIELD_DESCRIPTIONS.get(name, name)} for name in ARTICLE_FIELDS]
     resources = [{
         "name": "articles", "path": parts[0] if len(parts) == 1 else parts, "format": "jsonl", "mediatype": "application/x-ndjson",
         "encoding": "utf-8", "schema": {"fields": fields, "primaryKey": "doc_id"},

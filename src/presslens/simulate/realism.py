@@ -89,10 +89,10 @@ def realism(folder) -> dict:
     """Compute the realism figures for a simulated corpus folder."""
     from scipy.stats import kruskal
 
-    from presslens.corpus import load, load_labels
+    from presslens.corpus.read import load, read_labels
 
     corpus, _ = load(folder)
-    labels = load_labels("articles", folder).set_index("doc_id").loc[corpus["doc_id"]].reset_index()
+    labels = read_labels(folder, "articles").set_index("doc_id").loc[corpus["doc_id"]].reset_index()
     texts = corpus["text"].tolist()
     planted = labels["story"].isin(["wire_copy", "duplicate"])
     sources = set(labels.loc[labels["story"] == "wire_copy", "wire_source"]) | set(labels.loc[labels["story"] == "duplicate", "duplicate_of"])

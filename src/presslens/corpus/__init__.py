@@ -1,0 +1,74 @@
+"""The corpus: one front door, the contract, reading, describing, saving, the teaching corpus.
+
+Start with :func:`open_corpus` (also ``presslens.open_corpus``); it returns a
+:class:`Corpus`.  The rooms, lowest first (see ``docs/design.md``):
+
+``schema``    the contract (columns, dates), :func:`validate` into kept + quarantined rows, :class:`CorpusError`
+``formats``   files into raw records (JSON Lines, CSV/TSV, Parquet, data packages): the steps :mod:`presslens.scale` reuses
+``read``      files into the contract: :func:`load`, label tables, parse reports
+``describe``  overview tables and outlet metadata
+``write``     :func:`save` as JSON Lines or Parquet with a ``datapackage.json``
+``teaching``  the simulated teaching corpus and its labels
+``open``      :func:`open_corpus`, the front door
+
+Loading never drops a row silently: every record read is either kept or put in a
+quarantine table with its reason, so ``n_read == len(corpus) + len(quarantine)``.
+
+Examples
+--------
+>>> from presslens.corpus import load
+>>> result = load("corpus/teaching")
+>>> corpus, quarantine = result
+>>> result.n_read == len(corpus) + len(quarantine)
+True
+"""
+
+from presslens.corpus.describe import describe, join_outlets, word_counts
+from presslens.corpus.formats import (
+    Records,
+    datapackage_resources,
+    decode,
+    parse_jsonl,
+    read_bytes,
+    read_records,
+    sniff_format,
+)
+from presslens.corpus.open import (
+    LOAD_FORMATS,
+    Corpus,
+    files_read,
+    open_corpus,
+    outlets_and_pseudonyms,
+    sha256_file,
+)
+from presslens.corpus.read import load, parse_report_of, read_labels
+from presslens.corpus.schema import (
+    DEFAULT_MAX_TEXT_CHARS,
+    FIELD_DESCRIPTIONS,
+    OPTIONAL,
+    OUTLET_TYPES,
+    QUARANTINE_COLUMNS,
+    REQUIRED,
+    CorpusError,
+    LoadResult,
+    empty_quarantine,
+    parse_dates,
+    quarantine_summary,
+    validate,
+)
+from presslens.corpus.teaching import load_labels, load_teaching, teaching_path
+from presslens.corpus.write import (
+    datapackage,
+    neutralise_formulas,
+    resource_descriptor,
+    save,
+    write_jsonl,
+)
+
+__all__ = [
+    "DEFAULT_MAX_TEXT_CHARS", "FIELD_DESCRIPTIONS", "LOAD_FORMATS", "OPTIONAL", "OUTLET_TYPES", "QUARANTINE_COLUMNS", "REQUIRED",
+    "Corpus", "CorpusError", "LoadResult", "Records", "datapackage", "datapackage_resources", "decode", "describe", "empty_quarantine",
+    "files_read", "join_outlets", "load", "load_labels", "load_teaching", "neutralise_formulas", "open_corpus", "outlets_and_pseudonyms",
+    "parse_dates", "parse_jsonl", "parse_report_of", "quarantine_summary", "read_bytes", "read_labels", "read_records", "resource_descriptor",
+    "save", "sha256_file", "sniff_format", "teaching_path", "validate", "word_counts", "write_jsonl",
+]
