@@ -19,6 +19,7 @@ export JUPYTER_DATA_DIR := $(LOCAL)/jupyter-data
 export XDG_CACHE_HOME := $(LOCAL)/cache
 export XDG_CONFIG_HOME := $(LOCAL)/config
 export XDG_DATA_HOME := $(LOCAL)/data
+export TMPDIR := $(LOCAL)/tmp
 
 # The notebooks are checked a second time on another CPU kernel of OpenBLAS and on one
 # thread, so that a stored output that depends on this machine's kernel fails here rather
@@ -37,38 +38,42 @@ NBVAL := -m pytest --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
+	mkdir -p $(LOCAL)/tmp
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
+	@mkdir -p $(LOCAL)/tmp
 	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 > /dev/null
 	touch $@
 
 $(DEVSTAMP): pyproject.toml | $(BIN)/python
+	@mkdir -p $(LOCAL)/tmp
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 > /dev/null
 	touch $@ $(STAMP)
 
-$(LOCAL):
-	mkdir -p $(LOCAL)/tmp
+run: $(STAMP)
+	@mkdir -p $(LOCAL)/tmp
+	$(BIN)/presslens report --corpus corpus/teaching --out reports/teaching
 
-run: $(STAMP) | $(LOCAL)
-	TMPDIR=$(LOCAL)/tmp $(BIN)/presslens report --corpus corpus/teaching --out reports/teaching
-
-test: $(DEVSTAMP) | $(LOCAL)
+test: $(DEVSTAMP)
+	@mkdir -p $(LOCAL)/tmp
 	$(BIN)/ruff check src tests benchmarks tools
-	TMPDIR=$(LOCAL)/tmp $(BIN)/python -m pytest tests
-	TMPDIR=$(LOCAL)/tmp $(BIN)/python -m pytest --doctest-modules src -p no:randomly
-	TMPDIR=$(LOCAL)/tmp $(BIN)/python $(NBVAL)
+	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest --doctest-modules src -p no:randomly
+	$(BIN)/python $(NBVAL)
 
 # The notebooks on another OpenBLAS kernel and one thread (.ci/run calls this after
 # `make test`). The stored outputs must not change.
-test-portable: $(DEVSTAMP) | $(LOCAL)
-	TMPDIR=$(LOCAL)/tmp OPENBLAS_CORETYPE=$(PORTABLE_CORETYPE) OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
+test-portable: $(DEVSTAMP)
+	@mkdir -p $(LOCAL)/tmp
+	OPENBLAS_CORETYPE=$(PORTABLE_CORETYPE) OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
 		$(BIN)/python $(NBVAL)
 
-doctest: $(DEVSTAMP) | $(LOCAL)
-	TMPDIR=$(LOCAL)/tmp $(BIN)/python -m pytest --doctest-modules src -p no:randomly
+doctest: $(DEVSTAMP)
+	@mkdir -p $(LOCAL)/tmp
+	$(BIN)/python -m pytest --doctest-modules src -p no:randomly
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests benchmarks tools
