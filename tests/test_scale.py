@@ -130,7 +130,7 @@ def test_near_duplicate_pairs_are_identical(data, tmp_path):
 def test_volume_and_prevalence_are_identical(data):
     cleaned, prepared = data["cleaned"], data["prepared"]
     query = {"vigilantes": r"hunter|vigilante", "police": r"\bpolice\b"}
-    pd.testing.assert_frame_equal(scale.volume(prepared, "M", by="outlet_type", query=query), timeline.volume(cleaned, "M", by="outlet_type", query=query))
+    pd.testing.assert_frame_equal(scale.volume(prepared, "M", group="outlet_type", query=query), timeline.volume(cleaned, "M", group="outlet_type", query=query))
     pd.testing.assert_frame_equal(scale.volume(prepared, "W"), timeline.volume(cleaned, "W"))
     ours = scale.prevalence(prepared[["outlet_type", "section"]], "outlet_type", category="section", n_boot=300)
     theirs = compare.prevalence(cleaned, "outlet_type", category="section", n_boot=300)

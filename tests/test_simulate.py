@@ -21,7 +21,7 @@ TEACHING = ROOT / "corpus" / "teaching"
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
     out = tmp_path_factory.mktemp("sim")
-    counts = simulate(400, seed=7, out=out, progress=False)
+    counts = simulate(400, random_state=7, out=out, progress=False)
     corpus, quarantine = load(out)
     labels = {name: load_labels(name, out) for name in ("articles", "quotes", "claims", "events", "persons", "statistics")}
     return out, counts, corpus, quarantine, labels
@@ -40,8 +40,8 @@ def test_counts_and_contract(small):
 
 def test_same_seed_same_bytes_other_seed_differs(small, tmp_path):
     out = small[0]
-    simulate(400, seed=7, out=tmp_path / "again", progress=False)
-    simulate(400, seed=8, out=tmp_path / "other", progress=False)
+    simulate(400, random_state=7, out=tmp_path / "again", progress=False)
+    simulate(400, random_state=8, out=tmp_path / "other", progress=False)
     files = ["articles.jsonl", "datapackage.json"] + [f"labels/{p.name}" for p in (out / "labels").iterdir()]
     for name in files:
         assert (out / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
@@ -148,7 +148,7 @@ def test_events_have_bursts(small):
 
 
 def test_multipart_output_loads_as_one_corpus(tmp_path):
-    counts = simulate(250, seed=3, out=tmp_path, chunk_size=100, progress=False)
+    counts = simulate(250, random_state=3, out=tmp_path, chunk_size=100, progress=False)
     assert counts["parts"] == 3
     package = json.loads((tmp_path / "datapackage.json").read_text())
     assert package["resources"][0]["path"] == [f"articles/part-{i:05d}.jsonl" for i in range(3)]
@@ -173,8 +173,15 @@ def test_banks_are_clean_and_large_enough():
 
 
 def test_committed_teaching_corpus_regenerates_exactly(tmp_path):
-    simulate(TEACHING_N, seed=TEACHING_SEED, out=tmp_path, progress=False)
+    simulate(TEACHING_N, random_state=TEACHING_SEED, out=tmp_path, progress=False)
     committed = sorted(p.relative_to(TEACHING) for p in TEACHING.rglob("*") if p.is_file() and p.suffix in (".jsonl", ".csv", ".json"))
     assert Path("articles.jsonl") in committed and Path("labels/quotes.csv") in committed
     for relative in committed:
         assert filecmp.cmp(TEACHING / relative, tmp_path / relative, shallow=False), f"{relative} differs: run `make teaching`"
+
+
+def test_simulate_old_seed_argument_still_works_with_a_warning(tmp_path):
+    with pytest.warns(DeprecationWarning, match=r"simulate\(seed=\.\.\.\) is deprecated.*random_state"):
+        simulate(30, seed=5, out=tmp_path / "old", progress=False)
+    simulate(30, random_state=5, out=tmp_path / "new", progress=False)
+    assert (tmp_path / "old" / "articles.jsonl").read_bytes() == (tmp_path / "new" / "articles.jsonl").read_bytes()

@@ -23,7 +23,7 @@ def corpus_from(dates, texts=None, groups=None):
 
 def test_volume_counts_every_period_and_keeps_raw_counts():
     corpus = corpus_from(["2020-01-01", "2020-01-02", "2020-03-05", "2020-03-06"], ["hunters sting", "court", "hunters", "police"], ["tabloid", "broadsheet", "tabloid", "tabloid"])
-    table = timeline.volume(corpus, "M", by="outlet_type", query={"hunters": "hunter"})
+    table = timeline.volume(corpus, "M", group="outlet_type", query={"hunters": "hunter"})
     tabloid = table[table["group"] == "tabloid"].set_index("period")
     assert list(tabloid.index.strftime("%Y-%m")) == ["2020-01", "2020-02", "2020-03"]
     assert tabloid["matching"].tolist() == [1, 0, 1] and tabloid["total"].tolist() == [1, 0, 2]
@@ -98,3 +98,11 @@ def test_shares_over_time_pool_neighbouring_periods():
     assert a_raw.loc[pd.Timestamp("2016-01-01")] == 0.5
     assert a_pooled.loc[pd.Timestamp("2016-01-01")] == pytest.approx((0.25 + 0.5 + 0.75) / 3)
     assert (pooled["articles"].iloc[0] == 40) and (pooled.groupby("group")["articles"].first().max() == 60)
+
+
+def test_volume_old_argument_name_still_works_with_a_warning():
+    corpus = pd.DataFrame({"published": pd.to_datetime(["2020-01-03", "2020-02-09"], utc=True),
+                           "outlet_type": ["tabloid", "broadsheet"], "text": ["a", "b"]})
+    with pytest.warns(DeprecationWarning, match=r"volume\(by=\.\.\.\) is deprecated.*use group=\.\.\. instead"):
+        old = timeline.volume(corpus, "M", by="outlet_type")
+    pd.testing.assert_frame_equal(old, timeline.volume(corpus, "M", group="outlet_type"))

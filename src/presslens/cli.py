@@ -66,7 +66,7 @@ def _cmd_report(args) -> int:
 def _cmd_simulate(args) -> int:
     from presslens.simulate import simulate
 
-    counts = simulate(n=args.n, seed=args.seed, out=args.out, chunk_size=args.chunk_size)
+    counts = simulate(n=args.n, random_state=args.seed, out=args.out, chunk_size=args.chunk_size)
     print(f"Simulated {counts['articles']:,} articles ({counts['quotes']:,} quotes, {counts['claims']:,} claim mentions, "
           f"{counts['events']} events) into {Path(args.out)}")
     return 0

@@ -39,6 +39,8 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from presslens._compat import renamed_parameters
+
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -240,8 +242,9 @@ def _band_candidates(signatures: np.ndarray, threshold: float) -> set[tuple[int,
     return candidates
 
 
+@renamed_parameters(seed="random_state")
 def near_duplicates(corpus: pd.DataFrame, *, threshold: float = 0.4, text: str = "text", shingle_size: int = 5, num_perm: int = 128,
-                    measure: str = "jaccard", seed: int = 1, progress: bool | None = None) -> pd.DataFrame:
+                    measure: str = "jaccard", random_state: int = 1, progress: bool | None = None) -> pd.DataFrame:
     """Pairs of articles that share much of their text, found with MinHash LSH.
 
     Parameters
@@ -256,8 +259,9 @@ def near_duplicates(corpus: pd.DataFrame, *, threshold: float = 0.4, text: str =
         Jaccard but a high containment; use a higher threshold, e.g. 0.7, since stock
         phrases also raise containment).  ``either``: a pair passes if either does.  For these, LSH candidates are generated at a Jaccard of ``0.3 * threshold`` so that
         pairs that pass only on containment are still proposed.
-    shingle_size, num_perm, seed
-        Word n-gram size, MinHash permutations, hash seed.
+    shingle_size, num_perm, random_state
+        Word n-gram size, MinHash permutations, and the seed of the MinHash permutations
+        (``seed`` is the deprecated name of ``random_state``).
 
     Returns
     -------
@@ -267,7 +271,16 @@ def near_duplicates(corpus: pd.DataFrame, *, threshold: float = 0.4, text: str =
 
     Example
     -------
-    >>> pairs = near_duplicates(cleaned)   # doctest: +SKIP
+    A light edit of the same copy is found; an unrelated article is not:
+
+    >>> copy = ("Police said a man was arrested on Tuesday after a group of volunteers confronted "
+    ...         "him at a railway station in the town centre and streamed the encounter online")
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": [
+    ...     copy, copy + " yesterday evening.",
+    ...     "A charity urged parents to talk to their children about staying safe online this summer"]})
+    >>> near_duplicates(corpus)
+      doc_a doc_b  jaccard  containment_a  containment_b  shared
+    0     a     b   0.9231            1.0         0.9231      24
     """
     from presslens._progress import progress_bar
 
@@ -276,7 +289,7 @@ def near_duplicates(corpus: pd.DataFrame, *, threshold: float = 0.4, text: str =
     bar = progress_bar(total=2, desc="shingles and signatures", unit="step", enabled=progress if progress is not None else None, min_items=2 if len(ids) >= 5000 else 10**9)
     sets = shingle_hashes(corpus[text].tolist(), shingle_size)
     bar.update(1)
-    signatures = minhash_signatures(sets, num_perm, seed)
+    signatures = minhash_signatures(sets, num_perm, random_state)
     bar.update(1)
     bar.close()
     candidates = _band_candidates(signatures, proposal)

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import gammaln
 
+from presslens._compat import renamed_parameters
 from presslens.compare import prevalence
 
 
@@ -54,15 +55,17 @@ def _queries(corpus: pd.DataFrame, query, text: str) -> dict[str, np.ndarray]:
     return {"query": mask}
 
 
-def volume(corpus: pd.DataFrame, freq: str = "W", *, by: str | None = None, query=None, text: str = "text") -> pd.DataFrame:
+@renamed_parameters(by="group")
+def volume(corpus: pd.DataFrame, freq: str = "W", *, group: str | None = None, query=None, text: str = "text") -> pd.DataFrame:
     """Articles per period: matching, total, and their ratio, per group and query.
 
     Parameters
     ----------
     freq : str
         A pandas period frequency: ``D``, ``W``, ``M``, ``Q``, ``Y``.
-    by : str, optional
-        A grouping column (outlet, outlet_type); totals are per group.
+    group : str, optional
+        A grouping column (outlet, outlet_type); totals are per group.  (``by`` is the
+        deprecated name of this argument.)
     query : None, str, callable, mask or dict
         What counts as matching: ``None`` (every article), a regular expression searched
         in headline and text, a function of the corpus returning a mask, a boolean mask,
@@ -88,10 +91,11 @@ def volume(corpus: pd.DataFrame, freq: str = "W", *, by: str | None = None, quer
     1 2020-02-01         0      0    NaN
     2 2020-03-01         0      1    0.0
     """
-    return volume_from_counts(volume_counts(corpus, freq, by=by, query=query, text=text), freq)
+    return volume_from_counts(volume_counts(corpus, freq, group=group, query=query, text=text), freq)
 
 
-def volume_counts(corpus: pd.DataFrame, freq: str = "W", *, by: str | None = None, query=None, text: str = "text") -> pd.DataFrame:
+@renamed_parameters(by="group")
+def volume_counts(corpus: pd.DataFrame, freq: str = "W", *, group: str | None = None, query=None, text: str = "text") -> pd.DataFrame:
     """The counts behind :func:`volume`: ``group``, ``query``, ``period`` (a pandas Period),
     ``matching`` and ``total`` for every combination that has articles.
 
@@ -109,7 +113,7 @@ def volume_counts(corpus: pd.DataFrame, freq: str = "W", *, by: str | None = Non
     if getattr(dates.dt, "tz", None) is not None:
         dates = dates.dt.tz_convert("UTC").dt.tz_localize(None)
     periods = dates.dt.to_period(freq)
-    groups = corpus[by].to_numpy() if by else np.full(len(corpus), "all", dtype=object)
+    groups = corpus[group].to_numpy() if group else np.full(len(corpus), "all", dtype=object)
     frame = pd.DataFrame({"period": periods.to_numpy(), "group": groups})
     parts = []
     for name, mask in _queries(corpus, query, text).items():

@@ -44,7 +44,7 @@ def teaching_path() -> Path:
     if not (cache / "datapackage.json").exists():
         from presslens.simulate import TEACHING_N, TEACHING_SEED, simulate
 
-        simulate(n=TEACHING_N, seed=TEACHING_SEED, out=cache, progress=False)
+        simulate(n=TEACHING_N, random_state=TEACHING_SEED, out=cache, progress=False)
     return cache
 
 

@@ -30,6 +30,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
+from presslens._compat import renamed_parameters
 from presslens.scale.io import partitions
 
 MISSING = "<missing>"  # the group of articles whose grouping value is missing
@@ -287,7 +288,8 @@ def fightin_words(articles, group_a=None, group_b=None, *, group: str = "outlet_
 # --------------------------------------------------------------------------- volume and prevalence
 
 
-def volume(articles, freq: str = "W", *, by: str | None = None, query=None, text: str = "text") -> pd.DataFrame:
+@renamed_parameters(by="group")
+def volume(articles, freq: str = "W", *, group: str | None = None, query=None, text: str = "text") -> pd.DataFrame:
     """Articles per period, matching a query and in total: :func:`presslens.timeline.volume`
     at scale.
 
@@ -298,7 +300,7 @@ def volume(articles, freq: str = "W", *, by: str | None = None, query=None, text
 
     Example
     -------
-    >>> volume(articles, "M", by="outlet_type", query={"hunters": r"hunter|vigilante"})   # doctest: +SKIP
+    >>> volume(articles, "M", group="outlet_type", query={"hunters": r"hunter|vigilante"})   # doctest: +SKIP
     """
     import dask
 
@@ -306,7 +308,7 @@ def volume(articles, freq: str = "W", *, by: str | None = None, query=None, text
 
     if query is not None and not isinstance(query, str | dict) and not callable(query):
         raise TypeError("at scale, query must be None, a regular expression, a function of a partition, or a dict of these")
-    parts = [dask.delayed(volume_counts)(part, freq, by=by, query=query, text=text) for part in partitions(articles)]
+    parts = [dask.delayed(volume_counts)(part, freq, group=group, query=query, text=text) for part in partitions(articles)]
     counts = tree_reduce(parts, lambda tables: pd.concat(tables, ignore_index=True)).compute()
     return volume_from_counts(counts, freq)
 

@@ -101,13 +101,13 @@ class DaskAnalyses:
 
         return fightin_words(self.articles(corpus), group_a, group_b, group=group, **options)
 
-    def volume(self, corpus: pd.DataFrame, freq: str = "W", *, by: str | None = None, query=None) -> pd.DataFrame:
+    def volume(self, corpus: pd.DataFrame, freq: str = "W", *, group: str | None = None, query=None) -> pd.DataFrame:
         from presslens.scale.counts import volume
 
         if isinstance(query, dict) and any(not isinstance(q, str) and not callable(q) for q in query.values()):
             ids = corpus["doc_id"].to_numpy()
             query = {name: _InSet(ids[np.asarray(mask, dtype=bool)]) if not isinstance(mask, str) and not callable(mask) else mask for name, mask in query.items()}
-        return volume(self.articles(corpus), freq, by=by, query=query)
+        return volume(self.articles(corpus), freq, group=group, query=query)
 
     def near_duplicates(self, corpus: pd.DataFrame, **options) -> pd.DataFrame:
         from presslens.scale.reuse import near_duplicates

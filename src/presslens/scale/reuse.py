@@ -1,7 +1,7 @@
 """Near duplicates at scale: MinHash per partition, LSH banding as a shuffle, verification per block.
 
 The pairs are those of :func:`presslens.reuse.near_duplicates` with the same
-``threshold``, ``shingle_size``, ``num_perm``, ``measure`` and ``seed``: the shingle
+``threshold``, ``shingle_size``, ``num_perm``, ``measure`` and ``random_state``: the shingle
 hashes, the MinHash signatures and the band count and width come from the same functions
 (:func:`presslens.reuse.shingle_hashes`, ``minhash_signatures``, ``band_parameters``), and each
 candidate pair is verified with the same exact Jaccard and containment code
@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from presslens._compat import renamed_parameters
 from presslens.scale.io import native_strings, partitions
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
@@ -148,8 +149,9 @@ def _verify_blocks(frame: pd.DataFrame, folder: str, threshold: float, measure: 
     return out.astype({"doc_a": object, "doc_b": object, "shared": np.int64})
 
 
+@renamed_parameters(seed="random_state")
 def near_duplicates(articles, *, workdir, threshold: float = 0.4, text: str = "text", shingle_size: int = 5, num_perm: int = 128,
-                    measure: str = "jaccard", seed: int = 1, shuffle_method: str | None = None) -> pd.DataFrame:
+                    measure: str = "jaccard", random_state: int = 1, shuffle_method: str | None = None) -> pd.DataFrame:
     """Pairs of articles that share much of their text: :func:`presslens.reuse.near_duplicates` at scale.
 
     Parameters
@@ -158,7 +160,7 @@ def near_duplicates(articles, *, workdir, threshold: float = 0.4, text: str = "t
         The (cleaned) corpus.
     workdir : path
         Folder for the shingle sets (``workdir/shingles/``), reachable by every worker.
-    threshold, text, shingle_size, num_perm, measure, seed
+    threshold, text, shingle_size, num_perm, measure, random_state
         As for :func:`presslens.reuse.near_duplicates`; the same values give the same pairs.
     shuffle_method : str, optional
         Dask's shuffle method (``"p2p"`` or ``"tasks"``; default: Dask's choice).
@@ -186,7 +188,7 @@ def near_duplicates(articles, *, workdir, threshold: float = 0.4, text: str = "t
     if n_partitions >= 2**31:
         raise ValueError("too many partitions")
     with native_strings():
-        band_rows = dd.from_delayed([dask.delayed(_signature_partition)(part, p, str(folder), text, shingle_size, num_perm, seed, bands, rows)
+        band_rows = dd.from_delayed([dask.delayed(_signature_partition)(part, p, str(folder), text, shingle_size, num_perm, random_state, bands, rows)
                                      for p, part in enumerate(parts)], meta=_BAND_META, verify_meta=False)
     buckets = band_rows.shuffle(on="key", npartitions=n_partitions, shuffle_method=shuffle_method)
     candidates = buckets.map_partitions(_pairs_from_buckets, n_partitions, meta=_PAIR_META)

@@ -1,6 +1,6 @@
 """The press-ecosystem simulator that writes the teaching corpus.
 
-``simulate(n, seed, out)`` writes a fictional UK press corpus about online child-safety
+``simulate(n, random_state, out)`` writes a fictional UK press corpus about online child-safety
 policing and vigilante "paedophile hunter" groups, 2013-2024, with ground-truth labels
 (frames, events, quotes, numeric claims, wire copies, duplicates, private individuals)
 in separate files.  Text comes from hand-written banks (YAML package data under

@@ -7,7 +7,8 @@ to JSON Lines, so a corpus of a million articles never sits in memory.
 
 Every random choice draws from a :class:`random.Random` seeded by a string built from
 the corpus seed (string seeds are hashed with SHA-512, stable across Python versions),
-so the same ``n`` and ``seed`` give the same bytes.
+so the same ``n`` and ``random_state`` (the seed; ``seed`` is its deprecated name) give
+the same bytes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import random
 import re
 from pathlib import Path
 
+from presslens._compat import renamed_parameters
 from presslens.simulate.finish import finish
 from presslens.simulate.plan import SECTIONS, TEACHING_N, TEACHING_SEED, plan_corpus
 from presslens.simulate.render import Renderer
@@ -96,7 +98,8 @@ def _fmt(value):
     return value
 
 
-def simulate(n: int = TEACHING_N, seed: int = TEACHING_SEED, out="corpus/teaching", *, chunk_size: int = 100_000, progress: bool | None = None) -> dict:
+@renamed_parameters(seed="random_state")
+def simulate(n: int = TEACHING_N, random_state: int = TEACHING_SEED, out="corpus/teaching", *, chunk_size: int = 100_000, progress: bool | None = None) -> dict:
     """Simulate a corpus of ``n`` articles and write it, with its labels, to ``out``.
 
     Writes ``articles.jsonl`` (or ``articles/part-NNNNN.jsonl`` chunks when ``n`` exceeds
@@ -106,7 +109,7 @@ def simulate(n: int = TEACHING_N, seed: int = TEACHING_SEED, out="corpus/teachin
     -------
     >>> import tempfile
     >>> folder = tempfile.mkdtemp()
-    >>> simulate(60, seed=1, out=folder, progress=False)["articles"]
+    >>> simulate(60, random_state=1, out=folder, progress=False)["articles"]
     60
     >>> sorted(path.name for path in Path(folder).iterdir())
     ['articles.jsonl', 'datapackage.json', 'labels']
@@ -115,6 +118,7 @@ def simulate(n: int = TEACHING_N, seed: int = TEACHING_SEED, out="corpus/teachin
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    seed = random_state  # the simulator's own name for it, kept in its labels and datapackage
     plan = plan_corpus(n, seed)
     renderer = Renderer(plan)
     writers = _Writers(out, n, chunk_size)
