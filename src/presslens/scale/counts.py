@@ -96,8 +96,15 @@ def describe(articles) -> dict[str, pd.DataFrame]:
 
     Example
     -------
-    >>> tables = describe(articles)   # doctest: +SKIP
-    >>> tables["by_outlet"].head()    # doctest: +SKIP
+    >>> import dask.dataframe as dd
+    >>> from presslens.corpus import load_teaching
+    >>> sample = load_teaching().head(200)
+    >>> articles = dd.from_pandas(sample, npartitions=2)
+    >>> tables = describe(articles)
+    >>> sorted(tables)
+    ['by_outlet', 'by_year', 'lengths', 'outlet_types']
+    >>> int(tables["by_outlet"]["articles"].sum())
+    200
     """
     import dask
 
@@ -168,8 +175,13 @@ def term_counts(articles, group: str, *, text: str = "text", analyzer=None) -> p
 
     Example
     -------
-    >>> counts = term_counts(articles, "outlet_type")   # doctest: +SKIP
-    >>> counts.loc["vigilante"]                         # doctest: +SKIP
+    >>> import dask.dataframe as dd
+    >>> from presslens.corpus import load_teaching
+    >>> sample = load_teaching().head(200)
+    >>> articles = dd.from_pandas(sample, npartitions=2)
+    >>> counts = term_counts(articles, "outlet_type")
+    >>> counts.loc["vigilante", ["broadsheet", "tabloid"]].tolist()
+    [25, 17]
     """
     import dask
 
@@ -229,7 +241,14 @@ def keyness(articles, target, reference="rest", *, group: str, text: str = "text
 
     Example
     -------
-    >>> keyness(articles, "tabloid", "broadsheet", group="outlet_type").head()   # doctest: +SKIP
+    >>> import dask.dataframe as dd
+    >>> from presslens.corpus import load_teaching
+    >>> sample = load_teaching().head(200)
+    >>> articles = dd.from_pandas(sample, npartitions=2)
+    >>> from presslens import compare
+    >>> table = keyness(articles, "tabloid", "broadsheet", group="outlet_type")
+    >>> table.equals(compare.keyness(sample, "tabloid", "broadsheet", group="outlet_type"))
+    True
     """
     from presslens.compare import keyness_from_counts
 
@@ -263,7 +282,14 @@ def fightin_words(articles, group_a=None, group_b=None, *, group: str = "outlet_
 
     Example
     -------
-    >>> fightin_words(articles, "tabloid", "broadsheet", group="outlet_type").head()   # doctest: +SKIP
+    >>> import dask.dataframe as dd
+    >>> from presslens.corpus import load_teaching
+    >>> sample = load_teaching().head(200)
+    >>> articles = dd.from_pandas(sample, npartitions=2)
+    >>> from presslens import compare
+    >>> table = fightin_words(articles, "tabloid", "broadsheet", group="outlet_type")
+    >>> table.equals(compare.fightin_words(sample, "tabloid", "broadsheet", group="outlet_type"))
+    True
     """
     from presslens.compare import fightin_words_from_counts
 
@@ -300,7 +326,14 @@ def volume(articles, freq: str = "W", *, group: str | None = None, query=None, t
 
     Example
     -------
-    >>> volume(articles, "M", group="outlet_type", query={"hunters": r"hunter|vigilante"})   # doctest: +SKIP
+    >>> import dask.dataframe as dd
+    >>> from presslens.corpus import load_teaching
+    >>> sample = load_teaching().head(200)
+    >>> articles = dd.from_pandas(sample, npartitions=2)
+    >>> from presslens import timeline
+    >>> table = volume(articles, "Y", group="outlet_type", query=r"hunter|vigilante")
+    >>> table.equals(timeline.volume(sample, "Y", group="outlet_type", query=r"hunter|vigilante"))
+    True
     """
     import dask
 
@@ -355,7 +388,13 @@ def prevalence(table, by: str, *, category: str, n_boot: int = 1000, ci: float =
 
     Example
     -------
-    >>> prevalence(labels, "outlet_type", category="cluster")   # doctest: +SKIP
+    >>> import dask.dataframe as dd
+    >>> from presslens import compare
+    >>> labels = pd.DataFrame({"outlet_type": ["tabloid"] * 6 + ["broadsheet"] * 4,
+    ...                        "cluster": [0, 0, 0, 1, 1, 2, 0, 1, 1, 1]})
+    >>> table = prevalence(dd.from_pandas(labels, npartitions=2), "outlet_type", category="cluster", n_boot=200)
+    >>> table.equals(compare.prevalence(labels, "outlet_type", category="cluster", n_boot=200))
+    True
     """
     from presslens.compare import prevalence as prevalence_table
 
@@ -400,7 +439,12 @@ def analyzer(articles, *, text: str = "text", drop_names: bool = True, outlet_st
 
     Example
     -------
-    >>> tokens = analyzer(articles)("Police in Leeds said")   # doctest: +SKIP
+    >>> import dask.dataframe as dd
+    >>> from presslens.corpus import load_teaching
+    >>> sample = load_teaching().head(200)
+    >>> articles = dd.from_pandas(sample, npartitions=2)
+    >>> analyzer(articles)("Police in Leeds said the group had been warned")
+    ['police', 'leeds', 'group']
     """
     import dask
 
