@@ -17,7 +17,6 @@ use them directly only when you want a reader's raw result.
 from __future__ import annotations
 
 import hashlib
-import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -365,21 +364,3 @@ def _open_dask(path, format: str, *, pseudonymise: bool, dayfirst, columns, outl
     note = _note(n_articles, len(quarantine), label, False, 0) + f" Read in {articles.npartitions} partitions."
     return Corpus(articles, quarantine, parse_report, pd.DataFrame(columns=MAPPING_COLUMNS), note,
                   files=files_read(root, "tabular"), root=root, engine="dask")
-
-
-def deprecated_open_corpus(*args, **kwargs) -> Corpus:
-    """``presslens.report.open_corpus``: use :func:`presslens.open_corpus` (removed after one release).
-
-    Examples
-    --------
-    >>> import warnings
-    >>> with warnings.catch_warnings(record=True) as caught:
-    ...     warnings.simplefilter("always")
-    ...     _ = deprecated_open_corpus(pseudonymise=False)
-    >>> caught[0].category.__name__
-    'DeprecationWarning'
-    """
-    warnings.warn("presslens.report.open_corpus is deprecated; use presslens.open_corpus", DeprecationWarning, stacklevel=2)
-    if "path" in kwargs:  # the older keyword
-        kwargs["path_or_frame"] = kwargs.pop("path")
-    return open_corpus(*args, **kwargs)

@@ -22,8 +22,10 @@ Examples
 8
 """
 
+import warnings
+
 from presslens.corpus.open import LOAD_FORMATS, Corpus
-from presslens.corpus.open import deprecated_open_corpus as open_corpus
+from presslens.corpus.open import open_corpus as _front_door
 from presslens.report.build import build_report
 from presslens.report.context import (
     MIN_ARTICLES,
@@ -53,6 +55,25 @@ from presslens.report.sections import (
 )
 
 OpenedCorpus = Corpus  # the older name of what open_corpus returns
+
+
+def open_corpus(*args, **kwargs) -> Corpus:
+    """``presslens.report.open_corpus``: use :func:`presslens.open_corpus` (removed after one release).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     _ = open_corpus(pseudonymise=False)
+    >>> caught[0].category.__name__
+    'DeprecationWarning'
+    """
+    warnings.warn("presslens.report.open_corpus is deprecated; use presslens.open_corpus", DeprecationWarning, stacklevel=2)
+    if "path" in kwargs:  # the older keyword
+        kwargs["path_or_frame"] = kwargs.pop("path")
+    return _front_door(*args, **kwargs)
+
 
 __all__ = [
     "LOAD_FORMATS", "MIN_ARTICLES", "Block", "OpenedCorpus", "PandasAnalyses", "ReportContext", "Section", "SectionFunction",
