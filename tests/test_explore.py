@@ -363,3 +363,20 @@ def test_a_sampled_page_says_what_it_sampled(browser, small_corpus, tmp_path):
     assert "random sample of 120 of the 301 articles" in sampling and "text, frames, quotes and claims of" in sampling
     assert int(browser.evaluate("document.getElementById('map-count').dataset.visible")) == 120
     assert browser.problems() == []
+
+
+def test_cli_explore_writes_a_pseudonymised_page(tmp_path, capsys):
+    from presslens.cli import main
+    from presslens.report import open_corpus
+    from presslens.simulate import simulate
+
+    simulate(n=150, seed=5, out=tmp_path / "corpus", progress=False)
+    assert main(["explore", "--corpus", str(tmp_path / "corpus"), "--out", str(tmp_path / "out"), "--k", "4"]) == 0
+    page = tmp_path / "out" / "explore.html"
+    assert f"Explorer written to {page}" in capsys.readouterr().out
+    text = page.read_text(encoding="utf-8")
+    mapping = open_corpus(tmp_path / "corpus").mapping
+    assert len(mapping) > 0
+    leaked = [name for name in mapping["name"] if name in text]
+    assert leaked == [], f"private names in the page: {leaked[:5]}"
+    assert '"pseudonymised":true' in text

@@ -1,0 +1,81 @@
+"""Benchmark the explorer page (issue 20): build time and page size.
+
+Targets: the teaching corpus in under 30 s; 100,000 simulated articles in under 3 minutes,
+with the page under 10 MB.  Opening the corpus (import and pseudonymisation, which the
+report does once for all its pages) is timed separately from building the page.
+Baseline, measured in the same run on the same opened corpus: the analyses the report
+already runs for the same views (cleaning, clustering with the same choice of k, Fightin'
+Words); the ratio says what the explorer costs on top of them.  Wall-clock and CPU
+seconds are both given, because the machine is shared.
+
+    python benchmarks/bench_explore.py                  # teaching corpus, 3 runs
+    python benchmarks/bench_explore.py --n 100000       # simulates 100k articles (seed 1) first
+    python benchmarks/bench_explore.py --corpus DIR     # any corpus folder
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def timed(function):
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = function()
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def baseline(corpus):
+    from presslens import compare
+    from presslens.explore import _cluster, comparison_pair
+    from presslens.text import clean
+
+    cleaned = clean(corpus, progress=False).corpus
+    _cluster(cleaned, None, 0, False)
+    a, b = comparison_pair(cleaned, "outlet_type")
+    compare.fightin_words(cleaned, a, b, group="outlet_type")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", default=None, help="a corpus folder (default: the teaching corpus)")
+    parser.add_argument("--n", type=int, default=None, help="simulate this many articles (seed 1) and use them")
+    parser.add_argument("--runs", type=int, default=None, help="runs (default 3 for the teaching corpus, 1 otherwise)")
+    args = parser.parse_args()
+    from presslens.explore import build_explorer
+    from presslens.report import open_corpus
+
+    work = Path(tempfile.mkdtemp(prefix="bench_explore_"))
+    corpus_path, label = args.corpus, "teaching corpus" if args.corpus is None else args.corpus
+    if args.n:
+        corpus_path = work / "corpus"
+        subprocess.run([sys.executable, "-m", "presslens.cli", "simulate", "--n", str(args.n), "--seed", "1", "--out", str(corpus_path)],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        label = f"{args.n:,} simulated articles (seed 1)"
+    runs = args.runs or (3 if corpus_path is None and not args.n else 1)
+    opened, open_wall, open_cpu = timed(lambda: open_corpus(corpus_path))
+    corpus = opened.corpus
+    rows = []
+    for run in range(runs):
+        _, base_wall, base_cpu = timed(lambda: baseline(corpus))
+        page, wall, cpu = timed(lambda run=run: build_explorer(corpus, work / f"page{run}", progress=False))
+        rows.append((wall, cpu, base_wall, base_cpu, page.stat().st_size))
+    wall, cpu, base_wall, base_cpu, size = (statistics.median(r[i] for r in rows) for i in range(5))
+    print(f"corpus: {label}, {len(corpus):,} articles; {runs} run(s), medians")
+    print("| step | wall s | CPU s |")
+    print("|---|---:|---:|")
+    print(f"| open (import + pseudonymise; shared with the report) | {open_wall:.1f} | {open_cpu:.1f} |")
+    print(f"| baseline: clean + cluster (same k rule) + Fightin' Words | {base_wall:.1f} | {base_cpu:.1f} |")
+    print(f"| build_explorer (all of it, from the opened corpus) | {wall:.1f} | {cpu:.1f} |")
+    print(f"ratio build_explorer / baseline: {wall / base_wall:.2f} (wall), {cpu / base_cpu:.2f} (CPU)")
+    print(f"page size: {size / 1e6:.2f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
