@@ -41,6 +41,32 @@ def baseline(corpus):
     compare.fightin_words(cleaned, a, b, group="outlet_type")
 
 
+def browser_timings(page: Path) -> dict | None:
+    """Milliseconds the page takes in headless Chromium: loading, the first filter (which
+    tokenises the embedded texts), a second filter, and listing a frequent term's KWIC lines.
+    Uses the browser test's DevTools driver; None when Chromium is absent."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from test_explore import Browser, _websocket, chromium_binary
+
+    if chromium_binary() is None or _websocket() is None:
+        return None
+    browser = Browser(Path(tempfile.mkdtemp(prefix="bench_explore_chromium_")))
+    try:
+        started = time.perf_counter()
+        browser.open(page)
+        timings = {"load": 1000 * (time.perf_counter() - started)}
+        click = "(() => {{ const t = performance.now(); document.querySelectorAll('#cluster-filter input')[{}].click(); return performance.now() - t; }})()"
+        timings["first filter"] = browser.evaluate(click.format(0))
+        timings["second filter"] = browser.evaluate(click.format(1))
+        timings["KWIC of the most typical term of group A"] = browser.evaluate(
+            "(() => { const t = performance.now(); document.querySelector('#top-a button').click(); return performance.now() - t; })()")
+        if browser.problems():
+            raise RuntimeError(f"the page reported problems: {browser.problems()}")
+        return timings
+    finally:
+        browser.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", default=None, help="a corpus folder (default: the teaching corpus)")
@@ -74,6 +100,11 @@ def main() -> int:
     print(f"| build_explorer (all of it, from the opened corpus) | {wall:.1f} | {cpu:.1f} |")
     print(f"ratio build_explorer / baseline: {wall / base_wall:.2f} (wall), {cpu / base_cpu:.2f} (CPU)")
     print(f"page size: {size / 1e6:.2f} MB")
+    timings = browser_timings(page)
+    if timings is None:
+        print("Chromium or websocket-client absent: no browser timings")
+    else:
+        print("in headless Chromium (ms): " + ", ".join(f"{name} {value:.0f}" for name, value in timings.items()))
     return 0
 
 

@@ -380,3 +380,22 @@ def test_cli_explore_writes_a_pseudonymised_page(tmp_path, capsys):
     leaked = [name for name in mapping["name"] if name in text]
     assert leaked == [], f"private names in the page: {leaked[:5]}"
     assert '"pseudonymised":true' in text
+
+
+def test_a_table_without_a_record_is_pseudonymised_and_an_opt_out_is_kept(tmp_path):
+    from presslens.corpus import load
+    from presslens.privacy import pseudonymise_corpus
+    from presslens.simulate import simulate
+
+    simulate(n=120, seed=8, out=tmp_path / "corpus", progress=False)
+    corpus = load(tmp_path / "corpus").corpus
+    replaced, mapping, _ = pseudonymise_corpus(corpus)
+    # the names presslens.privacy replaces in the text (written as in the text, apostrophes included)
+    before, after = " ".join(corpus["text"]), " ".join(replaced["text"])
+    names = [name for name in mapping["name"] if name in before and name not in after]
+    assert names
+    text = build_explorer(corpus, tmp_path / "default", k=3, progress=False).read_text(encoding="utf-8")
+    assert [name for name in names if name in text] == [] and '"pseudonymised":true' in text
+    corpus.attrs["pseudonymised"] = False  # as open_corpus(pseudonymise=False) records an explicit opt-out
+    text = build_explorer(corpus, tmp_path / "opted_out", k=3, progress=False).read_text(encoding="utf-8")
+    assert any(name in text for name in names) and '"pseudonymised":false' in text

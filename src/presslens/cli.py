@@ -84,7 +84,7 @@ def _cmd_explore(args) -> int:
     print(opened.note, file=sys.stderr)
     groups = tuple(args.groups.split(",", 1)) if args.groups else None
     page = build_explorer(opened.corpus, args.out, group=args.group_by, groups=groups, k=args.k, max_points=args.max_points,
-                          text_budget=args.text_budget, pseudonymise=args.pseudonymise)
+                          text_budget=args.text_budget)  # open_corpus recorded whether names were replaced
     print(f"Explorer written to {page} ({page.stat().st_size / 1e6:.1f} MB); open it in a browser, no server needed")
     return 0
 

@@ -410,9 +410,10 @@ def build_explorer(corpus, out_dir, *, group: str = "outlet_type", groups: tuple
         Characters of article text embedded at most; the articles with text (and
         frames, quotes, claims) are a random sample of the map's when they do not all fit.
     pseudonymise : bool, optional
-        Replace private individuals' names before anything is written.  ``None`` (default):
-        yes, unless the table says it was opened pseudonymised
-        (``corpus.attrs["pseudonymised"]``, set by ``open_corpus``).
+        Replace private individuals' names before anything is written.  A table opened by
+        ``open_corpus`` records in ``corpus.attrs["pseudonymised"]`` whether that was done;
+        ``None`` (default) follows that record (and pseudonymises a table without one),
+        ``True`` pseudonymises unless it was already done, ``False`` never does.
     cleaned : DataFrame, optional
         The corpus already cleaned of news noise (the report's), to save cleaning again.
 
@@ -434,7 +435,8 @@ def build_explorer(corpus, out_dir, *, group: str = "outlet_type", groups: tuple
             from presslens.report import open_corpus
         opened = open_corpus(corpus, pseudonymise=pseudonymise is not False, key=key)
         corpus, note = opened.corpus, opened.note
-    elif pseudonymise or (pseudonymise is None and not corpus.attrs.get("pseudonymised", False)):
+    elif (recorded := corpus.attrs.get("pseudonymised")) is not True and (pseudonymise or (pseudonymise is None and recorded is None)):
+        # not yet pseudonymised, and asked to (or no record of the choice: then the safe default)
         from presslens.privacy import pseudonymise_corpus
 
         attrs = dict(corpus.attrs)
