@@ -288,9 +288,10 @@ def explorer_data(corpus: pd.DataFrame, *, group: str = "outlet_type", groups: t
             "text": text,
             "frames": [] if f is None else [[r.frame, float(r.per_1000_words), r.terms] for r in f.itertuples()],
             # a quote is sent as its offsets in the text (the page cuts it out), not a second copy
-            "quotes": [] if q is None else [[int(r.start), int(r.end), r.speaker_as_written, r.role, r.organisation, r.cue]
+            "quotes": [] if q is None else [[int(r.start), int(r.end), _text(r.speaker_as_written), _text(r.role), _text(r.organisation), _text(r.cue)]
                                             for r in q[q["field"] == "text"].head(DETAIL_LIMIT).itertuples()],
-            "claims": [] if c is None else [[r.value_text, r.what, r.source, "" if pd.isna(r.year) else int(r.year)] for r in c.head(DETAIL_LIMIT).itertuples()],
+            "claims": [] if c is None else [[_text(r.value_text), _text(r.what), _text(r.source), "" if pd.isna(r.year) else int(r.year)]
+                                            for r in c.head(DETAIL_LIMIT).itertuples()],
         })
 
     unique = corpus.drop_duplicates("doc_id")
@@ -347,6 +348,10 @@ def explorer_data(corpus: pd.DataFrame, *, group: str = "outlet_type", groups: t
         },
         "reading": details,
     }
+
+
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
 
 
 def _version() -> str:
