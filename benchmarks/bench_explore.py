@@ -88,20 +88,24 @@ def main() -> int:
     runs = args.runs or (3 if corpus_path is None and not args.n else 1)
     opened, open_wall, open_cpu = timed(lambda: open_corpus(corpus_path, pseudonymise=not args.no_pseudonymise))
     corpus = opened.corpus
-    rows = []
-    for run in range(runs):
-        _, base_wall, base_cpu = timed(lambda: baseline(corpus))
-        page, wall, cpu = timed(lambda run=run: build_explorer(corpus, work / f"page{run}", progress=False))
-        rows.append((wall, cpu, base_wall, base_cpu, page.stat().st_size))
-    wall, cpu, base_wall, base_cpu, size = (statistics.median(r[i] for r in rows) for i in range(5))
-    print(f"corpus: {label}, {len(corpus):,} articles; {runs} run(s), medians")
+    print(f"corpus: {label}, {len(corpus):,} articles; {runs} run(s), medians", flush=True)
     print("| step | wall s | CPU s |")
     print("|---|---:|---:|")
-    print(f"| open (import{'' if args.no_pseudonymise else ' + pseudonymise'}; shared with the report) | {open_wall:.1f} | {open_cpu:.1f} |")
+    print(f"| open (import{'' if args.no_pseudonymise else ' + pseudonymise'}; shared with the report) | {open_wall:.1f} | {open_cpu:.1f} |", flush=True)
+    builds, baselines = [], []
+    for run in range(runs):  # the page first, so that its time is printed even if the run is cut short
+        page, wall, cpu = timed(lambda run=run: build_explorer(corpus, work / f"page{run}", progress=False))
+        builds.append((wall, cpu))
+        print(f"  run {run + 1}: build_explorer {wall:.1f} s wall, {cpu:.1f} s CPU, {page.stat().st_size / 1e6:.2f} MB", flush=True)
+        _, base_wall, base_cpu = timed(lambda: baseline(corpus))
+        baselines.append((base_wall, base_cpu))
+        print(f"  run {run + 1}: baseline {base_wall:.1f} s wall, {base_cpu:.1f} s CPU", flush=True)
+    wall, cpu = (statistics.median(b[i] for b in builds) for i in range(2))
+    base_wall, base_cpu = (statistics.median(b[i] for b in baselines) for i in range(2))
     print(f"| baseline: clean + cluster (same k rule) + Fightin' Words | {base_wall:.1f} | {base_cpu:.1f} |")
     print(f"| build_explorer (all of it, from the opened corpus) | {wall:.1f} | {cpu:.1f} |")
     print(f"ratio build_explorer / baseline: {wall / base_wall:.2f} (wall), {cpu / base_cpu:.2f} (CPU)")
-    print(f"page size: {size / 1e6:.2f} MB")
+    print(f"page size: {page.stat().st_size / 1e6:.2f} MB", flush=True)
     timings = browser_timings(page)
     if timings is None:
         print("Chromium or websocket-client absent: no browser timings")
