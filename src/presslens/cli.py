@@ -5,6 +5,7 @@
                                               heavy analyses on Dask (presslens.scale)
 ``presslens corpus info PATH``                 overview and quarantine summary of a corpus
 ``presslens simulate --n N --seed S --out DIR`` write a simulated corpus with labels
+``presslens explore --corpus PATH --out DIR``  write the interactive explorer page (explore.html)
 """
 
 from __future__ import annotations
@@ -72,6 +73,22 @@ def _cmd_simulate(args) -> int:
     return 0
 
 
+def _cmd_explore(args) -> int:
+    try:  # the front door moves from presslens.report to presslens; either works
+        from presslens import open_corpus
+    except ImportError:
+        from presslens.report import open_corpus
+    from presslens.explore import build_explorer
+
+    opened = open_corpus(args.corpus, args.format, pseudonymise=args.pseudonymise, key=args.key, dayfirst=args.dayfirst, outlets=args.outlets)
+    print(opened.note, file=sys.stderr)
+    groups = tuple(args.groups.split(",", 1)) if args.groups else None
+    page = build_explorer(opened.corpus, args.out, group=args.group_by, groups=groups, k=args.k, max_points=args.max_points,
+                          text_budget=args.text_budget)  # open_corpus recorded whether names were replaced
+    print(f"Explorer written to {page} ({page.stat().st_size / 1e6:.1f} MB); open it in a browser, no server needed")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="presslens", description="Cluster and compare press coverage; see the README.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -109,6 +126,22 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--out", required=True)
     simulate.add_argument("--chunk-size", type=int, default=100_000, help="articles per JSON Lines part for large corpora")
     simulate.set_defaults(run=_cmd_simulate)
+
+    explore = commands.add_parser("explore", help="write an offline, interactive page of terms, clusters and articles")
+    explore.add_argument("--corpus", default="corpus/teaching", help="corpus file or folder (default: the teaching corpus)")
+    explore.add_argument("--out", default="reports/teaching", help="output folder (explore.html is written there)")
+    explore.add_argument("--format", default="auto", help="the export format (default: detected from the files)")
+    explore.add_argument("--group-by", default="outlet_type", help="the column whose two groups the term plot compares")
+    explore.add_argument("--groups", default=None, metavar="A,B", help="the two values of --group-by to compare (default: tabloid,broadsheet or the two largest)")
+    explore.add_argument("--k", type=int, default=None, help="number of clusters (default: chosen as the report chooses it)")
+    explore.add_argument("--max-points", type=int, default=10_000, help="articles drawn on the map at most (a random sample beyond)")
+    explore.add_argument("--text-budget", type=int, default=4_000_000, help="characters of article text embedded at most")
+    explore.add_argument("--outlets", default=None, help="CSV of outlet metadata: an 'outlet' column and e.g. 'outlet_type'")
+    explore.add_argument("--key", default="presslens", help="key of the pseudonyms")
+    explore.add_argument("--dayfirst", action=argparse.BooleanOptionalAction, default=None)
+    explore.add_argument("--pseudonymise", action=argparse.BooleanOptionalAction, default=True,
+                         help="replace private individuals' names with pseudonyms (default)")
+    explore.set_defaults(run=_cmd_explore)
     return parser
 
 
