@@ -55,7 +55,7 @@ political news. *LREC 2018* (PolNeAR). Muzny, G., Fang, M., Chang, A., & Jurafsk
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -148,44 +148,42 @@ def _paragraphs(text: str):
     yield start, text[start:]
 
 
-def _find_close(paragraph: str, j: int, closers: str) -> int:
-    n = len(paragraph)
-    while j < n and paragraph[j] not in closers:
-        j += 1
-    return j
+_SINGLE_MARK = re.compile("['\u2018\u2019]")
+_DOUBLE_MARK = re.compile('["\u201c\u201d]')
+_CONTRACTION = re.compile(r"'(?:s|t|re|ve|ll|d|m|em|cause|til|n)\b|'\d0s\b|'\d\d\b")
 
 
 def _single_runs(paragraph: str, lo: int, hi: int) -> list[tuple[int, int, bool, str]]:
     """Single-quoted runs between lo and hi: an opening mark at the start of a word, a
-    closing mark at the end of one (not an apostrophe inside a word or a plural possessive
-    followed by a noun, unless nothing else closes the quote)."""
+    closing mark at the end of one (not an apostrophe inside a word, and not a plural
+    possessive followed by a noun unless nothing else closes the quote)."""
+    marks = [m.start() for m in _SINGLE_MARK.finditer(paragraph, lo, hi)]
+    if len(marks) < 2:
+        return []
     runs = []
-    i = lo
-    while i < hi:
+    k = 0
+    while k < len(marks):
+        i = marks[k]
         ch = paragraph[i]
-        if ch in SINGLE_OPEN and (i == lo or not paragraph[i - 1].isalnum()) and i + 1 < hi and paragraph[i + 1].isalnum() \
-                and not (ch == "'" and re.match(r"'(?:s|t|re|ve|ll|d|m|em|cause|til|n)\b", paragraph[i:i + 7]) and i > lo and paragraph[i - 1].isalpha()) \
-                and not re.match(r"'\d0s\b|'\d\d\b", paragraph[i:i + 5]):
-            closes = []
-            j = i + 2
-            while j < hi:
-                c = paragraph[j]
-                if c in SINGLE_CLOSE and not paragraph[j - 1].isspace() and (j + 1 >= hi or not paragraph[j + 1].isalnum()):
-                    closes.append(j)
-                    possessive = paragraph[j - 1] in "sS" and re.match(r"[\u2019'] [a-z]", paragraph[j:j + 3])
-                    if not possessive:
-                        break
-                if c in "\n":
+        opens = ch in SINGLE_OPEN and (i == lo or not paragraph[i - 1].isalnum()) and i + 1 < hi and paragraph[i + 1].isalnum() \
+            and not (ch == "'" and _CONTRACTION.match(paragraph, i) and (i == lo or paragraph[i - 1] in " (\n") and re.match(r"'\d", paragraph[i:i + 2]))
+        if not opens:
+            k += 1
+            continue
+        closes = []
+        for m in range(k + 1, len(marks)):
+            j = marks[m]
+            if paragraph[j] in SINGLE_CLOSE and j > i + 1 and not paragraph[j - 1].isspace() and (j + 1 >= hi or not paragraph[j + 1].isalnum()):
+                closes.append(m)
+                possessive = paragraph[j - 1] in "sS" and re.match(r"[\u2019'] [a-z]", paragraph[j:j + 3])
+                if not possessive:
                     break
-                j += 1
-            if closes:
-                end = closes[-1] if j >= hi or paragraph[j] == "\n" else j
-                if end == j or len(closes) == 1:
-                    end = closes[-1]
-                runs.append((i + 1, end, True, "single"))
-                i = end + 1
-                continue
-        i += 1
+        if closes:
+            end = marks[closes[-1]]
+            runs.append((i + 1, end, True, "single"))
+            k = closes[-1] + 1
+            continue
+        k += 1
     return runs
 
 
@@ -202,23 +200,28 @@ def candidate_spans(paragraph: str) -> list[tuple[int, int, bool, str]]:
     [('are doing our job', 'single'), ("They are 'heroes',", 'double')]
     """
     runs: list[tuple[int, int, bool, str]] = []
-    i, n = 0, len(paragraph)
+    n = len(paragraph)
     last = 0
-    while i < n:
+    positions = [m.start() for m in _DOUBLE_MARK.finditer(paragraph)]
+    k = 0
+    while k < len(positions):
+        i = positions[k]
         ch = paragraph[i]
-        if ch in OPEN_MARKS:
-            # a straight mark opens only where a quote can start (start, space, dash, bracket, colon)
-            if ch == '"' and i > 0 and paragraph[i - 1].isalnum():
-                i += 1
-                continue
-            j = _find_close(paragraph, i + 1, CLOSE_MARKS)
-            closed = j < n
+        # a straight mark opens only where a quote can start (start, space, dash, bracket, colon)
+        if ch == "\u201d" or (ch == '"' and i > 0 and paragraph[i - 1].isalnum()):
+            k += 1
+            continue
+        k += 1
+        while k < len(positions) and paragraph[positions[k]] == "\u201c":
+            k += 1
+        j = positions[k] if k < len(positions) else n
+        if "'" in paragraph[last:i] or "\u2018" in paragraph[last:i]:
             runs.extend(_single_runs(paragraph, last, i))
-            runs.append((i + 1, j, closed, "double"))
-            i = last = j + 1
-        else:
-            i += 1
-    runs.extend(_single_runs(paragraph, last, n))
+        runs.append((i + 1, j, j < n, "double"))
+        last = j + 1
+        k += 1
+    if last < n and ("'" in paragraph[last:] or "\u2018" in paragraph[last:]):
+        runs.extend(_single_runs(paragraph, last, n))
     runs.sort()
     return runs
 
@@ -264,8 +267,11 @@ def _strip_title_dot(word: str) -> str:
     return word[:-1] if word.endswith(".") else word
 
 
+_NAME_WORD_RE = re.compile(r"(?:[A-Z][a-z]*[a-zA-Z'\u2019-]*|[A-Z]\.|(?:Mc|Mac|O'|O\u2019)[A-Z][a-z]+|[A-Z]{2,}[a-z]*)")
+
+
 def _is_name_word(word: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Z][a-z]*[a-zA-Z'\u2019-]*|[A-Z]\.|(?:Mc|Mac|O'|O\u2019)[A-Z][a-z]+|[A-Z]{2,}[a-z]*)", word)) or word in PARTICLES
+    return word in PARTICLES or _NAME_WORD_RE.fullmatch(word) is not None
 
 
 def _split_name(words: list[str]) -> tuple[str, str, str]:
@@ -378,8 +384,9 @@ class _Registry:
     """The people and organisations of one article, for resolving surnames, ``Mr Smith``,
     pronouns and ``the force``."""
 
-    def __init__(self, names_by_surname: dict[str, str]):
-        self.names_by_surname = names_by_surname  # from a scan of the whole article
+    def __init__(self, text: str):
+        self.text = text
+        self._scan = None  # names and organisations anywhere in the article, read when needed
         self.people: list[str] = []
         self.descriptions: dict[str, str] = {}
         self.titles: dict[str, str] = {}
@@ -397,7 +404,7 @@ class _Registry:
                     name = full
                     break
             else:
-                name = self.names_by_surname.get(surname, name)
+                name = self.scan()[0].get(surname, name)
         if name not in self.people:
             self.people.append(name)
         described = speaker.description
@@ -409,6 +416,11 @@ class _Registry:
             self.gender.setdefault(name, speaker.gender)
         self.mentioned(name)
         return name
+
+    def scan(self) -> tuple[dict[str, str], list[str]]:
+        if self._scan is None:
+            self._scan = _scan_article(self.text)
+        return self._scan
 
     def mentioned(self, name: str) -> None:
         if name in self.recent:
@@ -431,13 +443,14 @@ class _Registry:
         match = _ORG_NOUN.match(speaker.mention) or re.search(r"(?P<noun>" + "|".join(ORG_NOUNS) + r")\b", speaker.name, re.IGNORECASE)
         noun = match.group("noun").lower() if match else ""
         types = ORG_NOUNS.get(noun, ())
-        for org in reversed(self.organisations):
+        for org in list(reversed(self.organisations)) + self.scan()[1]:
             if any(t in org.split() for t in types):
                 return org
         return speaker.name or speaker.mention
 
 
-_FULL_NAME_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){1,3})(?![\w'-])")
+_FULL_NAME_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){1,5})(?![\w'-])"
+                             r"(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
 _ORG_SCAN = re.compile(r"(?<![\w'-])(?P<org>(?:[A-Z][\w'&-]*\s+){0,4}(?:" + "|".join(sorted(w for w in ORG_WORDS if w[0].isupper() and len(w) > 2)) + r"))\b")
 
 
@@ -586,11 +599,6 @@ def _masked_outside(paragraph: str, runs) -> str:
     return out
 
 
-_OUTSIDE_MENTION = re.compile(rf"(?:(?:{TITLES}|Sen\.|Rep\.|Gov\.|Lt\.|Gen\.|Mr\.|Mrs\.|Ms\.|Dr\.|President|Senator|Governor|Mayor)\s+)+{NAME}"
-                              rf"(?:,\s+(?P<d1>(?:of|a|an|the|who|founder|chief|head|director)\b[^,.]{{0,100}}))?|"
-                              rf"{NAME}(?=,\s+(?:of|a|an|the|who|founder|chief|head|director|prosecuting|defending)\b),\s+(?P<d2>[^,.]{{0,100}})|"
-                              rf"(?<![.!?]\s)(?<=\s)(?P<bare>[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?= (?:[a-z]|,))")
-
 
 def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> list[dict]:
     """Quotes of one text with their attribution (see :func:`extract_quotes`).
@@ -601,9 +609,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
     >>> [(q["quote"], q["speaker"], q["rule"]) for q in quotes_in_text(text)]
     [('We will act.', 'Keir Starmer', 'same sentence'), ('It is time,', 'Keir Starmer', 'same sentence')]
     """
-    names_by_surname, organisations = _scan_article(text)
-    registry = _Registry(names_by_surname)
-    registry.organisations = list(dict.fromkeys(organisations))
+    registry = _Registry(text)
     found: list[dict] = []
     carry = None  # a speech quote left open at the end of the previous paragraph
     previous = {"speaker": None, "said_colon": None, "only_quote": False}
@@ -679,15 +685,18 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             if not closed:
                 carry = record
         # people named outside quotes in this paragraph: they become the "he" of the next quote
-        outside = _masked_outside(paragraph, runs)
+        outside = _masked_outside(paragraph, runs) if runs else paragraph
         last_outside = None
-        for match in _OUTSIDE_MENTION.finditer(outside):
-            phrase = match.group("bare") or match.group(0).split(",")[0]
-            speaker = parse_speaker(phrase)
-            if speaker.type == "person" and " " in speaker.name:
-                name = registry.person(Speaker(mention=phrase, name=speaker.name, title=speaker.title, description=match.group("d1") or match.group("d2") or "",
-                                               type="person", gender=speaker.gender))
-                last_outside = name
+        for match in _FULL_NAME_SCAN.finditer(outside):
+            description, title, name = _split_name(match.group("name").split())
+            words = name.split()
+            if len(words) < 2 or words[0] in OPENERS or any(w in ORG_WORDS for w in words) or (description and not title and not match.group("description")
+                                                                                              and description.split()[-1] in OPENERS):
+                continue
+            first_title = _strip_title_dot(title.split()[0]) if title else ""
+            gender = "m" if first_title in HONORIFICS_MALE else "f" if first_title in HONORIFICS_FEMALE else ""
+            described = ", ".join(x for x in (description if description.split()[:1] != [words[0]] else "", match.group("description") or "") if x)
+            last_outside = registry.person(Speaker(mention=match.group(0), name=name, title=title, description=described, type="person", gender=gender))
         speech = [q for q in paragraph_quotes if q["kind"] == "speech"]
         if last_outside is not None and not any(q["entity"] and q["entity"][0] for q in speech):
             registry.mentioned(last_outside)
@@ -894,12 +903,14 @@ def attribute(quotes: pd.DataFrame, corpus: pd.DataFrame | None = None, *, text:
         if column not in out:
             out[column] = ""
     descriptions: dict[tuple, str] = {}
-    for row in out.itertuples():
-        if row.speaker and row.description:
-            descriptions.setdefault((row.doc_id, row.speaker), row.description)
+    columns = ["doc_id", "speaker", "description", "speaker_as_written", "speaker_type", "speaker_organisation"]
+    rows = list(zip(*(out[c].tolist() for c in columns), strict=True)) if len(out) else []
+    for doc_id, speaker, description, *_ in rows:
+        if speaker and description:
+            descriptions.setdefault((doc_id, speaker), description)
     if corpus is not None and len(out):
-        texts = dict(zip(corpus["doc_id"], corpus[text], strict=True))
-        for key in {(row.doc_id, row.speaker) for row in out.itertuples() if row.speaker}:
+        texts = dict(zip(corpus["doc_id"].tolist(), corpus[text].tolist(), strict=True))
+        for key in {(doc_id, speaker) for doc_id, speaker, *_ in rows if speaker}:
             if key in descriptions:
                 continue
             body = texts.get(key[0], "")
@@ -912,18 +923,23 @@ def attribute(quotes: pd.DataFrame, corpus: pd.DataFrame | None = None, *, text:
                 if match:
                     descriptions[key] = match.group(0)
     roles, organisations = [], []
-    for row in out.itertuples():
-        description = descriptions.get((row.doc_id, row.speaker), row.description) if row.speaker else row.description
-        context = f"{description} {row.speaker_as_written}"
-        if row.speaker_type == "organisation" and row.speaker_organisation:
-            role, organisation = role_of(f"{context} {row.speaker_organisation}", "", extra_organisations)
-            organisation = organisation or row.speaker_organisation
+    cache: dict[tuple, tuple[str, str]] = {}
+    for doc_id, speaker, description, as_written, speaker_type, speaker_organisation in rows:
+        description = descriptions.get((doc_id, speaker), description) if speaker else description
+        context = f"{description} {as_written}"
+        key = (context, speaker_type, speaker_organisation, bool(speaker))
+        if key in cache:
+            role, organisation = cache[key]
+        elif speaker_type == "organisation" and speaker_organisation:
+            role, organisation = role_of(f"{context} {speaker_organisation}", "", extra_organisations)
+            organisation = organisation or speaker_organisation
             if role == "other":
-                role = organisation_role(row.speaker_organisation) or "other"
-        elif row.speaker or row.speaker_as_written:
-            role, organisation = role_of(context, row.speaker, extra_organisations)
+                role = organisation_role(speaker_organisation) or "other"
+        elif speaker or as_written:
+            role, organisation = role_of(context, speaker, extra_organisations)
         else:
             role, organisation = "other", ""
+        cache[key] = (role, organisation)
         roles.append(role)
         organisations.append(organisation)
     out["role"] = roles
