@@ -127,6 +127,30 @@ _SPOKES = r"(?:spokes(?:person|man|woman)|representative|press officer|press sec
 
 
 @lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=20000)
+def first_name_gender(word: str) -> str | None:
+    """``m`` or ``f`` for a first name whose bearers are (mostly) of one gender, ``""`` for
+    one used by both, None for a word that is not a known first name (from the
+    gender-guesser name list of Michael 2007).
+
+    Example
+    -------
+    >>> first_name_gender("Hillary"), first_name_gender("Keir"), first_name_gender("South")
+    ('f', 'm', None)
+    """
+    if not word[:1].isupper() or len(word) < 2:
+        return None
+    answer = _gender_detector().get_gender(word)
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": ""}.get(answer)
+
+
+@lru_cache(maxsize=1)
 def gazetteer() -> dict:
     """The actors gazetteer (``data/actors.yaml``): role patterns and known organisations.
 
@@ -322,9 +346,13 @@ def parse_speaker(phrase: str) -> Speaker:
     >>> parse_speaker("Gary Pickford, founder of Shadow Watch").description
     'founder of Shadow Watch'
     """
-    mention = " ".join(phrase.replace("\u2019", "'").split()).strip(" ,;:")
+    mention = " ".join(re.sub(r"\s*\([^)]{0,40}\)", "", phrase).replace("\u2019", "'").split()).strip(" ,;:")
     mention = re.sub(r"^(?:and|but|then|so)\s+", "", mention, flags=re.IGNORECASE)
     mention = _TIME_TAIL.sub("", mention).strip(" ,")
+    # a leading clause: "Asked about the plan, she" / "Before the hearing, Smith"
+    match = re.match(r"^(?:[Aa]sked|[Ss]peaking|[Ww]riting|[Bb]efore|[Aa]fter|[Dd]uring|[Ii]n|[Oo]n|[Aa]t|[Ww]hen|[Ll]ater|[Ee]arlier|[Tt]hen|[Hh]owever|[Bb]ut|[Ss]till|[Yy]et|[Mm]eanwhile|[Ff]or his part|[Ff]or her part)\b[^,]*,\s*(?P<rest>.+)$", mention)
+    if match:
+        mention = match.group("rest")
     speaker = Speaker(mention=mention)
     if not mention:
         return speaker
@@ -412,8 +440,9 @@ class _Registry:
             self.descriptions.setdefault(name, described)
         if speaker.title:
             self.titles.setdefault(name, speaker.title)
-        if speaker.gender:
-            self.gender.setdefault(name, speaker.gender)
+        gender = speaker.gender or (first_name_gender(name.split()[0]) or "" if " " in name else "")
+        if gender:
+            self.gender.setdefault(name, gender)
         self.mentioned(name)
         return name
 
@@ -477,7 +506,7 @@ def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
 # --------------------------------------------------------------------------- step 2: attribution rules
 
 _WHO = r"(?P<who>[^\"\u201c\u201d\u2018;!?]+?)"
-_AFTER_VERB_FIRST = re.compile(rf"^\s*[,.]?\s*(?P<verb>{_VERB})\s*,?\s+(?P<who>[^;!?\"\u201c\u201d\n]+?)\s*(?:[;!?:]|\.(?:\s|$)|$)")
+_AFTER_VERB_FIRST = re.compile(rf"^\s*[,.]?\s*(?P<verb>{_VERB})\s*,?\s+(?P<who>[^;!?:\"\u201c\u201d\n]+)")
 _AFTER_WHO_FIRST = re.compile(rf"^\s*[,.]?\s*{_WHO},?\s+(?P<verb>{_VERB})\b(?P<rest>[^\"\u201c\u201d\n]*)")
 _AFTER_DASH = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*(?P<who>[^\"\u201c\u201d\n]+?)\s*\.?$")
 _BEFORE_VERB = re.compile(rf"(?:^|[.!?;]\s+|,\s+(?:and|but)\s+|\bas\s+)(?P<who>(?:[A-Z][^!?;\"\u201c\u201d]*?)|he|she|they|we|I)\s*,?\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+|have\s+|would\s+|will\s+|once\s+)?"
@@ -492,11 +521,27 @@ def _last_sentence(head: str) -> str:
     cut = 0
     for match in re.finditer(r"[.!?][\"\u201d\u2019']?\s+(?=[A-Z\"\u201c\u2018])", text):
         before = text[: match.start()]
-        last_word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
-        if match.group(0)[0] == "." and (last_word.rstrip(".") in ABBREVIATIONS or len(last_word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last_word)):
+        last_word = before.rsplit(None, 1)[-1].lower().lstrip("(") if before.strip() else ""
+        if match.group(0)[0] == "." and (last_word.rstrip(".") in ABBREVIATIONS or len(last_word) == 1 or "." in last_word.rstrip(".") or re.fullmatch(r"[a-z]-[a-z.]+", last_word)):
             continue
         cut = match.end()
     return text[cut:]
+
+
+_PERIOD = re.compile(r"[.!?](?=\s|$)")
+
+
+def _sentence_cut(text: str) -> str:
+    """Text up to its first sentence end (a full stop after an abbreviation, an initial or
+    "D-N.Y." is not one)."""
+    for match in _PERIOD.finditer(text):
+        if text[match.start()] == ".":
+            before = text[: match.start()]
+            last_word = before.rsplit(None, 1)[-1].lower().lstrip("(") if before.strip() else ""
+            if last_word in ABBREVIATIONS or len(last_word) == 1 or "." in last_word or re.fullmatch(r"[a-z]-[a-z.]+", last_word):
+                continue
+        return text[: match.start()]
+    return text
 
 
 def _who_ok(who: str) -> bool:
@@ -506,7 +551,12 @@ def _who_ok(who: str) -> bool:
     first = who.split()[0].strip(",")
     if who.lower() in PRONOUNS:
         return True
-    if first.lower() in ("that", "this", "it", "there", "what", "which", "in", "on", "at", "as", "if", "when", "because", "and", "to", "by"):
+    if first.lower() in ("that", "this", "it", "there", "what", "which", "in", "on", "at", "as", "if", "when", "because", "and", "to", "by",
+                         "after", "before", "during", "from", "with", "for", "of", "following", "since", "until", "while", "where", "how", "why",
+                         "is", "was", "were", "are", "has", "had", "have", "not", "also", "then", "so", "but", "or", "about", "than"):
+        return False
+    lead = re.split(r"\b(?:who|which|whose|that)\b|,", who, maxsplit=1)[0]
+    if re.search(r"\b(?:was|were|is|are|had|has|have|did|do|does|will|would|could|should|can|may|might|been|being)\b", lead):
         return False
     return True
 
@@ -515,12 +565,14 @@ def _after(tail: str):
     """Attribution after a closed quote, in the same sentence: (who, verb) or None."""
     tail = tail.split("\n")[0][:240]
     match = _AFTER_VERB_FIRST.match(tail)
-    if match and _who_ok(match.group("who")) and not match.group("who").lower().startswith(("the court", "that ")):
-        return match.group("who"), match.group("verb").lower()
+    if match:
+        who = _sentence_cut(match.group("who")).strip()
+        if _who_ok(who) and not who.lower().startswith(("the court", "that ")):
+            return who, match.group("verb").lower()
     match = _AFTER_WHO_FIRST.match(tail)
     if match and _who_ok(match.group("who")) and len(match.group("who").split()) <= 22:
         who = match.group("who")
-        if re.search(r"[.!?]\s+[A-Z]", who):  # a sentence boundary inside: not the same sentence
+        if _sentence_cut(who) != who:  # a sentence boundary inside: not the same sentence
             return None
         return who, match.group("verb").lower()
     match = _AFTER_DASH.match(tail)
@@ -609,6 +661,10 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
     >>> [(q["quote"], q["speaker"], q["rule"]) for q in quotes_in_text(text)]
     [('We will act.', 'Keir Starmer', 'same sentence'), ('It is time,', 'Keir Starmer', 'same sentence')]
     """
+    original = text
+    if "''" in text:  # typewriter doubled apostrophes as quote marks (some archives): read them as double marks, offsets kept
+        text = re.sub(r"(?<![\w'])''(?=[\w'(\[$\u00a3])", ' "', text)
+        text = re.sub(r"(?<=[\w.,!?;:\u2026)\]-])''(?!\w)", '" ', text)
     registry = _Registry(text)
     found: list[dict] = []
     carry = None  # a speech quote left open at the end of the previous paragraph
@@ -694,6 +750,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                                                                                               and description.split()[-1] in OPENERS):
                 continue
             first_title = _strip_title_dot(title.split()[0]) if title else ""
+            if not title and not match.group("description") and first_name_gender(words[0]) is None:
+                continue  # "South Carolina", "Great Recession": not a person without a first name, title or description
             gender = "m" if first_title in HONORIFICS_MALE else "f" if first_title in HONORIFICS_FEMALE else ""
             described = ", ".join(x for x in (description if description.split()[:1] != [words[0]] else "", match.group("description") or "") if x)
             last_outside = registry.person(Speaker(mention=match.group(0), name=name, title=title, description=described, type="person", gender=gender))
@@ -729,6 +787,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
         record.update(speaker=canonical if speaker_type == "person" else "", canonical=canonical, speaker_type=speaker_type,
                       description=", ".join(x for x in (title if title and title not in description else "", description) if x),
                       speaker_organisation=organisation)
+        if original is not text:
+            record["quote"] = original[record["start"]:record["end"]]
         out.append(record)
     return out
 
