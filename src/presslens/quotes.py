@@ -356,6 +356,9 @@ def parse_speaker(phrase: str) -> Speaker:
     speaker = Speaker(mention=mention)
     if not mention:
         return speaker
+    match = re.search(r",\s*(he|she|they|we|He|She|They|We)$", mention)
+    if match:
+        mention = speaker.mention = match.group(1)
     if mention.lower() in PRONOUNS:
         speaker.type = "pronoun"
         speaker.gender = {"he": "m", "she": "f"}.get(mention.lower(), "")
@@ -421,6 +424,8 @@ class _Registry:
         self.gender: dict[str, str] = {}
         self.organisations: list[str] = []
         self.recent: list[str] = []  # people in order of mention (speakers and subjects)
+        self.mentions: list[tuple[int, str]] = []  # (sentence number, person) in text order
+        self.sentence = 0
 
     def person(self, speaker: Speaker) -> str:
         name = speaker.name
@@ -432,7 +437,7 @@ class _Registry:
                     name = full
                     break
             else:
-                name = self.scan()[0].get(surname, name)
+                name = self.article()[0].get(surname, name)
         if name not in self.people:
             self.people.append(name)
         described = speaker.description
@@ -446,7 +451,7 @@ class _Registry:
         self.mentioned(name)
         return name
 
-    def scan(self) -> tuple[dict[str, str], list[str]]:
+    def article(self) -> tuple[dict[str, str], list[str]]:
         if self._scan is None:
             self._scan = _scan_article(self.text)
         return self._scan
@@ -455,14 +460,47 @@ class _Registry:
         if name in self.recent:
             self.recent.remove(name)
         self.recent.append(name)
+        self.mentions.append((self.sentence, name))
 
     def pronoun(self, speaker: Speaker) -> str:
+        """The person a he/she refers to: in the nearest earlier sentence that mentions a
+        person of a compatible gender, the first such person (the likely subject)."""
         if speaker.mention.lower() in ("they", "we"):
             return ""
-        for name in reversed(self.recent):
-            if self.gender.get(name, speaker.gender) == speaker.gender:
-                return name
-        return ""
+        best_sentence, best = None, ""
+        for sentence, name in reversed(self.mentions):
+            if best_sentence is not None and sentence != best_sentence:
+                break
+            if self.gender.get(name, speaker.gender) == speaker.gender or not speaker.gender:
+                best_sentence, best = sentence, name
+        return best
+
+    def scan(self, segment: str) -> None:
+        """Register the people named in a stretch of text outside quotes, sentence by sentence."""
+        for piece, ends in _sentence_pieces(segment):
+            for match in _MENTION_SCAN.finditer(piece):
+                self._mention(match)
+            if ends:
+                self.sentence += 1
+
+    def _mention(self, match) -> None:
+        words_all = match.group("name").split()
+        description, title, name = _split_name(words_all)
+        words = name.split()
+        if not words or words[0] in OPENERS or any(w in ORG_WORDS for w in words):
+            return
+        first_title = _strip_title_dot(title.split()[0]) if title else ""
+        gender = "m" if first_title in HONORIFICS_MALE else "f" if first_title in HONORIFICS_FEMALE else ""
+        if len(words) == 1:
+            known = [p for p in self.people if p.split()[-1] == words[0]]
+            if not title and not known:
+                return
+            self.person(Speaker(mention=match.group(0), name=name, title=title, type="person", gender=gender))
+            return
+        if not title and not match.group("description") and first_name_gender(words[0]) is None:
+            return  # "South Carolina", "Great Recession": not a person without a first name, title or description
+        described = ", ".join(x for x in (description if description.split()[:1] != [words[0]] else "", match.group("description") or "") if x)
+        self.person(Speaker(mention=match.group(0), name=name, title=title, description=described, type="person", gender=gender))
 
     def organisation(self, speaker: Speaker) -> str:
         if speaker.name and not speaker.name.lower().startswith("the "):
@@ -472,7 +510,7 @@ class _Registry:
         match = _ORG_NOUN.match(speaker.mention) or re.search(r"(?P<noun>" + "|".join(ORG_NOUNS) + r")\b", speaker.name, re.IGNORECASE)
         noun = match.group("noun").lower() if match else ""
         types = ORG_NOUNS.get(noun, ())
-        for org in list(reversed(self.organisations)) + self.scan()[1]:
+        for org in list(reversed(self.organisations)) + self.article()[1]:
             if any(t in org.split() for t in types):
                 return org
         return speaker.name or speaker.mention
@@ -481,6 +519,25 @@ class _Registry:
 _FULL_NAME_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){1,5})(?![\w'-])"
                              r"(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
 _ORG_SCAN = re.compile(r"(?<![\w'-])(?P<org>(?:[A-Z][\w'&-]*\s+){0,4}(?:" + "|".join(sorted(w for w in ORG_WORDS if w[0].isupper() and len(w) > 2)) + r"))\b")
+
+
+_MENTION_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){0,5})(?![\w'-])"
+                           r"(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
+
+
+def _sentence_pieces(text: str):
+    """(piece, ends_a_sentence) for the sentences of a stretch of text."""
+    start = 0
+    for match in _PERIOD.finditer(text):
+        if text[match.start()] == ".":
+            before = text[start: match.start()]
+            last_word = before.rsplit(None, 1)[-1].lower().lstrip("(") if before.strip() else ""
+            if last_word in ABBREVIATIONS or len(last_word) == 1 or "." in last_word or re.fullmatch(r"[a-z]-[a-z.]+", last_word):
+                continue
+        yield text[start: match.end()], True
+        start = match.end()
+    if start < len(text):
+        yield text[start:], False
 
 
 def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
@@ -590,11 +647,13 @@ def _before(head: str):
     if match:
         return match.group("who"), "according to"
     match = _BEFORE_VERB.search(sentence)
-    if match and _who_ok(match.group("who")) and len(match.group("who").split()) <= 22:
+    if match:
         who = match.group("who")
-        # "Smith, who ... , said" keeps the whole phrase; drop a leading clause ("When asked, X said")
-        who = re.sub(r"^(?:When|After|Asked|Speaking|Writing|Responding|Earlier|Later|Then|However|But|And|Still|Yet|Meanwhile|In|On|At)\b[^,]*,\s*", "", who)
-        return who, match.group("verb").lower()
+        # "Smith, who ... , said" keeps the whole phrase; drop a leading clause ("When asked, X said", "In addition, he said")
+        who = re.sub(r"^(?:When|After|Before|Asked|Speaking|Writing|Responding|Earlier|Later|Then|However|But|And|Still|Yet|Meanwhile|In|On|At|For|Also|Instead|Indeed|Separately|Similarly|Moreover)\b[^,]*,\s*", "", who)
+        who = re.sub(r"^[^,]{1,60},\s*(?=(?:he|she|they|we|I)$)", "", who)
+        if _who_ok(who) and len(who.split()) <= 22:
+            return who, match.group("verb").lower()
     match = _BEFORE_COLON.search(sentence)
     if match and _who_ok(match.group("who")):
         return match.group("who"), "colon"
@@ -672,8 +731,12 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
     for offset, paragraph in _paragraphs(text):
         runs = candidate_spans(paragraph)
         paragraph_quotes: list[dict] = []
+        cursor = 0
         for index, (start, end, closed, marks) in enumerate(runs):
             words = paragraph[start:end]
+            # people named before this quote (outside quotes) become the "he" of it
+            registry.scan(paragraph[cursor: max(cursor, start - 1)])
+            cursor = end + 1
             if not words.strip():
                 continue
             head = paragraph[: max(0, start - 1)] if index == 0 else paragraph[runs[index - 1][1] + 1 : max(0, start - 1)]
@@ -740,26 +803,9 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             paragraph_quotes.append(record)
             if not closed:
                 carry = record
-        # people named outside quotes in this paragraph: they become the "he" of the next quote
-        outside = _masked_outside(paragraph, runs) if runs else paragraph
-        last_outside = None
-        for match in _FULL_NAME_SCAN.finditer(outside):
-            description, title, name = _split_name(match.group("name").split())
-            words = name.split()
-            if len(words) < 2 or words[0] in OPENERS or any(w in ORG_WORDS for w in words) or (description and not title and not match.group("description")
-                                                                                              and description.split()[-1] in OPENERS):
-                continue
-            first_title = _strip_title_dot(title.split()[0]) if title else ""
-            if not title and not match.group("description") and first_name_gender(words[0]) is None:
-                continue  # "South Carolina", "Great Recession": not a person without a first name, title or description
-            gender = "m" if first_title in HONORIFICS_MALE else "f" if first_title in HONORIFICS_FEMALE else ""
-            described = ", ".join(x for x in (description if description.split()[:1] != [words[0]] else "", match.group("description") or "") if x)
-            last_outside = registry.person(Speaker(mention=match.group(0), name=name, title=title, description=described, type="person", gender=gender))
+        registry.scan(paragraph[cursor:])
+        registry.sentence += 1
         speech = [q for q in paragraph_quotes if q["kind"] == "speech"]
-        if last_outside is not None and not any(q["entity"] and q["entity"][0] for q in speech):
-            registry.mentioned(last_outside)
-        elif speech and speech[-1]["entity"] and speech[-1]["entity"][0]:
-            registry.mentioned(speech[-1]["entity"][0]) if speech[-1]["entity"][3] == "person" else None
         # what the next paragraph may inherit
         attributed = [q for q in speech if q["entity"] is not None and (q["entity"][0] or q["entity"][3] == "organisation")]
         ends_with_quote = paragraph.rstrip().endswith(tuple(CLOSE_MARKS) + (".", "\u2019", "'")) and bool(speech)
