@@ -72,7 +72,7 @@ CUE_VERBS = ("said", "says", "saying", "added", "adds", "adding", "told", "tells
              "announced", "responded", "responds", "suggested", "suggests", "countered", "complained", "predicted", "remarked",
              "observed", "vowed", "pledged", "promised", "boasted", "cautioned", "emphasised", "emphasized", "maintained", "commented",
              "quipped", "mused", "lamented", "concluded", "agreed", "demanded", "shouted", "yelled", "whispered", "recounted", "confirmed",
-             "revealed", "described", "went on", "pointed out", "wrote on", "said in a statement", "told reporters")
+             "revealed", "described", "declares", "declared", "questioned", "cracked", "reads", "read", "stated", "went on", "pointed out", "wrote on", "said in a statement", "told reporters")
 _VERB = r"(?:" + "|".join(sorted((re.escape(v) for v in CUE_VERBS), key=len, reverse=True)) + r")"
 OPEN_MARKS = '"\u201c'
 CLOSE_MARKS = '"\u201d'
@@ -663,6 +663,9 @@ def _before(head: str):
 _SENTENCE_SUBJECT = re.compile(rf"^(?P<who>(?:(?:{TITLES}|(?:[A-Z][a-z]+\.))\s+)*{NAME}(?:,[^.!?]{{2,120}}?,)?)\s+(?!{_VERB}\b)[a-z]")
 
 
+_SUBJECT_IN_SENTENCE = re.compile(rf"^(?:(?:But|And|Yet|Still|However|Instead|Then|Later|Earlier|Meanwhile),?\s+)?(?P<who>(?:(?:{TITLES}|(?:[A-Z][a-z]+\.))\s+)*{NAME}(?:,[^.!?]{{2,120}}?,)?|He|She)\s+(?:also\s+|then\s+|later\s+)?(?!{_VERB}\b)[a-z]+(?:ed|s)\b")
+
+
 def _preceding_subject(head: str):
     """The subject of the sentence just before the quote (when that sentence is complete)."""
     if not re.search(r"[.!?]\s*$", head):
@@ -769,6 +772,12 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                     if not closed:
                         carry = record
                     continue
+            if hit is None:
+                sentence = _last_sentence(head)
+                if sentence.strip() and not re.search(r"[.!?]\s*$", sentence):
+                    match = _SUBJECT_IN_SENTENCE.match(sentence)
+                    if match and match.group("who").split()[0] not in OPENERS - {"He", "She"}:
+                        hit, rule = (match.group("who"), "subject"), "same sentence"
             if hit is None and index == 0:
                 subject = _preceding_subject(head)
                 if subject is not None:
