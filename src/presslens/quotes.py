@@ -95,7 +95,7 @@ Reverend Fr Father Rabbi Imam Bishop Archbishop Sen Senator Rep Representative C
 Lieutenant Gen General Col Colonel Capt Captain Maj Cmdr Commander Adm Admiral Sgt Sergeant Det Detective Insp Inspector Supt
 Superintendent Con Constable PC DC DS DI DCI DSU DCS ACC DCC Ch Chief Commissioner Deputy Assistant Officer Agent Sheriff Trooper
 President Vice Mayor Secretary Minister Chancellor Speaker Attorney Ambassador Premier Taoiseach Leader Chairman Chairwoman Chair
-Pope Principal Headteacher Magistrate Coroner Prosecutor""".split())
+Pope Principal Headteacher MP MSP MEP MLA Magistrate Coroner Prosecutor""".split())
 HONORIFICS_MALE = frozenset("Mr Sir Lord Baron Father Fr King Prince Duke Congressman Chairman".split())
 HONORIFICS_FEMALE = frozenset("Mrs Ms Miss Dame Lady Baroness Queen Princess Duchess Congresswoman Chairwoman".split())
 ABBREVIATIONS = frozenset("mr mrs ms dr sen rep gov lt gen col capt maj cmdr adm sgt det insp supt prof rev revd fr st jr sr inc co corp ltd "
@@ -277,8 +277,8 @@ _TIME_TAIL = re.compile(r"[,\s]+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Frida
                         r"during (?:a|an|the|his|her) |to (?:reporters|the [A-Z]|journalists|supporters|a crowd|the crowd|a rally)|"
                         r"when (?:asked|questioned)|via |through (?:a|his|her) |before (?:a|the) |as (?:he|she|they) |while |in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
                         r".*$")
-_ORG_MENTION = re.compile(rf"^(?:an?|the)\s+(?:[\w'-]+\s+){{0,2}}?{_SPOKES}\s+(?:for|from|at|of|with|to)\s+(?:the\s+)?(?P<org>.+)$"
-                          rf"|^(?P<org2>(?:[A-Z][\w'&.-]*\s+){{0,5}}?[A-Z][\w'&.-]*)\s+{_SPOKES}$", re.IGNORECASE)
+_ORG_MENTION = re.compile(rf"^(?:[Aa]n?|[Tt]he)\s+(?:[\w'-]+\s+){{0,2}}?{_SPOKES}\s+(?:for|from|at|of|with|to)\s+(?:the\s+)?(?P<org>.+)$"
+                          rf"|^(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<org2>(?:[A-Z][\w'&.-]*\s+){{0,5}}?[A-Z][\w'&.-]*)\s+{_SPOKES}$")
 _ORG_NOUN = re.compile(r"^(?:the|a|an)\s+(?:(?:local|county|city|borough|district|national|regional|tech|social media|[A-Z][\w'-]*)\s+)?(?P<noun>"
                        + "|".join(ORG_NOUNS) + r")$", re.IGNORECASE)
 _APPOSITIVE_LEAD = re.compile(r"^(?:of|a|an|the|who|whose|which|founder|co-founder|chief|head|director|leader|member|spokes\w+|prosecuting|defending|"
@@ -304,7 +304,7 @@ def _split_name(words: list[str]) -> tuple[str, str, str]:
     'Sen. Ted Cruz' -> ('', 'Sen.', 'Ted Cruz')."""
     # the run of name words at the end
     k = len(words)
-    while k > 0 and (_is_name_word(words[k - 1]) or words[k - 1] in ("Jr.", "Sr.", "Jr", "Sr", "III", "II")):
+    while k > 0 and (_is_name_word(words[k - 1]) or words[k - 1] in ("Jr.", "Sr.", "Jr", "Sr", "III", "II") or _strip_title_dot(words[k - 1]) in TITLE_WORDS):
         k -= 1
     run = words[k:]
     # the last title word in the run: the name is what follows it
@@ -325,6 +325,10 @@ def _split_name(words: list[str]) -> tuple[str, str, str]:
         title = (title + " " + name[-1]).strip()
         name = name[:-1]
     while name and (name[0] in OPENERS or name[0].lower() in PARTICLES):
+        description_words.append(name[0])
+        name = name[1:]
+    # "Mum-of-two Kerry Oldroyd", "Shopkeeper Raj Bassi", "Local MP ...": a capitalised word that is no first name, before one that is
+    while len(name) >= 3 and not title and first_name_gender(name[0]) is None and first_name_gender(name[1]) is not None:
         description_words.append(name[0])
         name = name[1:]
     return " ".join(description_words).strip(" ,"), title, " ".join(name)
@@ -381,7 +385,10 @@ def parse_speaker(phrase: str) -> Speaker:
         first, rest = mention.split(",", 1)
         first, rest = first.strip(), rest.strip()
         parts = [p.strip() for p in rest.split(",")]
-        if first and parts[0] and _APPOSITIVE_LEAD.match(parts[0] if not _is_name_word(parts[0].split()[0]) or parts[0].split()[0] in OPENERS else "x") is None \
+        if first and " " not in first and first_name_gender(first) is None and parts[0] and all(_is_name_word(w) for w in parts[0].split()) \
+                and len(parts[0].split()) >= 2 and first_name_gender(parts[0].split()[0]) is not None:
+            head, tail = parts[0], ", ".join([first.lower()] + parts[1:])  # "Defending, Priya Nandakumar"
+        elif first and parts[0] and _APPOSITIVE_LEAD.match(parts[0] if not _is_name_word(parts[0].split()[0]) or parts[0].split()[0] in OPENERS else "x") is None \
                 and all(_is_name_word(w) for w in parts[0].split()) and not all(_is_name_word(w) for w in first.split()):
             head, tail = parts[0], ", ".join([first] + parts[1:])  # "his sister, Karen Dawlish"
         else:
@@ -389,8 +396,12 @@ def parse_speaker(phrase: str) -> Speaker:
     words = head.split()
     if not words:
         return speaker
+    of_match = re.match(r"^(?P<head>.*?[A-Z][\w'.-]+) (?P<tail>(?:of|at|from) (?:the )?[A-Z].*)$", head)
+    if of_match and not all(_is_name_word(w) or _strip_title_dot(w) in TITLE_WORDS for w in of_match.group("tail").split()[:1]):
+        head, tail = of_match.group("head"), ", ".join(x for x in (of_match.group("tail"), tail) if x)  # "Professor Leon Grady of Whitcombe College"
+        words = head.split()
     description, title, name = _split_name(words)
-    description = ", ".join(x for x in (description, tail) if x)
+    description = ", ".join(x for x in (" ".join(x for x in (description, title) if x), tail) if x)
     speaker.title, speaker.description = title, description
     first_title = _strip_title_dot(title.split()[0]) if title else ""
     speaker.gender = "m" if first_title in HONORIFICS_MALE else "f" if first_title in HONORIFICS_FEMALE else ""
@@ -479,11 +490,11 @@ class _Registry:
         """Register the people named in a stretch of text outside quotes, sentence by sentence."""
         for piece, ends in _sentence_pieces(segment):
             for match in _MENTION_SCAN.finditer(piece):
-                self._mention(match)
+                self._mention(match, piece)
             if ends:
                 self.sentence += 1
 
-    def _mention(self, match) -> None:
+    def _mention(self, match, piece: str = "") -> None:
         words_all = match.group("name").split()
         description, title, name = _split_name(words_all)
         words = name.split()
@@ -500,6 +511,16 @@ class _Registry:
         if not title and not match.group("description") and first_name_gender(words[0]) is None:
             return  # "South Carolina", "Great Recession": not a person without a first name, title or description
         described = ", ".join(x for x in (description if description.split()[:1] != [words[0]] else "", match.group("description") or "") if x)
+        window = piece[max(0, match.start() - 80): match.start()] if piece and match.start() > 2 else ""
+        before = _DESCRIPTION_BEFORE.search(window) if window else None
+        if before and piece[match.end():match.end() + 1] in (",", ""):
+            described = ", ".join(x for x in (before.group("description"), described) if x)
+        else:
+            noun = _NOUN_BEFORE.search(window) if window else None
+            if noun and noun.group("noun") not in _NOT_DESCRIPTIONS:
+                described = ", ".join(x for x in (noun.group("noun"), described) if x)
+        if match.group("age"):
+            described = ", ".join(x for x in (described, match.group("age")) if x)
         self.person(Speaker(mention=match.group(0), name=name, title=title, description=described, type="person", gender=gender))
 
     def organisation(self, speaker: Speaker) -> str:
@@ -522,7 +543,11 @@ _ORG_SCAN = re.compile(r"(?<![\w'-])(?P<org>(?:[A-Z][\w'&-]*\s+){0,4}(?:" + "|".
 
 
 _MENTION_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){0,5})(?![\w'-])"
-                           r"(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
+                           r"(?:,\s+(?P<age>\d{1,3})\b)?(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
+_NOUN_BEFORE = re.compile(r"(?:^|\s)(?P<noun>[a-z][a-z-]{3,}(?: [a-z][a-z-]{3,})?)\s+$")
+_NOT_DESCRIPTIONS = frozenset("""said says told tells with from into onto that than when where while about after before against between
+during under over with without have has had were been being will would could should also then asked added according""".split())
+_DESCRIPTION_BEFORE = re.compile(r"(?:^|[,;:]\s|\b(?:by|with|and|met|told|to)\s)\s*(?P<description>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s[\w' -]{2,60}?),\s*$")
 
 
 def _sentence_pieces(text: str):
@@ -545,7 +570,7 @@ def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
     names: dict[str, str] = {}
     for match in _FULL_NAME_SCAN.finditer(text):
         words = match.group("name").split()
-        while words and (words[0] in OPENERS or words[0] in TITLE_WORDS or words[0] in ORG_WORDS):
+        while words and (words[0] in OPENERS or _strip_title_dot(words[0]) in TITLE_WORDS or words[0] in ORG_WORDS):
             words = words[1:]
         if len(words) < 2 or any(w in ORG_WORDS or w in OPENERS for w in words):
             continue
@@ -652,6 +677,10 @@ def _before(head: str):
         # "Smith, who ... , said" keeps the whole phrase; drop a leading clause ("When asked, X said", "In addition, he said")
         who = re.sub(r"^(?:When|After|Before|Asked|Speaking|Writing|Responding|Earlier|Later|Then|However|But|And|Still|Yet|Meanwhile|In|On|At|For|Also|Instead|Indeed|Separately|Similarly|Moreover)\b[^,]*,\s*", "", who)
         who = re.sub(r"^[^,]{1,60},\s*(?=(?:he|she|they|we|I)$)", "", who)
+        who = re.sub(r"^(?:But|And|Yet|So|Still|However|Now|Then|Instead|Meanwhile|Later|Earlier|Also)\s+(?=[A-Z]|he\b|she\b|they\b)", "", who)
+        if match.group("verb").lower().endswith("ing"):  # "Mr. Tate defended the plan, saying ..."
+            subject = _SUBJECT_IN_SENTENCE.match(who + " ")
+            who = subject.group("who") if subject else who
         if _who_ok(who) and len(who.split()) <= 22:
             return who, match.group("verb").lower()
     match = _BEFORE_COLON.search(sentence)
@@ -807,6 +836,10 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 record["kind"] = _kind(words, head[-60:], False, marks)
                 paragraph_quotes.append(record)
                 continue
+            if speaker.type == "person" and " " not in speaker.name and not speaker.title and first_name_gender(speaker.name) is None \
+                    and "statement" in (tail[:80] + " " + head[-80:]) and not any(p.split()[-1] == speaker.name for p in registry.people) \
+                    and speaker.name not in registry.article()[0]:
+                speaker.type = "organisation"  # "Chatterbox said in a statement": an organisation unless the article names a person so
             record.update(rule=rule, cue=cue, speaker_as_written=speaker.mention)
             record["entity"] = _resolve(speaker, registry)
             paragraph_quotes.append(record)
@@ -836,8 +869,9 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
         if wanted is not None and record["kind"] not in wanted:
             continue
         canonical, mention_name, description, speaker_type, organisation = record.pop("entity") or ("", "", "", "", "")
-        if speaker_type == "person" and canonical and not description:
-            description = registry.descriptions.get(canonical, "")
+        if speaker_type == "person" and canonical:
+            known = registry.descriptions.get(canonical, "")
+            description = ", ".join(x for x in (description, known if known not in description else "") if x)
         title = registry.titles.get(canonical, "") if speaker_type == "person" else ""
         record.update(speaker=canonical if speaker_type == "person" else "", canonical=canonical, speaker_type=speaker_type,
                       description=", ".join(x for x in (title if title and title not in description else "", description) if x),
@@ -860,8 +894,7 @@ def _resolve(speaker: Speaker, registry: _Registry) -> tuple[str, str, str, str,
         return org, speaker.name, speaker.description, "organisation", org
     if speaker.type == "person":
         name = registry.person(speaker)
-        description = ", ".join(x for x in (speaker.title, speaker.description) if x)
-        return name, speaker.name, description, "person", ""
+        return name, speaker.name, speaker.description, "person", ""
     return "", "", speaker.description, "unnamed" if speaker.description else "", ""
 
 
@@ -940,6 +973,11 @@ _ORGANISATION = re.compile(r"(?:founder of|member of|who runs|leader of|spokes(?
                            r"head of [a-z ]+ at|at|for|of|from)\s+(?:the\s+)?(?P<org>[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|for|of|and|on))*)")
 
 
+# Roles read from how private people are described (a relative, an age, "who lives nearby"): tried
+# after the organisation a speaker belongs to ("Dale Pilkington, 44, who runs Moonwatch Patrol").
+WEAK_ROLES = ("family", "public")
+
+
 def organisation_role(name: str) -> str | None:
     """The role an organisation's name implies by its type word, or None.
 
@@ -982,11 +1020,14 @@ def role_of(description: str, speaker: str = "", extra_organisations: dict | Non
         if name in text:
             return role, name if not organisation or name in organisation else organisation
     for role, compiled in patterns:
-        if any(p.search(text) for p in compiled):
+        if role not in WEAK_ROLES and any(p.search(text) for p in compiled):
             return role, organisation
     if organisation:
         role = organisation_role(organisation)
         if role:
+            return role, organisation
+    for role, compiled in patterns:
+        if role in WEAK_ROLES and any(p.search(text) for p in compiled):
             return role, organisation
     role = organisation_role(text)
     if role:
