@@ -436,6 +436,8 @@ class _Registry:
         self.organisations: list[str] = []
         self.recent: list[str] = []  # people in order of mention (speakers and subjects)
         self.mentions: list[tuple[int, str]] = []  # (sentence number, person) in text order
+        self.org_mentions: list[str] = []  # organisations named so far, in text order
+        self.known_organisations: int | None = None
         self.sentence = 0
 
     def person(self, speaker: Speaker) -> str:
@@ -461,6 +463,19 @@ class _Registry:
             self.gender.setdefault(name, gender)
         self.mentioned(name)
         return name
+
+    def _organisation(self, org: str) -> None:
+        words = [w for w in org.split() if w not in OPENERS]
+        if words:
+            self.org_mentions.append(" ".join(words))
+
+    def link_its(self, description: str, known: int | None = None) -> str:
+        """'Its founder' / "the group's leader" -> '... of <the organisation last named>' (among
+        the first ``known`` organisations named, when given)."""
+        organisations = self.org_mentions[:known] if known is not None else self.org_mentions
+        if organisations and re.match(r"(?:[Ii]ts|[Tt]he (?:group|charity|company|firm|organisation|organization|centre|center|force|council|campaign)'s)\s", description):
+            return f"{description} of {organisations[-1]}"
+        return description
 
     def article(self) -> tuple[dict[str, str], list[str]]:
         if self._scan is None:
@@ -489,8 +504,13 @@ class _Registry:
     def scan(self, segment: str) -> None:
         """Register the people named in a stretch of text outside quotes, sentence by sentence."""
         for piece, ends in _sentence_pieces(segment):
+            organisations = [(m.start(), m.group("org")) for m in _ORG_SCAN.finditer(piece)]
             for match in _MENTION_SCAN.finditer(piece):
+                while organisations and organisations[0][0] < match.start():
+                    self._organisation(organisations.pop(0)[1])
                 self._mention(match, piece)
+            for _, org in organisations:
+                self._organisation(org)
             if ends:
                 self.sentence += 1
 
@@ -519,8 +539,12 @@ class _Registry:
             noun = _NOUN_BEFORE.search(window) if window else None
             if noun and noun.group("noun") not in _NOT_DESCRIPTIONS:
                 described = ", ".join(x for x in (noun.group("noun"), described) if x)
+        court = re.search(r"(?:^|\s)(Mitigating|Defending|Prosecuting),\s*$", window)
+        if court:
+            described = ", ".join(x for x in (court.group(1).lower(), described) if x)
         if match.group("age"):
             described = ", ".join(x for x in (described, match.group("age")) if x)
+        described = self.link_its(described)
         self.person(Speaker(mention=match.group(0), name=name, title=title, description=described, type="person", gender=gender))
 
     def organisation(self, speaker: Speaker) -> str:
@@ -666,7 +690,7 @@ def _after(tail: str):
 def _before(head: str):
     """Attribution before the quote, in the same sentence: (who, verb) or None."""
     sentence = _last_sentence(head)
-    if not sentence.strip():
+    if not sentence.strip() or re.search(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])[.!?]\s*$", sentence.rstrip()):
         return None
     match = _BEFORE_ACCORDING.search(sentence)
     if match:
@@ -675,7 +699,8 @@ def _before(head: str):
     if match:
         who = match.group("who")
         # "Smith, who ... , said" keeps the whole phrase; drop a leading clause ("When asked, X said", "In addition, he said")
-        who = re.sub(r"^(?:When|After|Before|Asked|Speaking|Writing|Responding|Earlier|Later|Then|However|But|And|Still|Yet|Meanwhile|In|On|At|For|Also|Instead|Indeed|Separately|Similarly|Moreover)\b[^,]*,\s*", "", who)
+        who = re.sub(r"^(?:However|Still|Yet|But|And|Meanwhile|Instead|Indeed|Separately|Similarly|Moreover|Also|Then|Later|Earlier),\s*", "", who)
+        who = re.sub(r"^(?:When|After|Before|Asked|Speaking|Writing|Responding|Appearing|Sentencing|Opening|Closing|In|On|At|For)\b[^,]*,\s*", "", who)
         who = re.sub(r"^[^,]{1,60},\s*(?=(?:he|she|they|we|I)$)", "", who)
         who = re.sub(r"^(?:But|And|Yet|So|Still|However|Now|Then|Instead|Meanwhile|Later|Earlier|Also)\s+(?=[A-Z]|he\b|she\b|they\b)", "", who)
         if match.group("verb").lower().endswith("ing"):  # "Mr. Tate defended the plan, saying ..."
@@ -704,8 +729,8 @@ def _preceding_subject(head: str):
     sentence = _last_sentence(body)
     parts = [s for s in re.split(r"(?<=[a-z\d)][.!?])\s+(?=[A-Z])", body) if s]
     sentence = parts[-1] if parts else sentence
-    match = _SENTENCE_SUBJECT.match(sentence)
-    if not match or match.group("who").split()[0] in OPENERS:
+    match = _SENTENCE_SUBJECT.match(sentence) or re.match(r"^(?P<who>He|She)\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b", sentence)
+    if not match or (match.group("who").split()[0] in OPENERS and match.group("who") not in ("He", "She")):
         return None
     return match.group("who")
 
@@ -767,6 +792,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
         for index, (start, end, closed, marks) in enumerate(runs):
             words = paragraph[start:end]
             # people named before this quote (outside quotes) become the "he" of it
+            registry.known_organisations = len(registry.org_mentions)
             registry.scan(paragraph[cursor: max(cursor, start - 1)])
             cursor = end + 1
             if not words.strip():
@@ -893,6 +919,7 @@ def _resolve(speaker: Speaker, registry: _Registry) -> tuple[str, str, str, str,
         org = registry.organisation(speaker)
         return org, speaker.name, speaker.description, "organisation", org
     if speaker.type == "person":
+        speaker.description = registry.link_its(speaker.description, registry.known_organisations)
         name = registry.person(speaker)
         return name, speaker.name, speaker.description, "person", ""
     return "", "", speaker.description, "unnamed" if speaker.description else "", ""
