@@ -436,7 +436,8 @@ class _Registry:
         self.organisations: list[str] = []
         self.recent: list[str] = []  # people in order of mention (speakers and subjects)
         self.mentions: list[tuple[int, str]] = []  # (sentence number, person) in text order
-        self.org_mentions: list[str] = []  # organisations named so far, in text order
+        self.org_pieces: list[str] = []  # the text read so far, for organisations named in it
+        self._org_by_piece: list[list[str]] = []
         self.known_organisations: int | None = None
         self.sentence = 0
 
@@ -464,15 +465,26 @@ class _Registry:
         self.mentioned(name)
         return name
 
-    def _organisation(self, org: str) -> None:
-        words = [w for w in org.split() if w not in OPENERS]
-        if words:
-            self.org_mentions.append(" ".join(words))
+    def organisations_named(self, pieces: int | None = None) -> list[str]:
+        """Organisations named (by a type word) in the first ``pieces`` stretches of text read."""
+        pieces = len(self.org_pieces) if pieces is None else pieces
+        while len(self._org_by_piece) < pieces:
+            piece = self.org_pieces[len(self._org_by_piece)]
+            found = []
+            for match in _ORG_SCAN.finditer(piece):
+                words = match.group("org").split()
+                while len(words) > 1 and words[0] in OPENERS:
+                    words = words[1:]
+                found.append(" ".join(words))
+            self._org_by_piece.append(found)
+        return [org for found in self._org_by_piece[:pieces] for org in found]
 
     def link_its(self, description: str, known: int | None = None) -> str:
         """'Its founder' / "the group's leader" -> '... of <the organisation last named>' (among
         the first ``known`` organisations named, when given)."""
-        organisations = self.org_mentions[:known] if known is not None else self.org_mentions
+        if not re.match(r"(?:[Ii]ts|[Tt]he \w+'s)\s", description):
+            return description
+        organisations = self.organisations_named(known)
         if organisations and re.match(r"(?:[Ii]ts|[Tt]he (?:group|charity|company|firm|organisation|organization|centre|center|force|council|campaign)'s)\s", description):
             return f"{description} of {organisations[-1]}"
         return description
@@ -504,18 +516,16 @@ class _Registry:
     def scan(self, segment: str) -> None:
         """Register the people named in a stretch of text outside quotes, sentence by sentence."""
         for piece, ends in _sentence_pieces(segment):
-            organisations = [(m.start(), m.group("org")) for m in _ORG_SCAN.finditer(piece)]
             for match in _MENTION_SCAN.finditer(piece):
-                while organisations and organisations[0][0] < match.start():
-                    self._organisation(organisations.pop(0)[1])
                 self._mention(match, piece)
-            for _, org in organisations:
-                self._organisation(org)
+            self.org_pieces.append(piece)
             if ends:
                 self.sentence += 1
 
     def _mention(self, match, piece: str = "") -> None:
         words_all = match.group("name").split()
+        if len(words_all) == 1 and (words_all[0] in OPENERS or not any(p.endswith(words_all[0]) for p in self.people)):
+            return  # one capitalised word that names no one known
         description, title, name = _split_name(words_all)
         words = name.split()
         if not words or words[0] in OPENERS or any(w in ORG_WORDS for w in words):
@@ -555,7 +565,7 @@ class _Registry:
         match = _ORG_NOUN.match(speaker.mention) or re.search(r"(?P<noun>" + "|".join(ORG_NOUNS) + r")\b", speaker.name, re.IGNORECASE)
         noun = match.group("noun").lower() if match else ""
         types = ORG_NOUNS.get(noun, ())
-        for org in list(reversed(self.organisations)) + self.article()[1]:
+        for org in list(reversed(self.organisations_named())) + list(reversed(self.organisations)) + self.article()[1]:
             if any(t in org.split() for t in types):
                 return org
         return speaker.name or speaker.mention
@@ -792,7 +802,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
         for index, (start, end, closed, marks) in enumerate(runs):
             words = paragraph[start:end]
             # people named before this quote (outside quotes) become the "he" of it
-            registry.known_organisations = len(registry.org_mentions)
+            registry.known_organisations = len(registry.org_pieces)
             registry.scan(paragraph[cursor: max(cursor, start - 1)])
             cursor = end + 1
             if not words.strip():
