@@ -162,11 +162,49 @@ def gazetteer() -> dict:
     return yaml.safe_load(resources.files("presslens").joinpath("data", "actors.yaml").read_text(encoding="utf-8"))
 
 
+# Patterns used inside functions, compiled once.
+_RX0 = re.compile(r"\n\s*\n")
+_RX1 = re.compile(r"'\d")
+_RX2 = re.compile(r"[\u2019'] [a-z]")
+_RX3 = re.compile(r"\s*\([^)]{0,40}\)")
+_RX4 = re.compile(r"^(?i:and|but|then|so)\s+")
+_RX5 = re.compile(r"^(?:[Aa]sked|[Ss]peaking|[Ww]riting|[Bb]efore|[Aa]fter|[Dd]uring|[Ii]n|[Oo]n|[Aa]t|[Ww]hen|[Ll]ater|[Ee]arlier|[Tt]hen|[Hh]owever|[Bb]ut|[Ss]till|[Yy]et|[Mm]eanwhile|[Ff]or his part|[Ff]or her part)\b[^,]*,\s*(?P<rest>.+)$")
+_RX6 = re.compile(r",\s*(he|she|they|we|He|She|They|We)$")
+_RX7 = re.compile(r",| who | which | said| told")
+_RX8 = re.compile(r"^(?P<head>.*?[A-Z][\w'.-]+) (?P<tail>(?:of|at|from) (?:the )?[A-Z].*)$")
+_RX9 = re.compile(r"\b(?:the|a)\s*$", re.IGNORECASE)
+_RX10 = re.compile(r"(?:the|a|an)", re.IGNORECASE)
+_RX11 = re.compile(r"(?:[Ii]ts|[Tt]he \w+'s)\s")
+_RX12 = re.compile(r"(?:[Ii]ts|[Tt]he (?:group|charity|company|firm|organisation|organization|centre|center|force|council|campaign)'s)\s")
+_RX13 = re.compile(r"(?:^|\s)(Mitigating|Defending|Prosecuting),\s*$")
+_RX14 = re.compile(r"(?P<noun>" + "|".join(ORG_NOUNS) + r")\b", re.IGNORECASE)
+_RX15 = re.compile(r"[a-z]-[a-z.]+")
+_RX16 = re.compile(r"[.!?][\"\u201d\u2019']?\s+(?=[A-Z\"\u201c\u2018])")
+_RX17 = re.compile(r"\b(?:who|which|whose|that)\b|,")
+_RX18 = re.compile(r"\b(?:was|were|is|are|had|has|have|did|do|does|will|would|could|should|can|may|might|been|being)\b")
+_RX19 = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])[.!?]\s*$")
+_RX20 = re.compile(r"^(?:However|Still|Yet|But|And|Meanwhile|Instead|Indeed|Separately|Similarly|Moreover|Also|Then|Later|Earlier),\s*")
+_RX21 = re.compile(r"^(?:When|After|Before|Asked|Speaking|Writing|Responding|Appearing|Sentencing|Opening|Closing|In|On|At|For)\b[^,]*,\s*")
+_RX22 = re.compile(r"^[^,]{1,60},\s*(?=(?:he|she|they|we|I)$)")
+_RX23 = re.compile(r"^(?:But|And|Yet|So|Still|However|Now|Then|Instead|Meanwhile|Later|Earlier|Also)\s+(?=[A-Z]|he\b|she\b|they\b)")
+_RX24 = re.compile(r"[.!?]\s*$")
+_RX25 = re.compile(r"(?<=[a-z\d)][.!?])\s+(?=[A-Z])")
+_RX26 = re.compile(r"^(?P<who>He|She)\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")
+_TITLE_CUE = re.compile(r"\b(?:titled|entitled|called|named|dubbed|nicknamed|headlined|branded|codenamed|code-named|known as|billed as|slogan|hashtag|"
+                        r"motto|operation|Operation|film|book|documentary|programme|program|show|series|song|album|report|play|novel|podcast|article|"
+                        r"column|policy|scheme|campaign|initiative|project|app)\s*,?\s*$")
+_RX28 = re.compile(r"[.!?,]$")
+_RX29 = re.compile(r"[.!?,\u2026-]$")
+_RX30 = re.compile(r"(?<![\w'])''(?=[\w'(\[$\u00a3])")
+_RX31 = re.compile(r"(?<=[\w.,!?;:\u2026)\]-])''(?!\w)")
+_RX32 = re.compile(r"[.!?]$")
+
+
 # --------------------------------------------------------------------------- step 1: candidate spans
 
 def _paragraphs(text: str):
     start = 0
-    for match in re.finditer(r"\n\s*\n", text):
+    for match in _RX0.finditer(text):
         yield start, text[start : match.start()]
         start = match.end()
     yield start, text[start:]
@@ -190,7 +228,7 @@ def _single_runs(paragraph: str, lo: int, hi: int) -> list[tuple[int, int, bool,
         i = marks[k]
         ch = paragraph[i]
         opens = ch in SINGLE_OPEN and (i == lo or not paragraph[i - 1].isalnum()) and i + 1 < hi and paragraph[i + 1].isalnum() \
-            and not (ch == "'" and _CONTRACTION.match(paragraph, i) and (i == lo or paragraph[i - 1] in " (\n") and re.match(r"'\d", paragraph[i:i + 2]))
+            and not (ch == "'" and _CONTRACTION.match(paragraph, i) and (i == lo or paragraph[i - 1] in " (\n") and _RX1.match(paragraph[i:i + 2]))
         if not opens:
             k += 1
             continue
@@ -199,7 +237,7 @@ def _single_runs(paragraph: str, lo: int, hi: int) -> list[tuple[int, int, bool,
             j = marks[m]
             if paragraph[j] in SINGLE_CLOSE and j > i + 1 and not paragraph[j - 1].isspace() and (j + 1 >= hi or not paragraph[j + 1].isalnum()):
                 closes.append(m)
-                possessive = paragraph[j - 1] in "sS" and re.match(r"[\u2019'] [a-z]", paragraph[j:j + 3])
+                possessive = paragraph[j - 1] in "sS" and _RX2.match(paragraph[j:j + 3])
                 if not possessive:
                     break
         if closes:
@@ -219,7 +257,7 @@ def candidate_spans(paragraph: str) -> list[tuple[int, int, bool, str]]:
 
     Example
     -------
-    >>> p = 'Hunters \\u2018are doing our job\\u2019, says chief. "They are ''heroes''," she said.'
+    >>> p = "Hunters \\u2018are doing our job\\u2019, says chief. \\"They are 'heroes',\\" she said."
     >>> [(p[s:e], marks) for s, e, _, marks in candidate_spans(p)]
     [('are doing our job', 'single'), ("They are 'heroes',", 'double')]
     """
@@ -350,17 +388,17 @@ def parse_speaker(phrase: str) -> Speaker:
     >>> parse_speaker("Gary Pickford, founder of Shadow Watch").description
     'founder of Shadow Watch'
     """
-    mention = " ".join(re.sub(r"\s*\([^)]{0,40}\)", "", phrase).replace("\u2019", "'").split()).strip(" ,;:")
-    mention = re.sub(r"^(?:and|but|then|so)\s+", "", mention, flags=re.IGNORECASE)
+    mention = " ".join(_RX3.sub("", phrase).replace("\u2019", "'").split()).strip(" ,;:")
+    mention = _RX4.sub("", mention)
     mention = _TIME_TAIL.sub("", mention).strip(" ,")
     # a leading clause: "Asked about the plan, she" / "Before the hearing, Smith"
-    match = re.match(r"^(?:[Aa]sked|[Ss]peaking|[Ww]riting|[Bb]efore|[Aa]fter|[Dd]uring|[Ii]n|[Oo]n|[Aa]t|[Ww]hen|[Ll]ater|[Ee]arlier|[Tt]hen|[Hh]owever|[Bb]ut|[Ss]till|[Yy]et|[Mm]eanwhile|[Ff]or his part|[Ff]or her part)\b[^,]*,\s*(?P<rest>.+)$", mention)
+    match = _RX5.match(mention)
     if match:
         mention = match.group("rest")
     speaker = Speaker(mention=mention)
     if not mention:
         return speaker
-    match = re.search(r",\s*(he|she|they|we|He|She|They|We)$", mention)
+    match = _RX6.search(mention)
     if match:
         mention = speaker.mention = match.group(1)
     if mention.lower() in PRONOUNS:
@@ -370,7 +408,7 @@ def parse_speaker(phrase: str) -> Speaker:
     match = _ORG_MENTION.match(mention)
     if match:
         org = (match.group("org") or match.group("org2") or "").strip(" ,.")
-        org = re.split(r",| who | which | said| told", org)[0].strip()
+        org = _RX7.split(org)[0].strip()
         speaker.type, speaker.description = "organisation", mention
         speaker.name = org if org[:1].isupper() else ""
         if not speaker.name and org:
@@ -396,7 +434,7 @@ def parse_speaker(phrase: str) -> Speaker:
     words = head.split()
     if not words:
         return speaker
-    of_match = re.match(r"^(?P<head>.*?[A-Z][\w'.-]+) (?P<tail>(?:of|at|from) (?:the )?[A-Z].*)$", head)
+    of_match = _RX8.match(head)
     if of_match and not all(_is_name_word(w) or _strip_title_dot(w) in TITLE_WORDS for w in of_match.group("tail").split()[:1]):
         head, tail = of_match.group("head"), ", ".join(x for x in (of_match.group("tail"), tail) if x)  # "Professor Leon Grady of Whitcombe College"
         words = head.split()
@@ -413,7 +451,7 @@ def parse_speaker(phrase: str) -> Speaker:
         or (not title and name in gazetteer().get("organisations", {}))
     if organisation and not title:
         speaker.type, speaker.name = "organisation", name
-        if re.search(r"\b(?:the|a)\s*$", description, re.IGNORECASE):
+        if _RX9.search(description):
             speaker.description = ""
         return speaker
     if name_words[0] in OPENERS:
@@ -455,7 +493,7 @@ class _Registry:
         if name not in self.people:
             self.people.append(name)
         described = speaker.description
-        if described and not re.fullmatch(r"(?:the|a|an)", described, re.IGNORECASE):
+        if described and not _RX10.fullmatch(described):
             self.descriptions.setdefault(name, described)
         if speaker.title:
             self.titles.setdefault(name, speaker.title)
@@ -482,10 +520,10 @@ class _Registry:
     def link_its(self, description: str, known: int | None = None) -> str:
         """'Its founder' / "the group's leader" -> '... of <the organisation last named>' (among
         the first ``known`` organisations named, when given)."""
-        if not re.match(r"(?:[Ii]ts|[Tt]he \w+'s)\s", description):
+        if not _RX11.match(description):
             return description
         organisations = self.organisations_named(known)
-        if organisations and re.match(r"(?:[Ii]ts|[Tt]he (?:group|charity|company|firm|organisation|organization|centre|center|force|council|campaign)'s)\s", description):
+        if organisations and _RX12.match(description):
             return f"{description} of {organisations[-1]}"
         return description
 
@@ -515,6 +553,11 @@ class _Registry:
 
     def scan(self, segment: str) -> None:
         """Register the people named in a stretch of text outside quotes, sentence by sentence."""
+        if not _TWO_CAPITALS.search(segment) and not any(p.rsplit(None, 1)[-1] in segment for p in self.people):
+            # nobody named here: only count the sentences (numbers need only be increasing)
+            self.org_pieces.append(segment)
+            self.sentence += len(_PERIOD.findall(segment))
+            return
         for piece, ends in _sentence_pieces(segment):
             for match in _MENTION_SCAN.finditer(piece):
                 self._mention(match, piece)
@@ -541,7 +584,7 @@ class _Registry:
         if not title and not match.group("description") and first_name_gender(words[0]) is None:
             return  # "South Carolina", "Great Recession": not a person without a first name, title or description
         described = ", ".join(x for x in (description if description.split()[:1] != [words[0]] else "", match.group("description") or "") if x)
-        window = piece[max(0, match.start() - 80): match.start()] if piece and match.start() > 2 else ""
+        window = piece[max(0, match.start() - 80): match.start()] if piece and match.start() > 2 and name not in self.descriptions else ""
         before = _DESCRIPTION_BEFORE.search(window) if window else None
         if before and piece[match.end():match.end() + 1] in (",", ""):
             described = ", ".join(x for x in (before.group("description"), described) if x)
@@ -549,7 +592,7 @@ class _Registry:
             noun = _NOUN_BEFORE.search(window) if window else None
             if noun and noun.group("noun") not in _NOT_DESCRIPTIONS:
                 described = ", ".join(x for x in (noun.group("noun"), described) if x)
-        court = re.search(r"(?:^|\s)(Mitigating|Defending|Prosecuting),\s*$", window)
+        court = _RX13.search(window)
         if court:
             described = ", ".join(x for x in (court.group(1).lower(), described) if x)
         if match.group("age"):
@@ -562,7 +605,7 @@ class _Registry:
             if speaker.name not in self.organisations:
                 self.organisations.append(speaker.name)
             return speaker.name
-        match = _ORG_NOUN.match(speaker.mention) or re.search(r"(?P<noun>" + "|".join(ORG_NOUNS) + r")\b", speaker.name, re.IGNORECASE)
+        match = _ORG_NOUN.match(speaker.mention) or _RX14.search(speaker.name)
         noun = match.group("noun").lower() if match else ""
         types = ORG_NOUNS.get(noun, ())
         for org in list(reversed(self.organisations_named())) + list(reversed(self.organisations)) + self.article()[1]:
@@ -578,6 +621,7 @@ _ORG_SCAN = re.compile(r"(?<![\w'-])(?P<org>(?:[A-Z][\w'&-]*\s+){0,4}(?:" + "|".
 
 _MENTION_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){0,5})(?![\w'-])"
                            r"(?:,\s+(?P<age>\d{1,3})\b)?(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
+_TWO_CAPITALS = re.compile(r"[A-Z][\w'\u2019-]*\.? [A-Z]")
 _NOUN_BEFORE = re.compile(r"(?:^|\s)(?P<noun>[a-z][a-z-]{3,}(?: [a-z][a-z-]{3,})?)\s+$")
 _NOT_DESCRIPTIONS = frozenset("""said says told tells with from into onto that than when where while about after before against between
 during under over with without have has had were been being will would could should also then asked added according""".split())
@@ -591,7 +635,7 @@ def _sentence_pieces(text: str):
         if text[match.start()] == ".":
             before = text[start: match.start()]
             last_word = before.rsplit(None, 1)[-1].lower().lstrip("(") if before.strip() else ""
-            if last_word in ABBREVIATIONS or len(last_word) == 1 or "." in last_word or re.fullmatch(r"[a-z]-[a-z.]+", last_word):
+            if last_word in ABBREVIATIONS or len(last_word) == 1 or "." in last_word or _RX15.fullmatch(last_word):
                 continue
         yield text[start: match.end()], True
         start = match.end()
@@ -635,10 +679,10 @@ _AFTER_SHORT_SENTENCE = re.compile(rf"^\s*(?P<who>(?:[A-Z][\w'.-]*\s+){{0,4}}[A-
 def _last_sentence(head: str) -> str:
     text = head.rstrip()
     cut = 0
-    for match in re.finditer(r"[.!?][\"\u201d\u2019']?\s+(?=[A-Z\"\u201c\u2018])", text):
+    for match in _RX16.finditer(text):
         before = text[: match.start()]
         last_word = before.rsplit(None, 1)[-1].lower().lstrip("(") if before.strip() else ""
-        if match.group(0)[0] == "." and (last_word.rstrip(".") in ABBREVIATIONS or len(last_word) == 1 or "." in last_word.rstrip(".") or re.fullmatch(r"[a-z]-[a-z.]+", last_word)):
+        if match.group(0)[0] == "." and (last_word.rstrip(".") in ABBREVIATIONS or len(last_word) == 1 or "." in last_word.rstrip(".") or _RX15.fullmatch(last_word)):
             continue
         cut = match.end()
     return text[cut:]
@@ -654,7 +698,7 @@ def _sentence_cut(text: str) -> str:
         if text[match.start()] == ".":
             before = text[: match.start()]
             last_word = before.rsplit(None, 1)[-1].lower().lstrip("(") if before.strip() else ""
-            if last_word in ABBREVIATIONS or len(last_word) == 1 or "." in last_word or re.fullmatch(r"[a-z]-[a-z.]+", last_word):
+            if last_word in ABBREVIATIONS or len(last_word) == 1 or "." in last_word or _RX15.fullmatch(last_word):
                 continue
         return text[: match.start()]
     return text
@@ -671,8 +715,8 @@ def _who_ok(who: str) -> bool:
                          "after", "before", "during", "from", "with", "for", "of", "following", "since", "until", "while", "where", "how", "why",
                          "is", "was", "were", "are", "has", "had", "have", "not", "also", "then", "so", "but", "or", "about", "than"):
         return False
-    lead = re.split(r"\b(?:who|which|whose|that)\b|,", who, maxsplit=1)[0]
-    if re.search(r"\b(?:was|were|is|are|had|has|have|did|do|does|will|would|could|should|can|may|might|been|being)\b", lead):
+    lead = _RX17.split(who, maxsplit=1)[0]
+    if _RX18.search(lead):
         return False
     return True
 
@@ -700,7 +744,7 @@ def _after(tail: str):
 def _before(head: str):
     """Attribution before the quote, in the same sentence: (who, verb) or None."""
     sentence = _last_sentence(head)
-    if not sentence.strip() or re.search(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])[.!?]\s*$", sentence.rstrip()):
+    if not sentence.strip() or _RX19.search(sentence.rstrip()):
         return None
     match = _BEFORE_ACCORDING.search(sentence)
     if match:
@@ -709,10 +753,10 @@ def _before(head: str):
     if match:
         who = match.group("who")
         # "Smith, who ... , said" keeps the whole phrase; drop a leading clause ("When asked, X said", "In addition, he said")
-        who = re.sub(r"^(?:However|Still|Yet|But|And|Meanwhile|Instead|Indeed|Separately|Similarly|Moreover|Also|Then|Later|Earlier),\s*", "", who)
-        who = re.sub(r"^(?:When|After|Before|Asked|Speaking|Writing|Responding|Appearing|Sentencing|Opening|Closing|In|On|At|For)\b[^,]*,\s*", "", who)
-        who = re.sub(r"^[^,]{1,60},\s*(?=(?:he|she|they|we|I)$)", "", who)
-        who = re.sub(r"^(?:But|And|Yet|So|Still|However|Now|Then|Instead|Meanwhile|Later|Earlier|Also)\s+(?=[A-Z]|he\b|she\b|they\b)", "", who)
+        who = _RX20.sub("", who)
+        who = _RX21.sub("", who)
+        who = _RX22.sub("", who)
+        who = _RX23.sub("", who)
         if match.group("verb").lower().endswith("ing"):  # "Mr. Tate defended the plan, saying ..."
             subject = _SUBJECT_IN_SENTENCE.match(who + " ")
             who = subject.group("who") if subject else who
@@ -732,14 +776,14 @@ _SUBJECT_IN_SENTENCE = re.compile(rf"^(?:(?:But|And|Yet|Still|However|Instead|Th
 
 def _preceding_subject(head: str):
     """The subject of the sentence just before the quote (when that sentence is complete)."""
-    if not re.search(r"[.!?]\s*$", head):
+    if not _RX24.search(head):
         return None
     body = head.rstrip()
     sentence = _last_sentence(body[:-1] + " ") if body else ""
     sentence = _last_sentence(body)
-    parts = [s for s in re.split(r"(?<=[a-z\d)][.!?])\s+(?=[A-Z])", body) if s]
+    parts = [s for s in _RX25.split(body) if s]
     sentence = parts[-1] if parts else sentence
-    match = _SENTENCE_SUBJECT.match(sentence) or re.match(r"^(?P<who>He|She)\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b", sentence)
+    match = _SENTENCE_SUBJECT.match(sentence) or _RX26.match(sentence)
     if not match or (match.group("who").split()[0] in OPENERS and match.group("who") not in ("He", "She")):
         return None
     return match.group("who")
@@ -754,16 +798,14 @@ def _kind(words: str, before: str, attributed: bool, marks: str) -> str:
     n = len(stripped.split())
     if attributed:
         return "speech"
-    if re.search(r"\b(?:titled|entitled|called|named|dubbed|nicknamed|headlined|branded|codenamed|code-named|known as|billed as|slogan|hashtag|"
-                 r"motto|operation|Operation|film|book|documentary|programme|program|show|series|song|album|report|play|novel|podcast|article|"
-                 r"column|policy|scheme|campaign|initiative|project|app)\s*,?\s*$", before):
+    if _TITLE_CUE.search(before):
         return "title" if n > 1 or stripped[:1].isupper() else "term"
     if n <= 2:
         return "term"
     capitals = sum(1 for w in stripped.split() if w[:1].isupper())
-    if not re.search(r"[.!?,]$", stripped) and capitals / n >= 0.6 and n <= 10:
+    if not _RX28.search(stripped) and capitals / n >= 0.6 and n <= 10:
         return "title"
-    if n >= 4 and re.search(r"[.!?,\u2026-]$", stripped):
+    if n >= 4 and _RX29.search(stripped):
         return "speech"
     if n >= 9 and marks == "double":
         return "speech"
@@ -789,8 +831,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
     """
     original = text
     if "''" in text:  # typewriter doubled apostrophes as quote marks (some archives): read them as double marks, offsets kept
-        text = re.sub(r"(?<![\w'])''(?=[\w'(\[$\u00a3])", ' "', text)
-        text = re.sub(r"(?<=[\w.,!?;:\u2026)\]-])''(?!\w)", '" ', text)
+        text = _RX30.sub(' "', text)
+        text = _RX31.sub('" ', text)
     registry = _Registry(text)
     found: list[dict] = []
     carry = None  # a speech quote left open at the end of the previous paragraph
@@ -839,7 +881,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                     continue
             if hit is None:
                 sentence = _last_sentence(head)
-                if sentence.strip() and not re.search(r"[.!?]\s*$", sentence):
+                if sentence.strip() and not _RX24.search(sentence):
                     match = _SUBJECT_IN_SENTENCE.match(sentence)
                     if match and match.group("who").split()[0] not in OPENERS - {"He", "She"}:
                         hit, rule = (match.group("who"), "subject"), "same sentence"
@@ -847,7 +889,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 subject = _preceding_subject(head)
                 if subject is not None:
                     hit, rule = (subject, "preceding sentence"), "adjacent sentence"
-            if hit is None and closed and re.search(r"[.!?]$", words.strip()):
+            if hit is None and closed and _RX32.search(words.strip()):
                 match = _AFTER_SHORT_SENTENCE.match(tail)
                 if match:
                     hit, rule = (match.group("who"), match.group("verb").lower()), "adjacent sentence"
