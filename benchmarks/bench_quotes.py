@@ -48,7 +48,7 @@ def pipeline(chunk: pd.DataFrame) -> pd.DataFrame:
 
 def corpus_folder(scratch: Path, n: int) -> Path:
     folder = scratch / f"n{n}"
-    if not (folder / "articles.jsonl").exists():
+    if not (folder / "datapackage.json").exists():
         subprocess.run([sys.executable, "-m", "presslens.cli", "simulate", "--n", str(n), "--seed", "1", "--out", str(folder), "--chunk-size", "50000"],
                        check=True, env={**os.environ, "PRESSLENS_PROGRESS": "0"})
     return folder
@@ -62,7 +62,8 @@ def main(argv=None) -> int:
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/presslens-bench-quotes"))
     args = parser.parse_args(argv)
     folder = args.corpus or corpus_folder(args.scratch, args.n)
-    articles = pd.read_json(folder / "articles.jsonl", lines=True, dtype={"doc_id": str}).head(args.n)[["doc_id", "headline", "text"]]
+    files = [folder / "articles.jsonl"] if (folder / "articles.jsonl").exists() else sorted((folder / "articles").glob("part-*.jsonl"))
+    articles = pd.concat([pd.read_json(f, lines=True, dtype={"doc_id": str})[["doc_id", "headline", "text"]] for f in files], ignore_index=True).head(args.n)
     print(f"{len(articles):,} articles from {folder.name}", flush=True)
     totals = {"baseline": 0.0, "pipeline": 0.0}
     ratios, quotes, spans, roles = [], 0, 0, {}

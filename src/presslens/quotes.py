@@ -190,6 +190,8 @@ _RX23 = re.compile(r"^(?:But|And|Yet|So|Still|However|Now|Then|Instead|Meanwhile
 _RX24 = re.compile(r"[.!?]\s*$")
 _RX25 = re.compile(r"(?<=[a-z\d)][.!?])\s+(?=[A-Z])")
 _RX26 = re.compile(r"^(?P<who>He|She)\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")
+_RUNS_ON = re.compile(r"\s+[a-z]")
+_SCARE_CUE = re.compile(r"\b(?:so-called|self-styled|self-proclaimed|dubbed|branded|labelled|labeled|nicknamed)\s*$", re.IGNORECASE)
 _TITLE_CUE = re.compile(r"\b(?:titled|entitled|called|named|dubbed|nicknamed|headlined|branded|codenamed|code-named|known as|billed as|slogan|hashtag|"
                         r"motto|operation|Operation|film|book|documentary|programme|program|show|series|song|album|report|play|novel|podcast|article|"
                         r"column|policy|scheme|campaign|initiative|project|app)\s*,?\s*$")
@@ -802,6 +804,8 @@ def _kind(words: str, before: str, attributed: bool, marks: str) -> str:
         return "title" if n > 1 or stripped[:1].isupper() else "term"
     if n <= 2:
         return "term"
+    if _SCARE_CUE.search(before):
+        return "scare"
     capitals = sum(1 for w in stripped.split() if w[:1].isupper())
     if not _RX28.search(stripped) and capitals / n >= 0.6 and n <= 10:
         return "title"
@@ -865,10 +869,14 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             hit, rule = None, ""
             if closed:
                 hit = _after(tail)
+            inside = False  # the quote sits inside a clause introduced before it ("called the plan 'a mess'")
             if hit is None:
                 hit = _before(head)
+                inside = hit is not None
             if hit is not None:
                 rule = "same sentence"
+            if (inside or hit is None) and ((len(words.split()) <= 2 and _RUNS_ON.match(tail)) or _SCARE_CUE.search(head[-40:])):
+                hit = None  # one or two words inside a running clause, or "so-called ...": quoted terms, not speech
             # the second half of a quote split around its attribution
             if hit is None and index > 0 and paragraph_quotes and paragraph_quotes[-1]["entity"] is not None and paragraph_quotes[-1]["kind"] == "speech":
                 last = paragraph_quotes[-1]
@@ -883,7 +891,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 sentence = _last_sentence(head)
                 if sentence.strip() and not _RX24.search(sentence):
                     match = _SUBJECT_IN_SENTENCE.match(sentence)
-                    if match and match.group("who").split()[0] not in OPENERS - {"He", "She"}:
+                    if match and match.group("who").split()[0] not in OPENERS - {"He", "She"} and len(words.split()) > 2 \
+                            and not _SCARE_CUE.search(head[-40:]):
                         hit, rule = (match.group("who"), "subject"), "same sentence"
             if hit is None and index == 0:
                 subject = _preceding_subject(head)
