@@ -6,8 +6,10 @@ Target (issue 17): :func:`presslens.quotes.extract_quotes` (body and headline) f
 Baseline, measured in the same run on the same texts: one bare regular-expression pass
 that finds every double-quoted run (``re.finditer`` over body and headline), i.e. the cost
 of merely reading the text once in Python.  The corpus is processed in chunks of 10,000
-articles; for each chunk both are timed, and the script prints the total time of the
-pipeline, the median per-chunk ratio pipeline / baseline, and counts.
+articles; for each chunk both are timed (wall clock and this process's CPU time), and the
+script prints the total time of the pipeline, the median per-chunk ratio pipeline /
+baseline, and counts.  On a shared machine the CPU time says what the code costs; the
+wall time also says how busy the machine was.
 
 The corpus is a simulated one (``presslens simulate --n N --seed 1``), written to
 ``--scratch`` (default /tmp/presslens-bench-quotes, outside the repository) unless
@@ -65,24 +67,28 @@ def main(argv=None) -> int:
     files = [folder / "articles.jsonl"] if (folder / "articles.jsonl").exists() else sorted((folder / "articles").glob("part-*.jsonl"))
     articles = pd.concat([pd.read_json(f, lines=True, dtype={"doc_id": str})[["doc_id", "headline", "text"]] for f in files], ignore_index=True).head(args.n)
     print(f"{len(articles):,} articles from {folder.name}", flush=True)
-    totals = {"baseline": 0.0, "pipeline": 0.0}
+    totals = {"baseline": 0.0, "pipeline": 0.0, "pipeline_cpu": 0.0, "baseline_cpu": 0.0}
     ratios, quotes, spans, roles = [], 0, 0, {}
     for start in range(0, len(articles), args.chunk):
         chunk = articles.iloc[start : start + args.chunk].reset_index(drop=True)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         spans += baseline(chunk)
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.process_time()
         table = pipeline(chunk)
-        t2 = time.perf_counter()
+        t2, c2 = time.perf_counter(), time.process_time()
         totals["baseline"] += t1 - t0
         totals["pipeline"] += t2 - t1
+        totals["baseline_cpu"] += c1 - c0
+        totals["pipeline_cpu"] += c2 - c1
         ratios.append((t2 - t1) / (t1 - t0))
         quotes += len(table)
         for role, count in table.loc[table["part"] == 1, "role"].value_counts().items():
             roles[role] = roles.get(role, 0) + int(count)
-        print(f"  {start + len(chunk):>7,} articles: pipeline {t2 - t1:6.1f} s, baseline {t1 - t0:5.2f} s", flush=True)
+        print(f"  {start + len(chunk):>7,} articles: pipeline {t2 - t1:6.1f} s (CPU {c2 - c1:6.1f} s), baseline {t1 - t0:5.2f} s (CPU {c1 - c0:5.2f} s)", flush=True)
     print(f"quoted runs (baseline regex): {spans:,}; speech quotes (pipeline): {quotes:,}")
     print(f"pipeline total {totals['pipeline']:.1f} s ({len(articles) / totals['pipeline']:.0f} articles/s); baseline total {totals['baseline']:.2f} s")
+    print(f"CPU time (this process only, less sensitive to other load): pipeline {totals['pipeline_cpu']:.1f} s, baseline {totals['baseline_cpu']:.2f} s; "
+          f"load average at the end {os.getloadavg()[0]:.1f}")
     print(f"median per-chunk ratio pipeline/baseline: {statistics.median(ratios):.1f}x")
     other = roles.get("other", 0) / max(sum(roles.values()), 1)
     print(f"roles: {dict(sorted(roles.items(), key=lambda item: -item[1]))}; share 'other' {other:.3f}")
