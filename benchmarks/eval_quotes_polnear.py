@@ -1,0 +1,209 @@
+"""Evaluate presslens.quotes on PolNeAR's ``train`` compartment (real US political news).
+
+PolNeAR (Newell, Margolin & Ruths 2018, github.com/networkdynamics/PolNeAR) annotates
+attribution relations (source, cue, content) in 1,028 political news articles from seven
+US outlets.  Use ONLY its ``train`` compartment for development; its ``dev`` and
+``test`` compartments are held out for independent evaluation and must not be read.
+Nothing from the corpus is committed: extract the train folder outside the repository,
+for example with ``git show`` from a fetched mirror into ``~/devdata/polnear_train/``
+(which then holds ``text/*.txt`` and ``attributions/*.ann``), and point the script at it::
+
+    PRESSLENS_POLNEAR_TRAIN=~/devdata/polnear_train python benchmarks/eval_quotes_polnear.py
+
+What is measured (gold from the annotators' attributions, one annotator per article: the
+first annotation file in name order):
+
+* **gold direct quotes**: every run of words between double quote marks that lies inside
+  an annotated content span, with that relation's source as the gold speaker;
+* **span F1**: a predicted speech span matches a gold one when they overlap by at least
+  half of the longer of the two;
+* **speaker right**: on matched quotes whose gold source names someone, the gold
+  source's last capitalised word (its surname or organisation word) is a word of the
+  predicted speaker (canonical name, else the mention).  A gold pronoun source ("he") is
+  taken to mean the person named by the nearest earlier non-pronoun source in the article
+  (an approximation: PolNeAR does not annotate coreference);
+* breakdowns: description before the name ("campaign spokesman Jason Miller"), US titles
+  with full stops ("Mr. Trump"), pronoun sources, quotes continuing over paragraphs,
+  organisation sources;
+* **non-speech reported as speech**: of the quoted runs that lie in no content span
+  (titles, slogans, scare quotes), the share the extractor returns as speech.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+
+from presslens.quotes import extract_quotes
+
+PRONOUN_SOURCES = {"he", "she", "He", "She"}
+US_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Sgt|Det)\.")
+ORG_SOURCE = re.compile(r"\b(?:campaign|spokes\w+|committee|department|office|agency|company|group|party|administration|statement|"
+                        r"Campaign|Department|Office|Committee|Party|Administration|Times|Post|News|CNN|Court)\b")
+
+
+def read_ann(path: Path) -> list[dict]:
+    """Attribution relations of one brat file: source/content spans and texts."""
+    spans, relations = {}, []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 3:
+            label, *offsets = parts[1].replace(";", " ").split()
+            numbers = list(map(int, offsets))
+            spans[parts[0]] = (label, [(numbers[i], numbers[i + 1]) for i in range(0, len(numbers), 2)], parts[2])
+        elif line.startswith("E") and len(parts) >= 2:
+            roles = dict(item.split(":") for item in parts[1].split() if ":" in item)
+            relations.append(roles)
+    out = []
+    for roles in relations:
+        content = spans.get(roles.get("Content", ""))
+        if content is None:
+            continue
+        source = spans.get(roles.get("Source", ""))
+        out.append({"content": content[1], "source": source[2] if source else "", "source_start": source[1][0][0] if source else -1})
+    return out
+
+
+_QUOTED = re.compile(r"(?:[\"\u201c]|'')([^\"\u201c\u201d\n]+?)(?:[\"\u201d]|'')")
+
+
+def gold_quotes(text: str, relations: list[dict]) -> tuple[list[dict], list[tuple[int, int]]]:
+    """Gold direct quotes (runs between double marks inside a content span) and the
+    quoted runs outside every content span."""
+    gold, outside = [], []
+    named = sorted((r["source_start"], r["source"]) for r in relations if r["source"] and r["source"].strip() not in PRONOUN_SOURCES)
+    for match in _QUOTED.finditer(text):
+        start, end = match.start(1), match.end(1)
+        owner = None
+        for relation in relations:
+            if sum(max(0, min(end, e) - max(start, s)) for s, e in relation["content"]) >= 0.5 * (end - start):
+                owner = relation
+                break
+        if owner is None:
+            outside.append((start, end))
+            continue
+        source = owner["source"].strip()
+        person = source
+        if source in PRONOUN_SOURCES:
+            earlier = [s for pos, s in named if 0 <= pos < owner["source_start"]]
+            person = earlier[-1] if earlier else ""
+        paragraph_of_quote = text.count("\n\n", 0, start)
+        paragraph_of_source = text.count("\n\n", 0, owner["source_start"]) if owner["source_start"] >= 0 else paragraph_of_quote
+        gold.append({"start": start, "end": end, "source": source, "person": person, "pronoun": source in PRONOUN_SOURCES,
+                     "other_paragraph": paragraph_of_source != paragraph_of_quote})
+    return gold, outside
+
+
+def surname(source: str) -> str:
+    """The name word a gold source turns on: the last capitalised word before any
+    appositive or bracket ("Ashley Spillane, president of Rock the Vote" -> Spillane)."""
+    head = re.split(r",|\(| who | which | of the | at the | for the ", source)[0]
+    head = re.sub(r"['\u2019]s?\b", "", head)
+    words = [w.rstrip(".") for w in re.findall(r"[A-Z][\w.-]*", head)]
+    words = [w for w in words if w and w not in {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Lt", "The", "A", "An", "He", "She", "They", "It", "We", "I"}]
+    return words[-1] if words else ""
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    return inter / max(a[1] - a[0], b[1] - b[0], 1)
+
+
+def evaluate(folder: Path) -> dict:
+    by_article = defaultdict(list)
+    for path in sorted((folder / "attributions").glob("*.ann")):
+        by_article[path.name.rsplit("_", 1)[0]].append(path)
+    texts = {p.stem: p for p in (folder / "text").glob("*.txt")}
+    rows, n_gold, n_pred, n_match = [], 0, 0, 0
+    outside_total = outside_speech = 0
+    articles = 0
+    for article, paths in sorted(by_article.items()):
+        if article not in texts:
+            continue
+        articles += 1
+        text = texts[article].read_text(encoding="utf-8")
+        gold, outside = gold_quotes(text, read_ann(paths[0]))
+        corpus = pd.DataFrame({"doc_id": [article], "text": [text]})
+        everything = extract_quotes(corpus, kinds="all", progress=False)
+        predicted = everything[everything["kind"] == "speech"]
+        pred_spans = list(zip(predicted["start"], predicted["end"], strict=True))
+        for span in outside:
+            outside_total += 1
+            if any(overlap(span, p) >= 0.5 for p in pred_spans):
+                outside_speech += 1
+        n_gold += len(gold)
+        n_pred += len(pred_spans)
+        used = set()
+        for g in gold:
+            best = None
+            for i, p in enumerate(pred_spans):
+                if i not in used and overlap((g["start"], g["end"]), p) >= 0.5:
+                    best = i
+                    break
+            if best is None:
+                rows.append({**g, "matched": False})
+                continue
+            used.add(best)
+            n_match += 1
+            row = predicted.iloc[best]
+            said = row["canonical"] or row["speaker_as_written"]
+            target = surname(g["person"])
+            said = re.sub(r"['\u2019]s\b", "", said)
+            rows.append({**g, "matched": True, "predicted": said, "rule": row["rule"], "part": int(row["part"]),
+                         "right": bool(target) and target in re.findall(r"[\w'\u2019.-]+", said.replace("\u2019", "'"))})
+    table = pd.DataFrame(rows)
+    precision = n_match / n_pred if n_pred else 0.0
+    recall = n_match / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    table["target"] = table["person"].map(surname)
+    named = table[table["matched"] & (table["target"] != "")]
+
+    def accuracy(mask) -> tuple[float, int]:
+        part = named[mask]
+        return (float(part["right"].mean()) if len(part) else float("nan")), len(part)
+
+    description_before = named["source"].str.contains(r"^(?:[A-Z][\w.-]*\s+)?(?:[a-z][\w-]*\s+)+(?:[A-Z][\w.'-]*\s*)+$", regex=True)
+    return {
+        "articles": articles, "gold quotes": n_gold, "predicted speech spans": n_pred,
+        "span precision": precision, "span recall": recall, "span F1": f1,
+        "speaker right": accuracy(named["source"] == named["source"]),
+        "description before name": accuracy(description_before & ~named["pronoun"]),
+        "US titles with full stops": accuracy(named["source"].str.contains(US_TITLE)),
+        "pronoun sources": accuracy(named["pronoun"]),
+        "source in another paragraph": accuracy(named["other_paragraph"]),
+        "organisation sources": accuracy(named["source"].str.contains(ORG_SOURCE) & ~named["pronoun"]),
+        "non-speech quoted as speech": (outside_speech / outside_total if outside_total else float("nan"), outside_total),
+        "rules": named.groupby("rule")["right"].agg(["mean", "size"]).round(3).to_dict("index"),
+        "table": table,
+    }
+
+
+def main() -> int:
+    folder = os.environ.get("PRESSLENS_POLNEAR_TRAIN")
+    if not folder or not (Path(folder).expanduser() / "attributions").is_dir():
+        print("PolNeAR train folder not found: set PRESSLENS_POLNEAR_TRAIN to a folder holding text/ and attributions/ "
+              "from PolNeAR's data/train (never its dev or test).", file=sys.stderr)
+        return 2
+    results = evaluate(Path(folder).expanduser())
+    for key, value in results.items():
+        if key == "table":
+            continue
+        if isinstance(value, tuple):
+            print(f"{key:32s} {value[0]:.3f}  (n={value[1]})")
+        elif isinstance(value, float):
+            print(f"{key:32s} {value:.3f}")
+        else:
+            print(f"{key:32s} {value}")
+    if os.environ.get("PRESSLENS_POLNEAR_ERRORS"):
+        table = results["table"]
+        table[table["matched"] & ~table["right"].fillna(False).astype(bool)].to_csv(os.environ["PRESSLENS_POLNEAR_ERRORS"], index=False)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
