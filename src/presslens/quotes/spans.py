@@ -1,0 +1,97 @@
+"""Step 1 of the quote pipeline: candidate spans between quote marks (double and single, curly and straight, nested).
+
+Part of :mod:`presslens.quotes`; see its docstring for the pipeline and references.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presslens.quotes.vocabulary import RX0, RX1, RX2, SINGLE_CLOSE, SINGLE_OPEN
+
+# --------------------------------------------------------------------------- step 1: candidate spans
+
+def paragraphs(text: str):
+    start = 0
+    for match in RX0.finditer(text):
+        yield start, text[start : match.start()]
+        start = match.end()
+    yield start, text[start:]
+
+
+_SINGLE_MARK = re.compile("['\u2018\u2019]")
+_DOUBLE_MARK = re.compile('["\u201c\u201d]')
+_CONTRACTION = re.compile(r"'(?:s|t|re|ve|ll|d|m|em|cause|til|n)\b|'\d0s\b|'\d\d\b")
+
+
+def _single_runs(paragraph: str, lo: int, hi: int) -> list[tuple[int, int, bool, str]]:
+    """Single-quoted runs between lo and hi: an opening mark at the start of a word, a
+    closing mark at the end of one (not an apostrophe inside a word, and not a plural
+    possessive followed by a noun unless nothing else closes the quote)."""
+    marks = [m.start() for m in _SINGLE_MARK.finditer(paragraph, lo, hi)]
+    if len(marks) < 2:
+        return []
+    runs = []
+    k = 0
+    while k < len(marks):
+        i = marks[k]
+        ch = paragraph[i]
+        opens = ch in SINGLE_OPEN and (i == lo or not paragraph[i - 1].isalnum()) and i + 1 < hi and paragraph[i + 1].isalnum() \
+            and not (ch == "'" and _CONTRACTION.match(paragraph, i) and (i == lo or paragraph[i - 1] in " (\n") and RX1.match(paragraph[i:i + 2]))
+        if not opens:
+            k += 1
+            continue
+        closes = []
+        for m in range(k + 1, len(marks)):
+            j = marks[m]
+            if paragraph[j] in SINGLE_CLOSE and j > i + 1 and not paragraph[j - 1].isspace() and (j + 1 >= hi or not paragraph[j + 1].isalnum()):
+                closes.append(m)
+                possessive = paragraph[j - 1] in "sS" and RX2.match(paragraph[j:j + 3])
+                if not possessive:
+                    break
+        if closes:
+            end = marks[closes[-1]]
+            runs.append((i + 1, end, True, "single"))
+            k = closes[-1] + 1
+            continue
+        k += 1
+    return runs
+
+
+def candidate_spans(paragraph: str) -> list[tuple[int, int, bool, str]]:
+    """Quoted runs in one paragraph, in order: ``(start, end, closed, marks)`` with the
+    offsets of the words between the marks and ``marks`` = ``double`` or ``single``.
+
+    Single marks inside a double-quoted run are nested quotes and stay part of it.
+
+    Example
+    -------
+    >>> p = "Hunters \\u2018are doing our job\\u2019, says chief. \\"They are 'heroes',\\" she said."
+    >>> [(p[s:e], marks) for s, e, _, marks in candidate_spans(p)]
+    [('are doing our job', 'single'), ("They are 'heroes',", 'double')]
+    """
+    runs: list[tuple[int, int, bool, str]] = []
+    n = len(paragraph)
+    last = 0
+    positions = [m.start() for m in _DOUBLE_MARK.finditer(paragraph)]
+    k = 0
+    while k < len(positions):
+        i = positions[k]
+        ch = paragraph[i]
+        # a straight mark opens only where a quote can start (start, space, dash, bracket, colon)
+        if ch == "\u201d" or (ch == '"' and i > 0 and paragraph[i - 1].isalnum()):
+            k += 1
+            continue
+        k += 1
+        while k < len(positions) and paragraph[positions[k]] == "\u201c":
+            k += 1
+        j = positions[k] if k < len(positions) else n
+        if "'" in paragraph[last:i] or "\u2018" in paragraph[last:i]:
+            runs.extend(_single_runs(paragraph, last, i))
+        runs.append((i + 1, j, j < n, "double"))
+        last = j + 1
+        k += 1
+    if last < n and ("'" in paragraph[last:] or "\u2018" in paragraph[last:]):
+        runs.extend(_single_runs(paragraph, last, n))
+    runs.sort()
+    return runs

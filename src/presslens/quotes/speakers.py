@@ -1,0 +1,413 @@
+"""Step 3 of the quote pipeline: speakers as entities (mention, title, description, canonical name) and the
+registry of people and organisations an article names, for surnames, pronouns and organisation nouns.
+
+Part of :mod:`presslens.quotes`; see its docstring for the pipeline and references.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from presslens.quotes.vocabulary import (
+    ABBREVIATIONS,
+    HONORIFICS_FEMALE,
+    HONORIFICS_MALE,
+    OPENERS,
+    ORG_NOUNS,
+    ORG_WORDS,
+    PARTICLES,
+    PERIOD,
+    PRONOUNS,
+    RX3,
+    RX4,
+    RX5,
+    RX6,
+    RX7,
+    RX8,
+    RX9,
+    RX10,
+    RX11,
+    RX12,
+    RX13,
+    RX14,
+    RX15,
+    SPOKES,
+    TITLE_WORDS,
+    first_name_gender,
+    gazetteer,
+)
+
+# --------------------------------------------------------------------------- step 3: speakers as entities
+
+@dataclass
+class Speaker:
+    """A speaker phrase read as an entity.
+
+    ``mention`` as written, ``name`` (the personal or organisation name in it, without
+    title), ``title`` (``Sen.``, ``Det Supt``), ``description`` (the words beside the name),
+    ``type`` (``person``, ``organisation``, ``pronoun`` or ``unnamed``) and ``gender``
+    (``m``/``f`` from an honorific, else empty).
+    """
+
+    mention: str
+    name: str = ""
+    title: str = ""
+    description: str = ""
+    type: str = "unnamed"
+    gender: str = ""
+
+
+_TIME_TAIL = re.compile(r"[,\s]+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|X|Facebook|Instagram|\d)\b|"
+                        r"last (?:week|night|month|year)|yesterday|today|tonight|earlier|later|recently|previously|this (?:week|morning|afternoon|evening)|"
+                        r"after (?:the|a|an|his|her) |outside (?:the )?[a-z ]*court|in (?:a|an|his|her|its|their|the) (?:statement|interview|post|tweet|speech|email|letter|video|message|blog)|"
+                        r"in (?:an? )?(?:interview|statement)|at (?:a|the) (?:rally|hearing|meeting|press conference|news conference|debate|event|briefing|vigil)|"
+                        r"during (?:a|an|the|his|her) |to (?:reporters|the [A-Z]|journalists|supporters|a crowd|the crowd|a rally)|"
+                        r"when (?:asked|questioned)|via |through (?:a|his|her) |before (?:a|the) |as (?:he|she|they) |while |in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+                        r".*$")
+_ORG_MENTION = re.compile(rf"^(?:[Aa]n?|[Tt]he)\s+(?:[\w'-]+\s+){{0,2}}?{SPOKES}\s+(?:for|from|at|of|with|to)\s+(?:the\s+)?(?P<org>.+)$"
+                          rf"|^(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<org2>(?:[A-Z][\w'&.-]*\s+){{0,5}}?[A-Z][\w'&.-]*)\s+{SPOKES}$")
+_ORG_NOUN = re.compile(r"^(?:the|a|an)\s+(?:(?:local|county|city|borough|district|national|regional|tech|social media|[A-Z][\w'-]*)\s+)?(?P<noun>"
+                       + "|".join(ORG_NOUNS) + r")$", re.IGNORECASE)
+_APPOSITIVE_LEAD = re.compile(r"^(?:of|a|an|the|who|whose|which|founder|co-founder|chief|head|director|leader|member|spokes\w+|prosecuting|defending|"
+                              r"representing|chair|chairman|chairwoman|president|secretary|minister|professor|lecturer|aged|now|then|former|"
+                              r"his|her|their|its|\d)\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019.&-]*|\d[\w.,]*|[^\s\w]")
+
+
+def _strip_title_dot(word: str) -> str:
+    return word[:-1] if word.endswith(".") else word
+
+
+_NAME_WORD_RE = re.compile(r"(?:[A-Z][a-z]*[a-zA-Z'\u2019-]*|[A-Z]\.|(?:Mc|Mac|O'|O\u2019)[A-Z][a-z]+|[A-Z]{2,}[a-z]*)")
+
+
+def _is_name_word(word: str) -> bool:
+    return word in PARTICLES or _NAME_WORD_RE.fullmatch(word) is not None
+
+
+def _split_name(words: list[str]) -> tuple[str, str, str]:
+    """(description, title, name) from the words of a mention without an appositive:
+    'Labour leader Keir Starmer' -> ('Labour leader', '', 'Keir Starmer');
+    'Sen. Ted Cruz' -> ('', 'Sen.', 'Ted Cruz')."""
+    # the run of name words at the end
+    k = len(words)
+    while k > 0 and (_is_name_word(words[k - 1]) or words[k - 1] in ("Jr.", "Sr.", "Jr", "Sr", "III", "II") or _strip_title_dot(words[k - 1]) in TITLE_WORDS):
+        k -= 1
+    run = words[k:]
+    # the last title word in the run: the name is what follows it
+    cut = 0
+    for i, w in enumerate(run[:-1] if run else []):
+        if _strip_title_dot(w) in TITLE_WORDS or (w.endswith(".") and len(w) > 2 and _strip_title_dot(w).lower() in ABBREVIATIONS):
+            cut = i + 1
+    title_run = run[:cut]
+    name = run[cut:]
+    # titles before a leading description word in capitals ("Labour", "Northmoor Police")
+    title_start = 0
+    for i, w in enumerate(title_run):
+        if _strip_title_dot(w) not in TITLE_WORDS and not (w.endswith(".") and _strip_title_dot(w).lower() in ABBREVIATIONS):
+            title_start = i + 1
+    description_words = words[:k] + title_run[:title_start]
+    title = " ".join(title_run[title_start:])
+    while name and name[-1] in ("MP", "KC", "QC", "OBE", "MBE", "CBE", "MEP", "MSP", "AM", "PhD"):
+        title = (title + " " + name[-1]).strip()
+        name = name[:-1]
+    while name and (name[0] in OPENERS or name[0].lower() in PARTICLES):
+        description_words.append(name[0])
+        name = name[1:]
+    # "Mum-of-two Kerry Oldroyd", "Shopkeeper Raj Bassi", "Local MP ...": a capitalised word that is no first name, before one that is
+    while len(name) >= 3 and not title and first_name_gender(name[0]) is None and first_name_gender(name[1]) is not None:
+        description_words.append(name[0])
+        name = name[1:]
+    return " ".join(description_words).strip(" ,"), title, " ".join(name)
+
+
+def parse_speaker(phrase: str) -> Speaker:
+    """Read an attribution phrase as a speaker entity.
+
+    Example
+    -------
+    >>> s = parse_speaker("Labour leader Keir Starmer")
+    >>> (s.name, s.description, s.type)
+    ('Keir Starmer', 'Labour leader', 'person')
+    >>> parse_speaker("Sen. Ted Cruz").title
+    'Sen.'
+    >>> s = parse_speaker("a spokesperson for Northmoor Police")
+    >>> (s.name, s.type)
+    ('Northmoor Police', 'organisation')
+    >>> parse_speaker("Gary Pickford, founder of Shadow Watch").description
+    'founder of Shadow Watch'
+    """
+    mention = " ".join(RX3.sub("", phrase).replace("\u2019", "'").split()).strip(" ,;:")
+    mention = RX4.sub("", mention)
+    mention = _TIME_TAIL.sub("", mention).strip(" ,")
+    # a leading clause: "Asked about the plan, she" / "Before the hearing, Smith"
+    match = RX5.match(mention)
+    if match:
+        mention = match.group("rest")
+    speaker = Speaker(mention=mention)
+    if not mention:
+        return speaker
+    match = RX6.search(mention)
+    if match:
+        mention = speaker.mention = match.group(1)
+    if mention.lower() in PRONOUNS:
+        speaker.type = "pronoun"
+        speaker.gender = {"he": "m", "she": "f"}.get(mention.lower(), "")
+        return speaker
+    match = _ORG_MENTION.match(mention)
+    if match:
+        org = (match.group("org") or match.group("org2") or "").strip(" ,.")
+        org = RX7.split(org)[0].strip()
+        speaker.type, speaker.description = "organisation", mention
+        speaker.name = org if org[:1].isupper() else ""
+        if not speaker.name and org:
+            speaker.name = f"the {org}" if not org.lower().startswith("the ") else org
+        return speaker
+    match = _ORG_NOUN.match(mention)
+    if match:
+        speaker.type, speaker.description, speaker.name = "organisation", mention, ""
+        return speaker
+    head, tail = mention, ""
+    if "," in mention:
+        first, rest = mention.split(",", 1)
+        first, rest = first.strip(), rest.strip()
+        parts = [p.strip() for p in rest.split(",")]
+        if first and " " not in first and first_name_gender(first) is None and parts[0] and all(_is_name_word(w) for w in parts[0].split()) \
+                and len(parts[0].split()) >= 2 and first_name_gender(parts[0].split()[0]) is not None:
+            head, tail = parts[0], ", ".join([first.lower()] + parts[1:])  # "Defending, Priya Nandakumar"
+        elif first and parts[0] and _APPOSITIVE_LEAD.match(parts[0] if not _is_name_word(parts[0].split()[0]) or parts[0].split()[0] in OPENERS else "x") is None \
+                and all(_is_name_word(w) for w in parts[0].split()) and not all(_is_name_word(w) for w in first.split()):
+            head, tail = parts[0], ", ".join([first] + parts[1:])  # "his sister, Karen Dawlish"
+        else:
+            head, tail = first, rest
+    words = head.split()
+    if not words:
+        return speaker
+    of_match = RX8.match(head)
+    if of_match and not all(_is_name_word(w) or _strip_title_dot(w) in TITLE_WORDS for w in of_match.group("tail").split()[:1]):
+        head, tail = of_match.group("head"), ", ".join(x for x in (of_match.group("tail"), tail) if x)  # "Professor Leon Grady of Whitcombe College"
+        words = head.split()
+    description, title, name = _split_name(words)
+    description = ", ".join(x for x in (" ".join(x for x in (description, title) if x), tail) if x)
+    speaker.title, speaker.description = title, description
+    first_title = _strip_title_dot(title.split()[0]) if title else ""
+    speaker.gender = "m" if first_title in HONORIFICS_MALE else "f" if first_title in HONORIFICS_FEMALE else ""
+    if not name:
+        speaker.type = "unnamed"
+        return speaker
+    name_words = name.split()
+    organisation = any(_strip_title_dot(w) in ORG_WORDS for w in name_words[1:]) or (len(name_words) == 1 and name_words[0] in ORG_WORDS) \
+        or (not title and name in gazetteer().get("organisations", {}))
+    if organisation and not title:
+        speaker.type, speaker.name = "organisation", name
+        if RX9.search(description):
+            speaker.description = ""
+        return speaker
+    if name_words[0] in OPENERS:
+        return speaker
+    speaker.type, speaker.name = "person", name
+    return speaker
+
+
+class Registry:
+    """The people and organisations of one article, for resolving surnames, ``Mr Smith``,
+    pronouns and ``the force``."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._scan = None  # names and organisations anywhere in the article, read when needed
+        self.people: list[str] = []
+        self.descriptions: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
+        self.gender: dict[str, str] = {}
+        self.organisations: list[str] = []
+        self.recent: list[str] = []  # people in order of mention (speakers and subjects)
+        self.mentions: list[tuple[int, str]] = []  # (sentence number, person) in text order
+        self.org_pieces: list[str] = []  # the text read so far, for organisations named in it
+        self._org_by_piece: list[list[str]] = []
+        self.known_organisations: int | None = None
+        self.sentence = 0
+
+    def person(self, speaker: Speaker) -> str:
+        name = speaker.name
+        words = name.split()
+        if len(words) == 1 or (len(words) == 2 and words[0] in PARTICLES):
+            surname = words[-1]
+            for full in reversed(self.people):
+                if full.split()[-1] == surname and full != name:
+                    name = full
+                    break
+            else:
+                name = self.article()[0].get(surname, name)
+        if name not in self.people:
+            self.people.append(name)
+        described = speaker.description
+        if described and not RX10.fullmatch(described):
+            self.descriptions.setdefault(name, described)
+        if speaker.title:
+            self.titles.setdefault(name, speaker.title)
+        gender = speaker.gender or (first_name_gender(name.split()[0]) or "" if " " in name else "")
+        if gender:
+            self.gender.setdefault(name, gender)
+        self.mentioned(name)
+        return name
+
+    def organisations_named(self, pieces: int | None = None) -> list[str]:
+        """Organisations named (by a type word) in the first ``pieces`` stretches of text read."""
+        pieces = len(self.org_pieces) if pieces is None else pieces
+        while len(self._org_by_piece) < pieces:
+            piece = self.org_pieces[len(self._org_by_piece)]
+            found = []
+            for match in _ORG_SCAN.finditer(piece):
+                words = match.group("org").split()
+                while len(words) > 1 and words[0] in OPENERS:
+                    words = words[1:]
+                found.append(" ".join(words))
+            self._org_by_piece.append(found)
+        return [org for found in self._org_by_piece[:pieces] for org in found]
+
+    def link_its(self, description: str, known: int | None = None) -> str:
+        """'Its founder' / "the group's leader" -> '... of <the organisation last named>' (among
+        the first ``known`` organisations named, when given)."""
+        if not RX11.match(description):
+            return description
+        organisations = self.organisations_named(known)
+        if organisations and RX12.match(description):
+            return f"{description} of {organisations[-1]}"
+        return description
+
+    def article(self) -> tuple[dict[str, str], list[str]]:
+        if self._scan is None:
+            self._scan = _scan_article(self.text)
+        return self._scan
+
+    def mentioned(self, name: str) -> None:
+        if name in self.recent:
+            self.recent.remove(name)
+        self.recent.append(name)
+        self.mentions.append((self.sentence, name))
+
+    def pronoun(self, speaker: Speaker) -> str:
+        """The person a he/she refers to: in the nearest earlier sentence that mentions a
+        person of a compatible gender, the first such person (the likely subject)."""
+        if speaker.mention.lower() in ("they", "we"):
+            return ""
+        best_sentence, best = None, ""
+        for sentence, name in reversed(self.mentions):
+            if best_sentence is not None and sentence != best_sentence:
+                break
+            if self.gender.get(name, speaker.gender) == speaker.gender or not speaker.gender:
+                best_sentence, best = sentence, name
+        return best
+
+    def scan(self, segment: str) -> None:
+        """Register the people named in a stretch of text outside quotes, sentence by sentence."""
+        if not _TWO_CAPITALS.search(segment) and not any(p.rsplit(None, 1)[-1] in segment for p in self.people):
+            # nobody named here: only count the sentences (numbers need only be increasing)
+            self.org_pieces.append(segment)
+            self.sentence += len(PERIOD.findall(segment))
+            return
+        for piece, ends in _sentence_pieces(segment):
+            for match in _MENTION_SCAN.finditer(piece):
+                self._mention(match, piece)
+            self.org_pieces.append(piece)
+            if ends:
+                self.sentence += 1
+
+    def _mention(self, match, piece: str = "") -> None:
+        words_all = match.group("name").split()
+        if len(words_all) == 1 and (words_all[0] in OPENERS or not any(p.endswith(words_all[0]) for p in self.people)):
+            return  # one capitalised word that names no one known
+        description, title, name = _split_name(words_all)
+        words = name.split()
+        if not words or words[0] in OPENERS or any(w in ORG_WORDS for w in words):
+            return
+        first_title = _strip_title_dot(title.split()[0]) if title else ""
+        gender = "m" if first_title in HONORIFICS_MALE else "f" if first_title in HONORIFICS_FEMALE else ""
+        if len(words) == 1:
+            known = [p for p in self.people if p.split()[-1] == words[0]]
+            if not title and not known:
+                return
+            self.person(Speaker(mention=match.group(0), name=name, title=title, type="person", gender=gender))
+            return
+        if not title and not match.group("description") and first_name_gender(words[0]) is None:
+            return  # "South Carolina", "Great Recession": not a person without a first name, title or description
+        described = ", ".join(x for x in (description if description.split()[:1] != [words[0]] else "", match.group("description") or "") if x)
+        window = piece[max(0, match.start() - 80): match.start()] if piece and match.start() > 2 and name not in self.descriptions else ""
+        before = _DESCRIPTION_BEFORE.search(window) if window else None
+        if before and piece[match.end():match.end() + 1] in (",", ""):
+            described = ", ".join(x for x in (before.group("description"), described) if x)
+        else:
+            noun = _NOUN_BEFORE.search(window) if window else None
+            if noun and noun.group("noun") not in _NOT_DESCRIPTIONS:
+                described = ", ".join(x for x in (noun.group("noun"), described) if x)
+        court = RX13.search(window)
+        if court:
+            described = ", ".join(x for x in (court.group(1).lower(), described) if x)
+        if match.group("age"):
+            described = ", ".join(x for x in (described, match.group("age")) if x)
+        described = self.link_its(described)
+        self.person(Speaker(mention=match.group(0), name=name, title=title, description=described, type="person", gender=gender))
+
+    def organisation(self, speaker: Speaker) -> str:
+        if speaker.name and not speaker.name.lower().startswith("the "):
+            if speaker.name not in self.organisations:
+                self.organisations.append(speaker.name)
+            return speaker.name
+        match = _ORG_NOUN.match(speaker.mention) or RX14.search(speaker.name)
+        noun = match.group("noun").lower() if match else ""
+        types = ORG_NOUNS.get(noun, ())
+        for org in list(reversed(self.organisations_named())) + list(reversed(self.organisations)) + self.article()[1]:
+            if any(t in org.split() for t in types):
+                return org
+        return speaker.name or speaker.mention
+
+
+_FULL_NAME_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){1,5})(?![\w'-])"
+                             r"(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
+_ORG_SCAN = re.compile(r"(?<![\w'-])(?P<org>(?:[A-Z][\w'&-]*\s+){0,4}(?:" + "|".join(sorted(w for w in ORG_WORDS if w[0].isupper() and len(w) > 2)) + r"))\b")
+
+
+_MENTION_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){0,5})(?![\w'-])"
+                           r"(?:,\s+(?P<age>\d{1,3})\b)?(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
+_TWO_CAPITALS = re.compile(r"[A-Z][\w'\u2019-]*\.? [A-Z]")
+_NOUN_BEFORE = re.compile(r"(?:^|\s)(?P<noun>[a-z][a-z-]{3,}(?: [a-z][a-z-]{3,})?)\s+$")
+_NOT_DESCRIPTIONS = frozenset("""said says told tells with from into onto that than when where while about after before against between
+during under over with without have has had were been being will would could should also then asked added according""".split())
+_DESCRIPTION_BEFORE = re.compile(r"(?:^|[,;:]\s|\b(?:by|with|and|met|told|to)\s)\s*(?P<description>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s[\w' -]{2,60}?),\s*$")
+
+
+def _sentence_pieces(text: str):
+    """(piece, ends_a_sentence) for the sentences of a stretch of text."""
+    start = 0
+    for match in PERIOD.finditer(text):
+        if text[match.start()] == ".":
+            before = text[start: match.start()]
+            last_word = before.rsplit(None, 1)[-1].lower().lstrip("(") if before.strip() else ""
+            if last_word in ABBREVIATIONS or len(last_word) == 1 or "." in last_word or RX15.fullmatch(last_word):
+                continue
+        yield text[start: match.end()], True
+        start = match.end()
+    if start < len(text):
+        yield text[start:], False
+
+
+def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
+    """Full names (first seen, by surname) and organisations named anywhere in the text."""
+    names: dict[str, str] = {}
+    for match in _FULL_NAME_SCAN.finditer(text):
+        words = match.group("name").split()
+        while words and (words[0] in OPENERS or _strip_title_dot(words[0]) in TITLE_WORDS or words[0] in ORG_WORDS):
+            words = words[1:]
+        if len(words) < 2 or any(w in ORG_WORDS or w in OPENERS for w in words):
+            continue
+        names.setdefault(words[-1], " ".join(words))
+    organisations = []
+    for match in _ORG_SCAN.finditer(text):
+        words = match.group("org").split()
+        while words and words[0] in OPENERS:
+            words = words[1:]
+        if words:
+            organisations.append(" ".join(words))
+    return names, organisations
