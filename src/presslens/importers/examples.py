@@ -69,6 +69,25 @@ def nexis_lines(articles: list[dict], *, cover_page: bool = True, truncated_last
     return lines
 
 
+def write_lines_docx(path, lines: list[str]) -> Path:
+    """A DOCX file with one Word paragraph per line (how Nexis Uni writes its exports)."""
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.core_properties.created = pd.Timestamp("2021-03-06").to_pydatetime()
+    document.save(str(path))
+    return Path(path)
+
+
+def write_lines_rtf(path, lines: list[str]) -> Path:
+    """An RTF file with one paragraph per line, accented characters escaped as Word does."""
+    body = "".join(rtf_escape(line) + "\\par\n" for line in lines)
+    Path(path).write_text("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Times New Roman;}}\\f0\\fs24\n" + body + "}", encoding="ascii")
+    return Path(path)
+
+
 def write_nexis_docx(path, articles=NEXIS_ARTICLES, *, cover_page: bool = True, truncated_last: bool = False) -> Path:
     """A Nexis Uni DOCX export: one Word paragraph per line of :func:`nexis_lines`."""
     import docx

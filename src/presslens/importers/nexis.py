@@ -165,7 +165,7 @@ def _is_field(line: str) -> bool:
 def _header(block: list[str], stop: int, keywords: dict) -> tuple[dict, int]:
     """Headline, outlet, date line and fields above ``stop`` (the Body marker, or the end
     of a graphics-only item); returns (record, index where the article starts)."""
-    record: dict = {"headline": "", "outlet": "", "published": "", "date_text": "", "weekday": "", "time": "", "date_edition": ""}
+    record: dict = {"headline": "", "outlet": "", "published": "", "date_text": "", "weekday": "", "time": "", "date_edition": "", "correction_appended": False}
     fields: dict[str, str] = {}
     i = stop - 1
     extra: list[str] = []
@@ -392,7 +392,8 @@ def _parse_old(part: list[str], wrapped: bool) -> dict:
             record[column] = value
     record["text"] = "\n\n".join(paragraphs)
     if not record["text"]:
-        record["reason"] = "no body text (a graphics-only item, or no LENGTH field before the text)"
+        record["reason"] = ("graphics-only item (a GRAPHIC field and no text)" if record.get("graphic") else
+                            "no body text (no text after the LENGTH field)")
     return record
 
 
