@@ -248,3 +248,16 @@ def test_factiva_html_named_like_a_web_page_is_not_one_page(tmp_path):
     (tmp_path / "page.html").write_bytes((EXPORTS / "factiva_article_en.html").read_bytes())
     result = read_corpus(tmp_path / "page.html")
     assert (result.report["importer"] == "factiva").all() and counts(result) == [3, 2, 1]
+
+
+@pytest.mark.parametrize("rtf", [
+    r"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0 Times;}}\f0 Caf\'e9 \u8212?\par Police said {nothing} \{more\}.\par}",
+    r"{\rtf1\ansi\uc2 A\u8212\'97\'97B \'e9t\'e9 {\*\generator x;}{\fonttbl{\f0\fcharset134 SimSun;}}\f0 \'d6\'d0\'ce\'c4 end\par}",
+    r"{\rtf1 x\u8212?yz\uc0\u233 k\line tab\tab end\emdash\par}",
+])
+def test_fast_rtf_reader_matches_striprtf(rtf):
+    from striprtf.striprtf import rtf_to_text as reference
+
+    from presslens.importers._rtf import rtf_to_text
+
+    assert rtf_to_text(rtf) == reference(rtf, errors="replace")

@@ -27,9 +27,9 @@ def _head_text(path: Path, size: int = 400_000) -> str:
         raw = handle.read(size)
     text, _ = decode(raw, path) if raw else ("", "")
     if text.lstrip("\ufeff \r\n").startswith("{\\rtf"):
-        from striprtf.striprtf import rtf_to_text
+        from presslens.importers._rtf import rtf_to_text
 
-        text = rtf_to_text(text, errors="replace")
+        text = rtf_to_text(text)
     return text
 
 

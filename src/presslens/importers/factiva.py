@@ -224,7 +224,7 @@ def _html_tree(raw: str):
     # an internal DTD subset (entity declarations) has no use in an export and is how
     # entity-expansion attacks are carried; it is dropped before the parser sees it
     raw = _INTERNAL_SUBSET.sub("<!DOCTYPE html>", raw, count=1)
-    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, huge_tree=False)
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, huge_tree=False)
     tree = lxml.html.document_fromstring(raw.encode("utf-8"), parser=parser)
     for bad in tree.xpath("//script|//style|//noscript"):
         bad.drop_tree()
@@ -359,9 +359,9 @@ def read_factiva(path, *, dayfirst=True) -> ImportResult:
         records, expected, fmt = _html_records(_html_tree(raw))
     else:
         if kind == "rtf":
-            from striprtf.striprtf import rtf_to_text
+            from presslens.importers._rtf import rtf_to_text
 
-            text = rtf_to_text(raw, errors="replace")
+            text = rtf_to_text(raw)
         else:
             text = raw
         lines = [_clean(line) for line in text.replace("\r\n", "\n").split("\n")]
