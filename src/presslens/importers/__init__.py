@@ -12,7 +12,12 @@ format (``format="auto"``) or taking the one named; :mod:`presslens.importers.ex
 writes an example of every format (fictional articles) for tests and notebook 11.
 """
 
-from presslens.importers._common import ImportResult, ImportSafetyError, safe_extract_zip
+from presslens.importers._common import (
+    ImportResult,
+    ImportSafetyError,
+    ParseWarning,
+    safe_extract_zip,
+)
 from presslens.importers.auto import detect_format, read_corpus
 from presslens.importers.factiva import read_factiva
 from presslens.importers.html import read_html_folder
@@ -20,4 +25,4 @@ from presslens.importers.mediacloud import read_mediacloud
 from presslens.importers.nexis import read_nexis
 from presslens.importers.tabular import read_tabular
 
-__all__ = ["ImportResult", "ImportSafetyError", "detect_format", "read_corpus", "read_factiva", "read_html_folder", "read_mediacloud", "read_nexis", "read_tabular", "safe_extract_zip"]
+__all__ = ["ImportResult", "ImportSafetyError", "ParseWarning", "detect_format", "read_corpus", "read_factiva", "read_html_folder", "read_mediacloud", "read_nexis", "read_tabular", "safe_extract_zip"]

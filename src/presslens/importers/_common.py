@@ -20,6 +20,28 @@ class ImportSafetyError(CorpusError):
     """An input refused for safety (zip bomb, path traversal, entity expansion)."""
 
 
+class ParseWarning(UserWarning):
+    """A file that yielded no article, was skipped, or does not reconcile."""
+
+
+def warn_about(source_file: str, message: str) -> None:
+    """Issue a :class:`ParseWarning` attributed to the export file itself (not to a line
+    of presslens), so the message names the file and carries no machine-specific path.
+
+    Example
+    -------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_about("notes.txt", "skipped: not a recognised export")
+    >>> caught[0].filename, str(caught[0].message)
+    ('notes.txt', 'skipped: not a recognised export')
+    """
+    import warnings
+
+    warnings.warn_explicit(message, ParseWarning, filename=str(source_file), lineno=0, module="presslens.importers")
+
+
 class ImportResult(NamedTuple):
     """``(corpus, quarantine, report)``; ``report`` has records expected, parsed and
     quarantined, by source file."""
@@ -73,8 +95,6 @@ def with_warnings(report: pd.DataFrame, source_format: str = "") -> pd.DataFrame
     ...     with_warnings(table, "nexis-docx")["warning"].tolist()
     ['no articles found in a.docx (read as nexis-docx): check the file is an export and the format', '']
     """
-    import warnings
-
     report = report.copy()
     messages = []
     for row in report.itertuples(index=False):
@@ -86,7 +106,7 @@ def with_warnings(report: pd.DataFrame, source_format: str = "") -> pd.DataFrame
         elif row.parsed == 0:
             message = f"no article kept from {row.source_file}: all {row.quarantined} quarantined (see the quarantine table)"
         if message:
-            warnings.warn(message, UserWarning, stacklevel=3)
+            warn_about(row.source_file, message)
         messages.append(message)
     report["warning"] = messages
     return report

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from presslens.corpus import CorpusError, decode
-from presslens.importers._common import ImportResult, report_from_load, with_warnings
+from presslens.importers._common import ImportResult, report_from_load, warn_about, with_warnings
 
 FORMATS = ("auto", "nexis", "factiva", "mediacloud", "html", "tabular")
 _TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".gz", ".parquet", ".json", ".xlsx", ".xlsm")
@@ -262,10 +262,8 @@ def read_corpus(path, format: str = "auto", *, dayfirst=None, columns: dict | No
     result = combine(results)
     report = result.report
     if skipped:
-        import warnings
-
         for row in skipped:
-            warnings.warn(f"{row['source_file']}: {row['warning']}", UserWarning, stacklevel=2)
+            warn_about(row["source_file"], row["warning"])
         report = pd.concat([report, pd.DataFrame(skipped)], ignore_index=True).sort_values("source_file", kind="stable").reset_index(drop=True)
     return ImportResult(result.corpus, result.quarantine, report)
 
