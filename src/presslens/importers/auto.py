@@ -16,7 +16,7 @@ from presslens.importers._common import ImportResult, report_from_load, warn_abo
 FORMATS = ("auto", "nexis", "factiva", "mediacloud", "html", "tabular")
 _TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".gz", ".parquet", ".json", ".xlsx", ".xlsm")
 _MEDIACLOUD_COLUMNS = {"publish_date", "title", "url", "media_name"}
-_FACTIVA_HTML = re.compile(r"""class=["'][^"']*\b(?:[a-z]{2}Article|articleParagraph)\b|id=["']hd["']""")
+_FACTIVA_HTML = re.compile(r"""class=["'][^"']*\b[a-z]{2}articleParagraph\b""")
 _FACTIVA_CODES = re.compile(r"(?m)^\s*(?:<[^>]+>\s*)*HD(?:\s*<[^>]+>)*\s*$")
 _FACTIVA_DOCUMENT = re.compile(r"(?m)^\s*(?:<[^>]+>\s*)*\S{1,12}\s+[A-Za-z0-9]{2,12}\d{8}[a-z][a-z0-9]{6,9}\s*(?:<[^>]+>\s*)*$")
 _HTML = re.compile(r"<(?:html|body|div|p|table|!doctype)\b", re.IGNORECASE)
@@ -34,15 +34,16 @@ def _head_text(path: Path, size: int = 400_000) -> str:
 
 
 def _looks_like_factiva(path: Path) -> bool:
-    """Factiva exports have article containers (``<div class="article enArticle">``,
-    ``id="hd"``, ``articleParagraph``), the field codes ``HD`` and ``AN``/``SN`` on lines
-    of their own, or ``Document <accession number>`` lines."""
+    """Factiva exports have paragraphs of class ``enarticleParagraph`` (any language
+    prefix), the field codes ``HD`` and ``AN``/``SN`` on lines of their own, or
+    ``Document <accession number>`` lines (with ``id="hd"`` in HTML)."""
     head = _head_text(path)
-    if _FACTIVA_HTML.search(head):
-        return True
     plain = re.sub(r"<[^>]+>", "\n", head)
+    accession = bool(_FACTIVA_DOCUMENT.search(plain))
+    if _FACTIVA_HTML.search(head) or (accession and re.search(r"""id=["']hd["']""", head)):
+        return True
     lines = {line.strip() for line in plain.splitlines()}
-    return ("HD" in lines and ("AN" in lines or "SN" in lines)) or bool(_FACTIVA_DOCUMENT.search(plain))
+    return ("HD" in lines and ("AN" in lines or "SN" in lines)) or accession
 
 
 def _looks_like_mediacloud(path: Path) -> bool:

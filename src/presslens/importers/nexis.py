@@ -287,7 +287,8 @@ def _body_and_tail(lines: list[str], keywords: dict) -> tuple[list[str], dict]:
             tail_at = index
             break
     # a correction: a "Correction" line followed by its text, before Correction-Date
-    correction_at = next((i for i in range(tail_at) if lines[i].strip() in ("Correction", "Corrections")), None)
+    dated = any((m := _UNI_FIELD.match(line.strip())) and _column(m.group(1)) == "correction_date" for line in lines[tail_at:])
+    correction_at = next((i for i in range(tail_at) if lines[i].strip() in ("Correction", "Corrections")), None) if dated else None
     tail: dict = {}
     body_end = tail_at
     if correction_at is not None:
