@@ -261,3 +261,28 @@ def test_fast_rtf_reader_matches_striprtf(rtf):
     from presslens.importers._rtf import rtf_to_text
 
     assert rtf_to_text(rtf) == reference(rtf, errors="replace")
+
+
+@pytest.mark.parametrize("line, parts", [
+    ("March 3, 2019 Sunday, Late Edition - Final", ("2019-03-03", "Sunday", "", "Late Edition - Final")),
+    ("July 1, 2019 Monday 5:02 PM EST", ("2019-07-01", "Monday", "5:02 PM EST", "")),
+    ("3 mars 2019 dimanche, Édition Paris", ("2019-03-03", "dimanche", "", "Édition Paris")),
+    ("4. März 2021 Donnerstag", ("2021-03-04", "Donnerstag", "", "")),
+    ("3 de marzo de 2019 domingo", ("2019-03-03", "domingo", "", "")),
+    ("domenica 3 marzo 2019", ("2019-03-03", "domenica", "", "")),
+    ("3 maart 2019 zondag", ("2019-03-03", "zondag", "", "")),
+    ("3 de março de 2019 domingo", ("2019-03-03", "domingo", "", "")),
+    ("2011 年 12 月 29 日 星期四", ("2011-12-29", "星期四", "", "")),
+    ("2019年3月3日 日曜日", ("2019-03-03", "日曜日", "", "")),
+])
+def test_date_lines_in_nine_languages(line, parts):
+    from presslens.importers._dates import split_date_line
+
+    assert tuple(split_date_line(line)) == parts
+
+
+@pytest.mark.parametrize("line", ["Police warn against stings", "Date and Time: Friday, 8. March 2019", "Documents (6)", "Late Edition - Final"])
+def test_lines_that_are_not_date_lines(line):
+    from presslens.importers._dates import split_date_line
+
+    assert split_date_line(line) is None
