@@ -286,3 +286,15 @@ def test_lines_that_are_not_date_lines(line):
     from presslens.importers._dates import split_date_line
 
     assert split_date_line(line) is None
+
+
+def test_factiva_article_format_with_metadata_wrapped_in_a_block(tmp_path):
+    (tmp_path / "wrapped.html").write_text(
+        '<html><head><meta charset="utf-8"></head><body><div class="article enArticle"><div id="hd"><span class="enHeadline">Police warn</span></div>'
+        '<div class="meta"><div>By Jane Holt</div><div>412 words</div><div>4 March 2021</div><div>The Carrow Courier</div><div>CARCOU</div><div>English</div></div>'
+        '<p class="articleParagraph enarticleParagraph">Officers urged people.</p><div>Document CARCOU0020210304eh340001</div></div></body></html>', encoding="utf-8")
+    result = read_factiva(tmp_path / "wrapped.html")
+    assert counts(result) == [1, 1, 0]
+    article = result.corpus.iloc[0]
+    assert (article["doc_id"], article["outlet"], article["byline"], article["source_code"], article["language"], article["text"]) == (
+        "CARCOU0020210304eh340001", "The Carrow Courier", "By Jane Holt", "CARCOU", "English", "Officers urged people.")

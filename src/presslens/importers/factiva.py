@@ -304,10 +304,11 @@ def _html_records(tree) -> tuple[list[dict], int, str]:
         if not paragraphs:
             paragraphs = [_clean(p.text_content()) for p in container.xpath(".//p")]
         meta_values, document_line = [], ""
-        for child in container:
-            if not isinstance(child.tag, str) or child.tag == "p" or (headline_el and child is headline_el[0]) or child.xpath(".//p"):
-                continue
-            if headline_el and headline_el[0] in child.iterdescendants():
+        inside_headline = set(headline_el[0].iter()) if headline_el else set()
+        # the unlabelled metadata lines: the innermost divs (flat, or wrapped in a block),
+        # in document order, outside the headline and the paragraphs
+        for child in container.iterdescendants("div"):
+            if child in inside_headline or any(True for _ in child.iterdescendants("div", "p")) or any(a.tag == "p" for a in child.iterancestors()):
                 continue
             value = _clean(child.text_content())
             if _DOCUMENT_LINE.match(value):
