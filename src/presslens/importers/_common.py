@@ -21,6 +21,28 @@ class ImportSafetyError(CorpusError):
     """An input refused for safety (zip bomb, path traversal, entity expansion)."""
 
 
+class ParseWarning(UserWarning):
+    """A file that yielded no article, was skipped, or does not reconcile."""
+
+
+def warn_about(source_file: str, message: str) -> None:
+    """Issue a :class:`ParseWarning` attributed to the export file itself (not to a line
+    of presslens), so the message names the file and carries no machine-specific path.
+
+    Example
+    -------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_about("notes.txt", "skipped: not a recognised export")
+    >>> caught[0].filename, str(caught[0].message)
+    ('notes.txt', 'skipped: not a recognised export')
+    """
+    import warnings
+
+    warnings.warn_explicit(message, ParseWarning, filename=str(source_file), lineno=0, module="presslens.importers")
+
+
 class ImportResult(NamedTuple):
     """``(corpus, quarantine, report)``; ``report`` has records expected, parsed and
     quarantined, by source file."""
@@ -57,8 +79,38 @@ def finish(records: list[dict], bad: list[dict], source_format: str, *, dayfirst
         parsed = int((kept["source_file"] == name).sum()) if len(kept) else 0
         quarantined = int((quarantine["source_file"] == name).sum()) if len(quarantine) else 0
         rows.append({"source_file": name, "expected": (expected or {}).get(name, parsed + quarantined), "parsed": parsed, "quarantined": quarantined})
-    report = pd.DataFrame(rows, columns=["source_file", "expected", "parsed", "quarantined"])
+    report = with_warnings(pd.DataFrame(rows, columns=["source_file", "expected", "parsed", "quarantined"]), source_format)
     return ImportResult(kept, quarantine, report)
+
+
+def with_warnings(report: pd.DataFrame, source_format: str = "") -> pd.DataFrame:
+    """The parse report with a ``warning`` column: a file that yielded no article, or
+    whose counts do not reconcile (expected != parsed + quarantined), is a warning, not a
+    success; each warning is also issued as a Python :class:`UserWarning`.
+
+    Example
+    -------
+    >>> import warnings
+    >>> table = pd.DataFrame({"source_file": ["a.docx", "b.docx"], "expected": [0, 2], "parsed": [0, 2], "quarantined": [0, 0]})
+    >>> with warnings.catch_warnings(record=True):
+    ...     with_warnings(table, "nexis-docx")["warning"].tolist()
+    ['no articles found in a.docx (read as nexis-docx): check the file is an export and the format', '']
+    """
+    report = report.copy()
+    messages = []
+    for row in report.itertuples(index=False):
+        message = ""
+        if row.expected != row.parsed + row.quarantined:
+            message = f"{row.source_file}: {row.expected} articles expected but {row.parsed} kept and {row.quarantined} quarantined"
+        elif row.parsed == 0 and row.quarantined == 0:
+            message = f"no articles found in {row.source_file}" + (f" (read as {source_format})" if source_format else "") + ": check the file is an export and the format"
+        elif row.parsed == 0:
+            message = f"no article kept from {row.source_file}: all {row.quarantined} quarantined (see the quarantine table)"
+        if message:
+            warn_about(row.source_file, message)
+        messages.append(message)
+    report["warning"] = messages
+    return report
 
 
 def check_member_size(path, member) -> None:

@@ -54,7 +54,7 @@ WEB_PAGE = """<html><head><title>{title}</title><meta property="og:site_name" co
 
 def nexis_lines(articles: list[dict], *, cover_page: bool = True, truncated_last: bool = False) -> list[str]:
     """The paragraphs of a Nexis Uni export (DOCX or RTF) holding ``articles``."""
-    lines = list(COVER_PAGE) if cover_page else []
+    lines = [f"Documents ({len(articles)})" if line.startswith("Documents (") else line for line in COVER_PAGE] if cover_page else []
     for index, article in enumerate(articles):
         lines += [article["headline"], article["outlet"], article["date"], "Copyright 2021 Carrow Media Ltd",
                   f"Section: {article['section']}", f"Length: {article['length']}"]
@@ -67,6 +67,25 @@ def nexis_lines(articles: list[dict], *, cover_page: bool = True, truncated_last
             break  # the export stops after the Body marker
         lines += list(article["body"]) + [f"Load-Date: {article.get('load_date', 'March 6, 2021')}", "End of Document"]
     return lines
+
+
+def write_lines_docx(path, lines: list[str]) -> Path:
+    """A DOCX file with one Word paragraph per line (how Nexis Uni writes its exports)."""
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.core_properties.created = pd.Timestamp("2021-03-06").to_pydatetime()
+    document.save(str(path))
+    return Path(path)
+
+
+def write_lines_rtf(path, lines: list[str]) -> Path:
+    """An RTF file with one paragraph per line, accented characters escaped as Word does."""
+    body = "".join(rtf_escape(line) + "\\par\n" for line in lines)
+    Path(path).write_text("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Times New Roman;}}\\f0\\fs24\n" + body + "}", encoding="ascii")
+    return Path(path)
 
 
 def write_nexis_docx(path, articles=NEXIS_ARTICLES, *, cover_page: bool = True, truncated_last: bool = False) -> Path:
@@ -130,6 +149,24 @@ def write_factiva_html(path, articles=FACTIVA_ARTICLES) -> Path:
             rows.append(f"<tr><td><b>{code}</b></td><td>{cells}</td></tr>")
         rows.append("</table></div><script>alert(1)</script>")
     Path(path).write_text("<html><body><h1>Factiva</h1>" + "".join(rows) + "</body></html>", encoding="utf-8")
+    return Path(path)
+
+
+def write_factiva_article_html(path, articles=FACTIVA_ARTICLES[:2]) -> Path:
+    """A Factiva "Article Format" HTML export: one ``<div class="article enArticle">``
+    per article, the headline in ``<div id="hd">``, unlabelled metadata ``<div>`` lines,
+    ``<p class="articleParagraph">`` paragraphs and the ``Document`` line."""
+    parts = []
+    for number, article in enumerate(articles, start=1):
+        fields = dict(article)
+        meta = [fields.get(code) for code in ("BY", "WC", "PD", "SN", "SC", "LA")] + ["(c) 2021 Carrow Media Ltd. All rights reserved."]
+        divs = "".join(f"<div>{value}</div>" for value in meta if value)
+        paragraphs = "".join(f'<p class="articleParagraph enarticleParagraph">{p}</p>'
+                             for code in ("LP", "TD") for p in fields.get(code, "").split("|") if p)
+        parts.append(f'<div id="article-{number}" class="article enArticle"><div id="hd"><span class="enHeadline">{fields["HD"]}</span></div>'
+                     f"{divs}{paragraphs}<div>{fields['AN']}</div></div>")
+    Path(path).write_text('<html><head><meta charset="utf-8"><title>Factiva</title></head><body><div id="articles">'
+                          + "".join(parts) + "</div></body></html>", encoding="utf-8")
     return Path(path)
 
 
