@@ -3,6 +3,7 @@ corpus contract, and safe ZIP extraction."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
@@ -165,3 +166,8 @@ def safe_extract_zip(path, destination) -> list[Path]:
                     sink.write(chunk)
             written.append(target)
     return written
+
+
+# an HTML page's internal DTD subset (<!DOCTYPE html [ ... ]>): removed before parsing, so
+# that no entity declared in it is ever expanded
+INTERNAL_DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.corpus import CorpusError, decode
+from presslens.corpus.formats import decode
+from presslens.corpus.schema import CorpusError
 from presslens.importers._common import ImportResult, report_from_load, warn_about, with_warnings
 
 FORMATS = ("auto", "nexis", "factiva", "mediacloud", "html", "tabular")

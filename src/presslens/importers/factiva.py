@@ -29,8 +29,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from presslens.corpus import CorpusError, decode
-from presslens.importers._common import ImportResult, finish
+from presslens.corpus.formats import decode
+from presslens.corpus.schema import CorpusError
+from presslens.importers._common import INTERNAL_DTD_SUBSET, ImportResult, finish
 from presslens.importers._dates import LANGUAGES, split_date_line
 
 CODES = ("SE", "HD", "BY", "CR", "WC", "PD", "ET", "SN", "SC", "ED", "PG", "VOL", "LA", "CY", "LP", "TD", "CT", "RF", "CO", "IN", "NS", "RE",
@@ -45,7 +46,6 @@ _WORD_COUNT = re.compile(r"^\s*[\d.,\s\u00a0]+\s*(?:words?|mots?|wörter|wort|pa
 _TIME_ONLY = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{1,5})?\s*$")
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b|版权|著作権|\u00a9)", re.IGNORECASE)
 _SOURCE_CODE = re.compile(r"^[A-Z0-9]{2,10}$")
-_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 INDEXING = {"CO": "companies", "IN": "industries", "NS": "subjects", "RE": "regions", "IPC": "indexing_codes", "IPD": "descriptors", "PUB": "publisher",
             "SE": "section", "ED": "edition", "PG": "page", "ET": "time", "CR": "credit", "CY": "copyright"}
 
@@ -223,7 +223,7 @@ def _html_tree(raw: str):
 
     # an internal DTD subset (entity declarations) has no use in an export and is how
     # entity-expansion attacks are carried; it is dropped before the parser sees it
-    raw = _INTERNAL_SUBSET.sub("<!DOCTYPE html>", raw, count=1)
+    raw = INTERNAL_DTD_SUBSET.sub("<!DOCTYPE html>", raw, count=1)
     parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, huge_tree=False)
     tree = lxml.html.document_fromstring(raw.encode("utf-8"), parser=parser)
     for bad in tree.xpath("//script|//style|//noscript"):
