@@ -50,6 +50,7 @@ import base64
 import hashlib
 import html
 import json
+from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
@@ -277,23 +278,20 @@ def explorer_data(corpus: pd.DataFrame, *, group: str = "outlet_type", groups: t
     read = shown.iloc[reading].reset_index(drop=True)
     found_quotes = quotes.attribute(quotes.extract_quotes(read, progress=progress), read)
     found_claims = claim_tools.extract_claims(read, progress=progress)
-    matched = scores[scores["matches"] > 0].set_index("doc_id")
-    details = []
-    quote_groups = dict(tuple(found_quotes.groupby("doc_id", sort=False))) if len(found_quotes) else {}
-    claim_groups = dict(tuple(found_claims.groupby("doc_id", sort=False))) if len(found_claims) else {}
-    for doc_id, text in zip(read["doc_id"], read["text"], strict=True):
-        q = quote_groups.get(doc_id)
-        c = claim_groups.get(doc_id)
-        f = matched.loc[[doc_id]] if doc_id in matched.index else None
-        details.append({
-            "text": text,
-            "frames": [] if f is None else [[r.frame, float(r.per_1000_words), r.terms] for r in f.itertuples()],
-            # a quote is sent as its offsets in the text (the page cuts it out), not a second copy
-            "quotes": [] if q is None else [[int(r.start), int(r.end), _text(r.speaker_as_written), _text(r.role), _text(r.organisation), _text(r.cue)]
-                                            for r in q[q["field"] == "text"].head(DETAIL_LIMIT).itertuples()],
-            "claims": [] if c is None else [[_text(r.value_text), _text(r.what), _text(r.source), "" if pd.isna(r.year) else int(r.year)]
-                                            for r in c.head(DETAIL_LIMIT).itertuples()],
-        })
+    # one pass over each table (looking articles up one by one in pandas costs more than the analyses)
+    frames_of, quotes_of, claims_of = defaultdict(list), defaultdict(list), defaultdict(list)
+    matched = scores.loc[scores["matches"] > 0, ["doc_id", "frame", "per_1000_words", "terms"]]
+    for doc_id, frame, rate, matched_terms in matched.itertuples(index=False, name=None):
+        frames_of[doc_id].append([frame, float(rate), matched_terms])
+    in_text = found_quotes.loc[found_quotes["field"] == "text", ["doc_id", "start", "end", "speaker_as_written", "role", "organisation", "cue"]]
+    for doc_id, start, end, *who in in_text.itertuples(index=False, name=None):
+        if len(quotes_of[doc_id]) < DETAIL_LIMIT:  # a quote is sent as its offsets in the text, not a second copy
+            quotes_of[doc_id].append([int(start), int(end), *(_text(value) for value in who)])
+    for doc_id, value, what, source, year in found_claims[["doc_id", "value_text", "what", "source", "year"]].itertuples(index=False, name=None):
+        if len(claims_of[doc_id]) < DETAIL_LIMIT:
+            claims_of[doc_id].append([_text(value), _text(what), _text(source), "" if pd.isna(year) else int(year)])
+    details = [{"text": text, "frames": frames_of.get(doc_id, []), "quotes": quotes_of.get(doc_id, []), "claims": claims_of.get(doc_id, [])}
+               for doc_id, text in zip(read["doc_id"], read["text"], strict=True)]
 
     unique = corpus.drop_duplicates("doc_id")
     published_headlines = pd.Series(unique["headline"].fillna("").astype(str).to_numpy(), index=unique["doc_id"].astype(str).to_numpy())
