@@ -135,6 +135,8 @@ def choose_k(vectors, k_values=range(3, 13), *, n_bootstrap: int = 10, random_st
     (higher is better), ``davies_bouldin`` (lower is better), ``stability`` (mean ARI
     between bootstrap clusterings, higher is better) and ``inertia``.  Silhouette is
     computed on a fixed random sample of ``sample_size`` articles for large corpora.
+    Silhouette, Davies-Bouldin and stability are rounded to 3 decimals, Calinski-Harabasz
+    and inertia to 4 significant figures.
 
     Example
     -------
@@ -142,28 +144,41 @@ def choose_k(vectors, k_values=range(3, 13), *, n_bootstrap: int = 10, random_st
     >>> vectors = np.vstack([centre + 0.05 * rng.standard_normal((10, 3)) for centre in np.eye(3)])
     >>> choose_k(vectors, range(2, 5), n_bootstrap=3)[["k", "stability"]]
        k  stability
-    0  2     1.0000
-    1  3     1.0000
-    2  4     0.9095
+    0  2      1.000
+    1  3      1.000
+    2  4      0.910
     """
     vectors = np.asarray(vectors)
     rows = []
-    for k in k_values:
+    for k in k_values:  # printed precision: what carries meaning and is the same on every BLAS kernel
         model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit(vectors)
         labels = model.labels_
         rows.append({
             "k": int(k),
-            "silhouette": float(silhouette_score(vectors, labels, sample_size=sample_size if sample_size and len(vectors) > sample_size else None, random_state=random_state)),
-            "calinski_harabasz": float(calinski_harabasz_score(vectors, labels)),
-            "davies_bouldin": float(davies_bouldin_score(vectors, labels)),
-            "stability": stability(vectors, k, n_bootstrap=n_bootstrap, random_state=random_state),
-            "inertia": float(model.inertia_),
+            "silhouette": round(float(silhouette_score(vectors, labels, sample_size=sample_size if sample_size and len(vectors) > sample_size else None,
+                                                       random_state=random_state)), 3),
+            "calinski_harabasz": significant(calinski_harabasz_score(vectors, labels), 4),
+            "davies_bouldin": round(float(davies_bouldin_score(vectors, labels)), 3),
+            "stability": round(stability(vectors, k, n_bootstrap=n_bootstrap, random_state=random_state), 3),
+            "inertia": significant(model.inertia_, 4),
         })
-    return pd.DataFrame(rows).round(4)
+    return pd.DataFrame(rows)
+
+
+def significant(value: float, digits: int = 4) -> float:
+    """``value`` rounded to ``digits`` significant figures (inertia, Calinski-Harabasz):
+    the last digits of such sums change with the order a BLAS kernel adds in.
+
+    Example
+    -------
+    >>> significant(994.71187, 4), significant(0.000123456, 3)
+    (994.7, 0.000123)
+    """
+    return float(f"{float(value):.{digits}g}")
 
 
 def recommend_by_stability(table: pd.DataFrame, column: str, *, tolerance: float = 0.05, what: str = "k",
-                            noun: str = "clusterings") -> tuple[int, str, bool]:
+                            noun: str = "clusterings", min_stability: float = 0.6) -> tuple[int, str, bool]:
     """The smallest value of ``column`` whose stability is within ``tolerance`` of the best;
     ``(value, reason, at_edge)``, warning (:class:`EdgeOfRangeWarning`) at an edge of the range.
 
@@ -183,6 +198,8 @@ def recommend_by_stability(table: pd.DataFrame, column: str, *, tolerance: float
     reason = (f"{what} = {value}: the smallest {what} whose {noun} are within {tolerance:.2f} of the best stability "
               f"({best:.2f}, mean adjusted Rand index between clusterings of bootstrap resamples); its stability is "
               f"{float(chosen['stability']):.2f}.")
+    if best < min_stability:
+        reason += f" Even the most stable {what} has stability below {min_stability:.2f}: treat the result as tentative."
     if noun != "clusterings":
         reason = reason.replace("mean adjusted Rand index between clusterings of bootstrap resamples", "agreement between models of resamples")
     if at_edge:
@@ -204,7 +221,8 @@ def recommend_k(table: pd.DataFrame, *, tolerance: float = 0.05, min_stability: 
     Davies-Bouldin stay in the table as descriptions, not as the rule: on news they
     improve steadily with k and favour the top of any range.  A choice at either edge of
     the range searched raises :class:`EdgeOfRangeWarning` and says so in the reason.
-    ``min_stability`` is accepted for backward compatibility and ignored.
+    When even the best stability is under ``min_stability`` (default 0.6) the reason
+    says the clusters are tentative.
 
     Example
     -------
@@ -212,7 +230,7 @@ def recommend_k(table: pd.DataFrame, *, tolerance: float = 0.05, min_stability: 
     >>> recommend_k(table)[0]
     4
     """
-    value, reason, _ = recommend_by_stability(table, "k", tolerance=tolerance)
+    value, reason, _ = recommend_by_stability(table, "k", tolerance=tolerance, min_stability=0.6 if min_stability is None else min_stability)
     return value, reason
 
 
@@ -305,7 +323,7 @@ def evaluate_clusters(labels, truth, *, ignore=None) -> pd.DataFrame:
         "homogeneity": homogeneity_score(a, b),
         "completeness": completeness_score(a, b),
         "v_measure": v_measure_score(a, b),
-    }]).round(4)
+    }]).round(3)
 
 
 def contingency(labels, truth, *, normalize: bool = False) -> pd.DataFrame:
@@ -324,7 +342,7 @@ def seed_stability(vectors, k: int, *, seeds=range(10), truth=None, n_init: int 
         if truth is not None:
             row["nmi"] = float(evaluate_clusters(labels, truth)["nmi"].iat[0])
         rows.append(row)
-    return pd.DataFrame(rows).round(4)
+    return pd.DataFrame(rows).round(3)
 
 
 def cocluster(features, k: int, *, random_state: int = 0, top_n: int = 10) -> tuple[np.ndarray, pd.DataFrame]:

@@ -413,8 +413,8 @@ def proper_nouns_from_counts(counts: Counter, *, min_count: int = 2, share: floa
     """
     capitalised: Counter = Counter()
     lower: Counter = Counter()
-    for word, n in counts.items():
-        (capitalised if word[0].isupper() else lower)[word.lower()] += n
+    for word, n in counts.items():  # a possessive counts as the word (Holt's -> holt)
+        (capitalised if word[0].isupper() else lower)[_POSSESSIVE.sub("", word.lower().replace("\u2019", "'"))] += n
     return frozenset(w for w, n in capitalised.items() if n >= min_count and n >= share * (n + lower[w]))
 
 

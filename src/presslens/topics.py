@@ -68,8 +68,9 @@ def fit_topics(corpus: pd.DataFrame, n_topics: int = 8, *, method: str = "nmf", 
                random_state: int = 0, top_n: int = 15, max_iter: int = 400, **vectorize_options) -> TopicModel:
     """Fit NMF (on TF-IDF) or LDA (on counts) and return document-topic shares and top words.
 
-    Topics are numbered canonically: topic 0 has the largest total weight over the
-    documents (ties broken by the top term), so the same model gets the same numbers.
+    Topics are numbered canonically: topic 0 is the largest share of documents' dominant
+    topic, ties broken by the first such document in corpus order, so the same model gets
+    the same numbers.
 
     Example
     -------
@@ -86,10 +87,14 @@ def fit_topics(corpus: pd.DataFrame, n_topics: int = 8, *, method: str = "nmf", 
     else:
         model = LatentDirichletAllocation(n_components=n_topics, learning_method="batch", random_state=random_state, max_iter=min(max_iter, 25))
     weights = model.fit_transform(features.matrix)
-    # canonical numbering: topics by total weight over documents (largest first), ties by top term
+    # canonical numbering: topics by the number of documents they dominate (largest first), ties
+    # by the first such document in corpus order (integers, so no near-tie of floating sums decides)
     components = model.components_
+    dominant = weights.argmax(axis=1) if len(weights) else np.zeros(0, dtype=int)
+    sizes = np.bincount(dominant, minlength=n_topics)
+    first = [int(np.flatnonzero(dominant == t)[0]) if sizes[t] else len(dominant) for t in range(n_topics)]
     top_terms = [str(features.terms[int(np.argmax(row))]) for row in components]
-    order = sorted(range(n_topics), key=lambda t: (-round(float(weights[:, t].sum()), 6), top_terms[t], t))
+    order = sorted(range(n_topics), key=lambda t: (-int(sizes[t]), first[t], top_terms[t], t))
     weights = weights[:, order]
     model.components_ = components[order]
     if method == "lda":
@@ -241,8 +246,8 @@ def compare_topic_numbers(corpus: pd.DataFrame, n_topics=(4, 6, 8, 10, 12, 15), 
     >>> corpus = pd.DataFrame({"doc_id": range(20), "text": ["jury verdict judge trial"] * 10 + ["pupils teachers classroom lessons"] * 10})
     >>> compare_topic_numbers(corpus, (2, 3), top_n=3, n_runs=2, min_df=1, max_df=1.0)[["n_topics", "diversity", "stability"]]
        n_topics  diversity  stability
-    0         2     0.5000     1.0000
-    1         3     0.3333     0.6667
+    0         2      0.500      1.000
+    1         3      0.333      0.667
     """
     features = vectorize(corpus, text=text, kind="tfidf" if method == "nmf" else "count", **vectorize_options)
     analyze = features.vectorizer.build_analyzer()
@@ -258,7 +263,7 @@ def compare_topic_numbers(corpus: pd.DataFrame, n_topics=(4, 6, 8, 10, 12, 15), 
             "diversity": topic_diversity(model.words(diversity_top_n), diversity_top_n),
             "stability": topic_stability(features, k, method=method, n_runs=n_runs, top_n=top_n, random_state=random_state),
         })
-    return pd.DataFrame(rows).round(4)
+    return pd.DataFrame(rows).round(3)
 
 
 def recommend_topics(table: pd.DataFrame, *, tolerance: float = 0.05) -> tuple[int, str]:
