@@ -423,7 +423,12 @@ PERSON_TITLES = frozenset(
     "governor gov mayor judge justice det insp supt sgt pc dc ds di dci det-insp constable chief rev reverend father pope king "
     "queen prince princess prime minister secretary chancellor coach captain capt gen general col lt sheriff commissioner "
     "councillor cllr ambassador chairman chairwoman mp mep".split())
-_CAPITALISED_RUN = re.compile(r"(?<![\w'\u2019.-])((?:[A-Z][\w'\u2019-]*\.?)(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'\u2019-]*\.?)*)")
+_CAPITALISED_RUN = re.compile(r"(?:\b[A-Z][a-z][\w'\u2019-]*|\b[A-Z]\.)(?:[ ]+(?:[A-Z][a-z][\w'\u2019-]*|[A-Z]\.))*")
+ORGANISATION_WORDS = frozenset(
+    "co corp corporation inc ltd plc llc group bank company companies council university college school police constabulary "
+    "court party ministry department agency authority association union trust foundation fund institute commission committee "
+    "board service services energy oil airlines airways motors industries international holdings partners news times post "
+    "united city county street road river republic state states kingdom island islands".split())
 
 
 @lru_cache(maxsize=1)
@@ -445,11 +450,15 @@ def person_name_counts(texts: Iterable[str]) -> tuple[Counter, Counter]:
     """How often each word (lower case) is part of a person's name, and how often it is
     part of another multi-word name, in runs of capitalised words.
 
-    A run of capitalised words is a person's name when, after any leading titles
+    A run of capitalised words (not all in capitals; punctuation ends a run; leading
+    stop words such as a sentence-initial "The" skipped) is a person's name when, after
+    any leading titles
     (:data:`PERSON_TITLES`: ``Mr``, ``President``, ``Det Insp``...), it starts with a
     given name (:func:`first_names`) and has at least two words, or when it follows a
-    title (``Mr Blair``).  Every word of such a run counts as a person-name word; the words
-    of other runs of two or more capitalised words (``New York``, ``Leeds United``)
+    title (``Mr Blair``), and none of its words marks an organisation or place
+    (:data:`ORGANISATION_WORDS`: ``Co``, ``Bank``, ``Council``, ``United``...).  Every word
+    of such a run counts as a person-name word; the words of other runs of two or more
+    capitalised words (``New York``, ``Leeds United``), and given names standing alone,
     count as other names.  Counts of parts of a corpus add up.
 
     Example
@@ -458,21 +467,30 @@ def person_name_counts(texts: Iterable[str]) -> tuple[Counter, Counter]:
     >>> sorted(person), sorted(other)
     (['blair', 'gary', 'holt'], ['new', 'york'])
     """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
     names = first_names()
     person: Counter = Counter()
     other: Counter = Counter()
     for text in texts:
         for match in _CAPITALISED_RUN.finditer(text):
-            words = [w.rstrip(".").lower().replace("\u2019", "'") for w in match.group(1).split()]
-            words = [_POSSESSIVE.sub("", w) for w in words if len(w) > 1 or not w.isalpha()]
-            titled = 0
+            words = [_POSSESSIVE.sub("", w.rstrip(".").lower().replace("\u2019", "'")) for w in match.group().split()]
+            start = 0
+            while start < len(words) and words[start] in ENGLISH_STOP_WORDS:  # sentence starts: "In", "The"
+                start += 1
+            titled = start
             while titled < len(words) and words[titled] in PERSON_TITLES:
                 titled += 1
-            rest = words[titled:]
-            if rest and ((titled and len(rest) <= 3) or (len(rest) >= 2 and rest[0] in names and len(rest) <= 4)):
+            rest = [w for w in words[titled:] if len(w) > 1]
+            if not rest:
+                continue
+            organisation = any(w in ORGANISATION_WORDS for w in rest)
+            if not organisation and ((titled > start and len(rest) <= 3) or (len(rest) >= 2 and rest[0] in names and len(rest) <= 4)):
                 person.update(rest)
-            elif len(words) >= 2:
-                other.update(words)
+            elif len(rest) >= 2:
+                other.update(rest)
+            elif rest[0] in names:
+                other[rest[0]] += 1  # a given name alone (Alberta, April, Jordan) is as likely a place or a month
     return person, other
 
 
