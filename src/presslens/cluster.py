@@ -146,7 +146,7 @@ def choose_k(vectors, k_values=range(3, 13), *, n_bootstrap: int = 10, random_st
        k  stability
     0  2      1.000
     1  3      1.000
-    2  4      0.910
+    2  4      0.909
     """
     vectors = np.asarray(vectors)
     rows = []
