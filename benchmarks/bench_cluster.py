@@ -4,7 +4,7 @@ For each corpus size (simulated articles, generated once into a temporary folder
 pipelines run in fresh child processes, so each peak memory is its own:
 
 * presslens: ``presslens.cluster.cluster_corpus(corpus, k=10)``: cleaning, the news
-  analyzer (stop words, outlet names, proper nouns), TF-IDF, LSA (50), k-means, cluster
+  analyzer (stop words, outlet names, person names), TF-IDF, LSA (50), k-means, cluster
   labels (c-TF-IDF, exemplars, dominant groups);
 * bare: ``TfidfVectorizer() -> TruncatedSVD(50) -> Normalizer -> KMeans(10)`` on the raw
   text, the plain scikit-learn recipe.

@@ -182,3 +182,85 @@ def test_prevalence_intervals_cover_planted_frame_shares(teaching):
     planted = load_labels("frame_shares").set_index(["outlet_type", "frame"])["planted_share"]
     covered = [(row.lower - 0.005) <= planted[(row.group, row.category)] <= (row.upper + 0.005) for row in result.itertuples()]
     assert np.mean(covered) >= 0.9, f"{np.mean(covered):.2f} of 95% intervals cover the planted shares"
+
+
+def reference_fightin_words_table(terms, y_a, y_b, alpha0, min_freq):
+    """An independent Fightin' Words table: informative prior over ALL terms, then the
+    rows with at least ``min_freq`` occurrences, written with plain Python floats."""
+    y_a, y_b = [float(x) for x in y_a], [float(x) for x in y_b]
+    pooled = [a + b + 1e-9 for a, b in zip(y_a, y_b, strict=True)]
+    alphas = [alpha0 * p / sum(pooled) for p in pooled]
+    rows = {}
+    for term, ya, yb, (delta, variance, z) in zip(terms, y_a, y_b, independent_fightin_words(y_a, y_b, alphas), strict=True):
+        if ya + yb >= min_freq:
+            rows[term] = (delta, variance, z)
+    return rows
+
+
+@pytest.mark.parametrize("min_freq", [1, 5, 40])
+def test_fightin_words_counts_all_terms_and_filters_the_output_only(min_freq):
+    rng = np.random.default_rng(11)
+    terms = np.array([f"w{i:02d}" for i in range(60)])
+    y_a, y_b = rng.integers(0, 60, 60), rng.integers(0, 60, 60)
+    table = compare.fightin_words_from_counts(terms, y_a, y_b, prior="informative", alpha0=80, min_freq=min_freq).set_index("term")
+    expected = reference_fightin_words_table(terms, y_a, y_b, 80, min_freq)
+    assert set(table.index) == set(expected)
+    for term, (delta, variance, z) in expected.items():
+        row = table.loc[term]
+        assert abs(row["delta"] - delta) < 1e-9 and abs(row["variance"] - variance) < 1e-9 and abs(row["z"] - z) < 1e-9
+    # a term's z does not depend on min_freq
+    full = compare.fightin_words_from_counts(terms, y_a, y_b, prior="informative", alpha0=80, min_freq=0).set_index("term")
+    np.testing.assert_allclose(table["z"], full.loc[table.index, "z"], rtol=0, atol=1e-12)
+
+
+def reference_g2(a, b, n_t, n_r):
+    """Log-likelihood G² of Rayson & Garside (2000), full four-cell form, plain Python."""
+    cells = [(a, n_t, a + b), (b, n_r, a + b), (n_t - a, n_t, n_t + n_r - a - b), (n_r - b, n_r, n_t + n_r - a - b)]
+    total = n_t + n_r
+    return 2 * sum(o * math.log(o / (row * col / total)) for o, row, col in cells if o > 0)
+
+
+@pytest.mark.parametrize("min_freq", [1, 6])
+def test_keyness_with_min_freq_keeps_the_totals_of_all_terms(min_freq):
+    rng = np.random.default_rng(5)
+    terms = np.array([f"w{i:02d}" for i in range(40)])
+    a, b = rng.integers(0, 30, 40), rng.integers(0, 30, 40)
+    table = compare.keyness_from_counts(terms, a, b, min_freq=min_freq, measures=("g2", "log_ratio")).set_index("term")
+    n_t, n_r = float(a.sum()), float(b.sum())
+    kept = [t for t, x, y in zip(terms, a, b, strict=True) if x + y >= min_freq]
+    assert set(table.index) == set(kept)
+    for term, x, y in zip(terms, a, b, strict=True):
+        if x + y < min_freq:
+            continue
+        assert abs(table.loc[term, "g2"] - reference_g2(float(x), float(y), n_t, n_r)) < 1e-9
+        ratio = math.log2(((x or 0.5) / n_t) / ((y or 0.5) / n_r))
+        assert abs(table.loc[term, "log_ratio"] - ratio) < 1e-9
+
+
+def test_one_group_against_the_rest_for_keyness_and_fightin_words():
+    corpus = pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d"], "outlet": ["North", "South", "East", "East"], "outlet_type": ["tabloid", "broadsheet", "regional", "regional"],
+        "text": ["Vigilante sting video, vigilante group.", "Police warned the group.", "Council police funding.", "Police funding council vote."],
+    })
+    rest = compare.fightin_words(corpus, "tabloid", "rest", prior="uniform", min_freq=1)
+    explicit = compare.fightin_words(corpus, "tabloid", ["broadsheet", "regional"], prior="uniform", min_freq=1)
+    pd.testing.assert_frame_equal(rest, explicit)
+    assert rest.iloc[0]["term"] == "vigilante" and rest.iloc[0]["n_a"] == 2
+    keys = compare.keyness(corpus, "tabloid", "rest", group="outlet_type", min_freq=1)
+    pd.testing.assert_frame_equal(keys, compare.keyness(corpus, "tabloid", ["broadsheet", "regional"], group="outlet_type", min_freq=1))
+    with pytest.raises(ValueError, match="group_b='rest'"):
+        compare.fightin_words(corpus, "tabloid")
+
+
+def test_no_pronouns_or_single_letters_among_keywords():
+    corpus = pd.DataFrame({
+        "doc_id": list("abcd"), "outlet_type": ["tabloid", "tabloid", "broadsheet", "broadsheet"],
+        "text": ["I said you and I saw it. She's p. We're here, he said.", "They told me I was right, you know. U.S. stings.",
+                 "Police said the unit's backlog grew.", "The unit said funding was cut."],
+    })
+    for table in (compare.keyness(corpus, "tabloid", "rest", group="outlet_type", min_freq=1),
+                  compare.fightin_words(corpus, "tabloid", "rest", group="outlet_type", min_freq=1)):
+        terms = set(table["term"])
+        assert not {t for t in terms if len(t) == 1}, terms
+        assert not terms & {"i", "you", "she", "we", "he", "they", "me", "it", "we're", "she's"}, terms
+        assert "unit" in terms and "u.s" in terms

@@ -4,6 +4,7 @@ teaching corpus (ground-truth recovery)."""
 from __future__ import annotations
 
 import pickle
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -78,10 +79,33 @@ def test_choose_k_finds_the_planted_number_of_clusters(toy):
     assert table.set_index("k").loc[4, "stability"] > 0.95
 
 
-def test_recommend_k_falls_back_to_the_most_stable():
+def test_recommend_k_low_stability_is_tentative_and_edge_warns():
     table = pd.DataFrame({"k": [3, 4], "silhouette": [0.1, 0.2], "calinski_harabasz": [1, 2], "davies_bouldin": [2, 1], "stability": [0.3, 0.2], "inertia": [1, 1]})
-    k, reason = C.recommend_k(table)
-    assert k == 3 and "tentative" in reason
+    with pytest.warns(C.EdgeOfRangeWarning, match="edge of the range"):
+        k, reason = C.recommend_k(table)
+    assert k == 3 and "tentative" in reason and "smallest k searched" in reason
+
+
+def test_recommend_k_prefers_the_smallest_k_near_the_best_and_flags_edges():
+    table = pd.DataFrame({"k": range(3, 9), "stability": [0.5, 0.9, 0.93, 0.94, 0.7, 0.6]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no edge warning inside the range
+        value, reason, at_edge = C.recommend_by_stability(table, "k")
+    assert (value, at_edge) == (4, False) and "k = 4" in reason  # 0.90 is within 0.05 of 0.94
+    assert C.recommend_by_stability(table, "k", tolerance=0.02)[0] == 5
+    assert C.recommend_by_stability(table, "k", tolerance=0.0)[0] == 6
+    top = table.assign(stability=[0.5, 0.6, 0.7, 0.8, 0.85, 0.95])
+    with pytest.warns(C.EdgeOfRangeWarning):
+        value, reason, at_edge = C.recommend_by_stability(top, "k")
+    assert (value, at_edge) == (8, True) and "largest k searched" in reason
+
+
+def test_canonical_labels_do_not_depend_on_the_order_clusters_were_found():
+    a = np.array([2, 2, 0, 1, 1, 1, 0, 2, 2])
+    b = np.array([0, 0, 1, 2, 2, 2, 1, 0, 0])  # the same partition, other numbers
+    assert C.canonical_labels(a).tolist() == C.canonical_labels(b).tolist() == [0, 0, 2, 1, 1, 1, 2, 0, 0]
+    # equal sizes: the cluster of the earliest article comes first
+    assert C.canonical_labels([7, 3, 3, 7]).tolist() == [0, 1, 1, 0]
 
 
 def test_methods_and_evaluation(toy):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from presslens.text import (
     Phrases,
     clean,
     clean_text,
     news_stop_words,
+    person_name_counts,
+    person_names,
     proper_nouns,
     sentences,
     stop_words,
@@ -159,3 +162,35 @@ def test_phrases():
     assert set(model.phrases_) == {("crown", "court")}
     assert model.transform([["the", "crown", "court", "sat"]]) == [["the", "crown_court", "sat"]]
     assert model.table()["phrase"].tolist() == ["crown court"]
+
+
+def test_tokenize_numbers_possessives_and_single_letters():
+    text = "The UK's 3G deal, worth £1.13bn, was signed in 2005 by 1,200 firms; I said the U.S. was in."
+    assert tokenize(text) == ["the", "uk", "3g", "deal", "worth", "£1.13bn", "was", "signed", "in", "by", "firms", "said", "the", "u.s", "was", "in"]
+    assert "2005" in tokenize(text, numbers="all") and "1,200" in tokenize(text, numbers="all")
+    assert not any(any(ch.isdigit() for ch in t) for t in tokenize(text, numbers="none"))
+    assert "i" in tokenize(text, single_letters=True)
+    assert tokenize("the hunters' and the UK\u2019s") == ["the", "hunters", "and", "the", "uk"]
+    with pytest.raises(ValueError, match="numbers must be one of"):
+        tokenize("x", numbers="some")
+
+
+def test_stop_words_cover_pronouns_and_contractions():
+    words = stop_words()
+    assert {"i", "you", "she", "they", "we", "didn't", "don't", "can't"} <= words
+    assert "police" not in words
+
+
+def test_person_names_leave_places_and_organisations():
+    texts = [
+        "the court heard that Gary Pickford, of Doncaster, met officers from Microsoft in Leeds",
+        "police said Gary Pickford was arrested in Doncaster after Labour councillors spoke",
+        "Mr Pickford told Leeds Crown Court that Microsoft and Labour had known",
+        "a spokesman for Labour in Leeds said Microsoft and the England team were not involved",
+        "supporters in England and Leeds said Det Insp Sara Holt and Sara Holt's team were thanked",
+    ]
+    people = person_names(texts, min_count=2)
+    assert {"gary", "pickford", "holt"} <= people
+    assert not {"doncaster", "leeds", "microsoft", "labour", "england"} & people
+    person, other = person_name_counts(["President Amina Diallo visited New York with Mr Holt."])
+    assert set(person) == {"amina", "diallo", "holt"} and set(other) == {"new", "york"}

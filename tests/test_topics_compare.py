@@ -103,3 +103,27 @@ def test_prevalence_categorical_against_direct_computation():
 def test_prevalence_needs_one_kind_of_input():
     with pytest.raises(ValueError):
         prevalence(pd.DataFrame({"g": [1]}), "g")
+
+
+def test_topic_stability_and_recommendation_on_planted_topics(planted):
+    from presslens.cluster import EdgeOfRangeWarning
+    from presslens.topics import recommend_topics
+
+    table = compare_topic_numbers(planted, (2, 3, 4, 5), top_n=6, diversity_top_n=6, n_runs=3).set_index("n_topics")
+    assert table.loc[3, "stability"] == 1.0  # the planted topics come back on every resample
+    assert table.loc[5, "stability"] < table.loc[3, "stability"]
+    n, reason = recommend_topics(table.reset_index())
+    assert n == 3 and "Number of topics = 3" in reason
+    with pytest.warns(EdgeOfRangeWarning):
+        assert recommend_topics(table.reset_index().query("n_topics >= 3"))[0] == 3
+
+
+def test_topic_numbering_is_canonical(planted):
+    unequal = pd.concat([planted.query("topic == 'courts'"), planted.query("topic == 'tech'").head(30), planted.query("topic == 'schools'").head(20)],
+                        ignore_index=True)
+    shuffled = unequal.sample(frac=1, random_state=3).reset_index(drop=True)
+    for corpus in (unequal, shuffled):
+        model = fit_topics(corpus, 3)
+        dominant = pd.crosstab(corpus["topic"].to_numpy(), model.dominant()).idxmax(axis=1)
+        assert dominant.to_dict() == {"courts": 0, "tech": 1, "schools": 2}  # numbered by weight, largest first
+        assert (np.diff(np.bincount(model.dominant(), minlength=3)) <= 0).all()

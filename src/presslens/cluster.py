@@ -25,6 +25,7 @@ Co-clustering documents and words using bipartite spectral graph partitioning. *
 from __future__ import annotations
 
 import itertools
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -39,6 +40,30 @@ from sklearn.metrics import (
 METHODS = ("kmeans", "agglomerative", "hdbscan")
 
 
+class EdgeOfRangeWarning(UserWarning):
+    """The chosen number of clusters or topics is at the edge of the range searched: the
+    best value may lie outside it, so widen the range."""
+
+
+def canonical_labels(labels) -> np.ndarray:
+    """Renumber clusters canonically: by size, largest first, ties broken by the first
+    member in corpus order; noise (``-1``) stays ``-1``.  The same partition then gets the
+    same numbers whatever order an algorithm found its clusters in.
+
+    Example
+    -------
+    >>> canonical_labels([5, 2, 2, 5, 2, -1, 7]).tolist()
+    [1, 0, 0, 1, 0, -1, 2]
+    """
+    labels = np.asarray(labels)
+    values, first, counts = np.unique(labels, return_index=True, return_counts=True)
+    keep = values != -1
+    order = sorted(zip(-counts[keep], first[keep], values[keep], strict=True))
+    mapping = {value: new for new, (_, _, value) in enumerate(order)}
+    mapping[-1] = -1
+    return np.array([mapping[v] for v in labels], dtype=np.int64)
+
+
 def cluster_articles(vectors, k: int | None = 8, *, method: str = "kmeans", random_state: int = 0, n_init: int = 10, min_cluster_size: int = 15) -> np.ndarray:
     """Cluster document vectors; return one integer label per article.
 
@@ -51,17 +76,23 @@ def cluster_articles(vectors, k: int | None = 8, *, method: str = "kmeans", rand
     method : {"kmeans", "agglomerative", "hdbscan"}
         ``agglomerative`` uses Ward linkage; ``hdbscan`` labels noise ``-1``.
 
+    Labels are canonical (:func:`canonical_labels`): cluster 0 is the largest.
+
     Example
     -------
-    >>> labels = cluster_articles(vectors, 7)     # doctest: +SKIP
+    >>> vectors = np.array([[0, 1], [0, 0.9], [1, 0], [0.9, 0], [1, 0.1]])
+    >>> cluster_articles(vectors, 2).tolist()
+    [1, 1, 0, 0, 0]
     """
     if method == "kmeans":
-        return KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit_predict(vectors)
-    if method == "agglomerative":
-        return AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(vectors)
-    if method == "hdbscan":
-        return HDBSCAN(min_cluster_size=min_cluster_size, copy=True).fit_predict(vectors)
-    raise ValueError(f"method must be one of {METHODS}")
+        labels = KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit_predict(vectors)
+    elif method == "agglomerative":
+        labels = AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(vectors)
+    elif method == "hdbscan":
+        labels = HDBSCAN(min_cluster_size=min_cluster_size, copy=True).fit_predict(vectors)
+    else:
+        raise ValueError(f"method must be one of {METHODS}")
+    return canonical_labels(labels)
 
 
 def _bootstrap_labels(vectors, k: int, n_bootstrap: int, random_state: int, n_init: int) -> list[np.ndarray]:
@@ -79,7 +110,15 @@ def stability(vectors, k: int, *, n_bootstrap: int = 10, random_state: int = 0, 
     """Mean adjusted Rand index between k-means clusterings of bootstrap resamples.
 
     Each resample's clustering assigns every article, so any two can be compared on all
-    articles.  1 means the same partition every time; near 0, no more agreement than chance.
+    articles (Lange et al. 2004; the adjusted Rand index is already corrected for the
+    agreement of random labellings).  1 means the same partition every time; near 0, no
+    more agreement than chance.
+
+    Example
+    -------
+    >>> vectors = np.vstack([np.eye(2)[i % 2] + 0.01 * i for i in range(20)])
+    >>> stability(vectors, 2, n_bootstrap=3)
+    1.0
     """
     runs = _bootstrap_labels(np.asarray(vectors), k, n_bootstrap, random_state, n_init)
     return float(np.mean([adjusted_rand_score(a, b) for a, b in itertools.combinations(runs, 2)]))
@@ -92,54 +131,103 @@ def choose_k(vectors, k_values=range(3, 13), *, n_bootstrap: int = 10, random_st
     (higher is better), ``davies_bouldin`` (lower is better), ``stability`` (mean ARI
     between bootstrap clusterings, higher is better) and ``inertia``.  Silhouette is
     computed on a fixed random sample of ``sample_size`` articles for large corpora.
+    Silhouette, Davies-Bouldin and stability are rounded to 3 decimals, Calinski-Harabasz
+    and inertia to 4 significant figures.
 
     Example
     -------
-    >>> table = choose_k(vectors, range(3, 13))   # doctest: +SKIP
-    >>> recommend_k(table)                         # doctest: +SKIP
+    >>> rng = np.random.default_rng(0)
+    >>> vectors = np.vstack([centre + 0.05 * rng.standard_normal((10, 3)) for centre in np.eye(3)])
+    >>> choose_k(vectors, range(2, 5), n_bootstrap=3)[["k", "stability"]]
+       k  stability
+    0  2      1.000
+    1  3      1.000
+    2  4      0.909
     """
     vectors = np.asarray(vectors)
     rows = []
-    for k in k_values:
+    for k in k_values:  # printed precision: what carries meaning and is the same on every BLAS kernel
         model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit(vectors)
         labels = model.labels_
         rows.append({
             "k": int(k),
-            "silhouette": float(silhouette_score(vectors, labels, sample_size=sample_size if sample_size and len(vectors) > sample_size else None, random_state=random_state)),
-            "calinski_harabasz": float(calinski_harabasz_score(vectors, labels)),
-            "davies_bouldin": float(davies_bouldin_score(vectors, labels)),
-            "stability": stability(vectors, k, n_bootstrap=n_bootstrap, random_state=random_state),
-            "inertia": float(model.inertia_),
+            "silhouette": round(float(silhouette_score(vectors, labels, sample_size=sample_size if sample_size and len(vectors) > sample_size else None,
+                                                       random_state=random_state)), 3),
+            "calinski_harabasz": significant(calinski_harabasz_score(vectors, labels), 4),
+            "davies_bouldin": round(float(davies_bouldin_score(vectors, labels)), 3),
+            "stability": round(stability(vectors, k, n_bootstrap=n_bootstrap, random_state=random_state), 3),
+            "inertia": significant(model.inertia_, 4),
         })
-    return pd.DataFrame(rows).round(4)
+    return pd.DataFrame(rows)
 
 
-def recommend_k(table: pd.DataFrame, *, min_stability: float = 0.6) -> tuple[int, str]:
+def significant(value: float, digits: int = 4) -> float:
+    """``value`` rounded to ``digits`` significant figures (inertia, Calinski-Harabasz):
+    the last digits of such sums change with the order a BLAS kernel adds in.
+
+    Example
+    -------
+    >>> significant(994.71187, 4), significant(0.000123456, 3)
+    (994.7, 0.000123)
+    """
+    return float(f"{float(value):.{digits}g}")
+
+
+def recommend_by_stability(table: pd.DataFrame, column: str, *, tolerance: float = 0.05, what: str = "k",
+                            noun: str = "clusterings", min_stability: float = 0.6) -> tuple[int, str, bool]:
+    """The smallest value of ``column`` whose stability is within ``tolerance`` of the best;
+    ``(value, reason, at_edge)``, warning (:class:`EdgeOfRangeWarning`) at an edge of the range.
+
+    Example
+    -------
+    >>> table = pd.DataFrame({"k": [3, 4, 5, 6], "stability": [0.70, 0.93, 0.95, 0.80]})
+    >>> recommend_by_stability(table, "k")[0]
+    4
+    """
+    table = table.sort_values(column, kind="stable")
+    best = float(table["stability"].max())
+    near = table[table["stability"] >= best - tolerance - 1e-12]
+    chosen = near.iloc[0]
+    value = int(chosen[column])
+    values = table[column].astype(int).tolist()
+    at_edge = len(values) > 1 and value in (values[0], values[-1])
+    reason = (f"{what} = {value}: the smallest {what} whose {noun} are within {tolerance:.2f} of the best stability "
+              f"({best:.2f}, mean adjusted Rand index between clusterings of bootstrap resamples); its stability is "
+              f"{float(chosen['stability']):.2f}.")
+    if best < min_stability:
+        reason += f" Even the most stable {what} has stability below {min_stability:.2f}: treat the result as tentative."
+    if noun != "clusterings":
+        reason = reason.replace("mean adjusted Rand index between clusterings of bootstrap resamples", "agreement between models of resamples")
+    if at_edge:
+        side = "smallest" if value == values[0] else "largest"
+        reason += (f" Warning: this is the {side} {what} searched ({values[0]} to {values[-1]}); the best {what} may lie outside "
+                   f"the range: widen it.")
+        warnings.warn(f"{what} = {value} is at the edge of the range searched ({values[0]} to {values[-1]}); widen the range",
+                      EdgeOfRangeWarning, stacklevel=3)
+    return value, reason, at_edge
+
+
+def recommend_k(table: pd.DataFrame, *, tolerance: float = 0.05, min_stability: float | None = None) -> tuple[int, str]:
     """Pick k from a :func:`choose_k` table and explain the choice.
 
-    Rule: among the values of k whose stability is at least ``min_stability``, take the one
-    with the best average rank on silhouette, Calinski-Harabasz and Davies-Bouldin; if none
-    is stable enough, take the most stable.  Internal criteria favour compact, separated
-    clusters; stability guards against a k whose clusters change with the sample.
+    Rule: stability is the score (Lange et al. 2004; Ben-Hur, Elisseeff & Guyon 2002):
+    take the *smallest* k whose stability is within ``tolerance`` of the best.  Clusterings
+    that reappear on resamples of the articles are real structure; among nearly equally
+    stable choices the simpler one is preferred.  Silhouette, Calinski-Harabasz and
+    Davies-Bouldin stay in the table as descriptions, not as the rule: on news they
+    improve steadily with k and favour the top of any range.  A choice at either edge of
+    the range searched raises :class:`EdgeOfRangeWarning` and says so in the reason.
+    When even the best stability is under ``min_stability`` (default 0.6) the reason
+    says the clusters are tentative.
+
+    Example
+    -------
+    >>> table = pd.DataFrame({"k": [3, 4, 5, 6], "stability": [0.70, 0.93, 0.95, 0.80]})
+    >>> recommend_k(table)[0]
+    4
     """
-    stable = table[table["stability"] >= min_stability]
-    if stable.empty:
-        best = table.sort_values(["stability", "k"], ascending=[False, True]).iloc[0]
-        reason = (f"No k reached stability {min_stability:.2f}; k = {int(best.k)} is the most stable "
-                  f"(mean ARI {best.stability:.2f} between bootstrap clusterings). Treat the clusters as tentative.")
-        return int(best.k), reason
-    ranks = pd.DataFrame({
-        "silhouette": stable["silhouette"].rank(ascending=False),
-        "calinski_harabasz": stable["calinski_harabasz"].rank(ascending=False),
-        "davies_bouldin": stable["davies_bouldin"].rank(ascending=True),
-    })
-    score = ranks.mean(axis=1)
-    best = stable.loc[score.sort_values(kind="stable").index[0]]
-    reason = (f"k = {int(best.k)}: of the {len(stable)} values of k whose clusterings are stable "
-              f"(mean ARI between bootstrap clusterings at least {min_stability:.2f}), it has the best average rank on "
-              f"silhouette ({best.silhouette:.3f}), Calinski-Harabasz ({best.calinski_harabasz:.1f}) and "
-              f"Davies-Bouldin ({best.davies_bouldin:.3f}); its stability is {best.stability:.2f}.")
-    return int(best.k), reason
+    value, reason, _ = recommend_by_stability(table, "k", tolerance=tolerance, min_stability=0.6 if min_stability is None else min_stability)
+    return value, reason
 
 
 def class_tfidf(matrix, labels, terms, *, top_n: int = 10) -> pd.DataFrame:
@@ -220,7 +308,7 @@ def evaluate_clusters(labels, truth, *, ignore=None) -> pd.DataFrame:
     """
     from presslens.evaluate import score_clusters
 
-    return score_clusters(labels, truth, ignore=ignore).drop(columns="purity")
+    return score_clusters(labels, truth, ignore=ignore).drop(columns="purity").round(3)
 
 
 def contingency(labels, truth, *, normalize: bool = False) -> pd.DataFrame:
@@ -239,7 +327,7 @@ def seed_stability(vectors, k: int, *, seeds=range(10), truth=None, n_init: int 
         if truth is not None:
             row["nmi"] = float(evaluate_clusters(labels, truth)["nmi"].iat[0])
         rows.append(row)
-    return pd.DataFrame(rows).round(4)
+    return pd.DataFrame(rows).round(3)
 
 
 def cocluster(features, k: int, *, random_state: int = 0, top_n: int = 10) -> tuple[np.ndarray, pd.DataFrame]:
@@ -269,7 +357,7 @@ def linkage_matrix(vectors, method: str = "ward"):
 class Clustering:
     """The result of :func:`cluster_corpus`: labels and everything needed to read them."""
 
-    def __init__(self, corpus, labels, vectors, features, summary, k, reason, k_table=None):
+    def __init__(self, corpus, labels, vectors, features, summary, k, reason, k_table=None, k_at_edge=False):
         self.corpus = corpus  # the cleaned corpus the clusters were found in
         self.labels = labels
         self.vectors = vectors
@@ -278,6 +366,7 @@ class Clustering:
         self.k = k
         self.reason = reason
         self.k_table = k_table
+        self.k_at_edge = k_at_edge  # True when the chosen k is at an edge of the range searched
 
     def assignments(self) -> pd.DataFrame:
         """doc_id, cluster and cluster name for every article."""
@@ -289,16 +378,19 @@ class Clustering:
 
 
 def cluster_corpus(corpus: pd.DataFrame, k: int | None = None, *, k_values=range(3, 13), text: str = "text", clean_first: bool = True,
-                   n_components: int = 50, drop_names: bool = True, random_state: int = 0, n_bootstrap: int = 10,
+                   n_components: int = 50, drop_names: bool | str = True, random_state: int = 0, n_bootstrap: int = 10,
                    embedding=None, progress: bool | None = None) -> Clustering:
     """The default pipeline for kinds of coverage: clean, TF-IDF, LSA, k-means, labels.
 
     1. :func:`presslens.text.clean` removes news noise (``clean_first=True``);
     2. TF-IDF with English and news stop words, outlet names and (``drop_names=True``)
-       the corpus's proper nouns removed, sublinear tf, ``min_df=2``, ``max_df=0.5``;
+       the corpus's person names removed (``drop_names="all"``: every proper noun,
+       places and organisations too), sublinear tf, ``min_df=2``, ``max_df=0.5``;
     3. LSA to ``n_components`` dimensions, rows normalised (or any ``embedding``);
     4. k-means; with ``k=None`` the number of clusters comes from :func:`choose_k` over
-       ``k_values`` and :func:`recommend_k`;
+       ``k_values`` and :func:`recommend_k` (stability as the score, the smallest k near
+       the best; ``result.k_at_edge`` and an :class:`EdgeOfRangeWarning` when the choice is
+       at an edge of ``k_values``);
     5. :func:`label_clusters` for top terms, typical headlines and dominant groups.
 
     Example
@@ -312,12 +404,12 @@ def cluster_corpus(corpus: pd.DataFrame, k: int | None = None, *, k_values=range
     prepared = clean(corpus, text=text, progress=progress).corpus if clean_first else corpus
     prepared = prepared.reset_index(drop=True)
     vectors, features = document_vectors(prepared, text=text, embedding=embedding, n_components=n_components, random_state=random_state, drop_names=drop_names)
-    k_table = None
+    k_table, at_edge = None, False
     if k is None:
         k_table = choose_k(vectors, k_values, n_bootstrap=n_bootstrap, random_state=random_state)
-        k, reason = recommend_k(k_table)
+        k, reason, at_edge = recommend_by_stability(k_table, "k")
     else:
         reason = f"k = {k} was given."
     labels = cluster_articles(vectors, k, random_state=random_state)
     summary = label_clusters(prepared, labels, vectors, features)
-    return Clustering(prepared, labels, vectors, features, summary, k, reason, k_table)
+    return Clustering(prepared, labels, vectors, features, summary, k, reason, k_table, k_at_edge=at_edge)

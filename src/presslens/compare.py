@@ -156,13 +156,24 @@ def _group_mask(corpus: pd.DataFrame, spec, group: str | None, name: str) -> np.
 def term_counts(corpus: pd.DataFrame, masks: dict[str, np.ndarray], *, text: str = "text", features=None, min_df: int = 1, **analyzer_options):
     """Token counts per group: (terms, {name: counts}) using presslens's analyzer.
 
-    ``features`` (a count :class:`presslens.features.Features` fitted on ``corpus``) can
-    be passed to reuse a document-term matrix.
+    The analyzer is the one clustering and topic models use (English stop words and
+    contractions, news stop words, no single letters, possessives stripped; see
+    :func:`presslens.text.tokenize`), so pronouns and letters never top a keyword list.
+    Outlet names are kept (``outlet_stop_words=False``): an outlet naming itself is a
+    real difference between outlets.  ``features`` (a count
+    :class:`presslens.features.Features` fitted on ``corpus``) can be passed to reuse a
+    document-term matrix.
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"text": ["I said the UK's police acted.", "She said police in the UK waited."]})
+    >>> terms, counts = term_counts(corpus, {"first": np.array([True, False])})
+    >>> dict(zip(terms.tolist(), counts["first"].tolist()))
+    {'acted': 1.0, 'police': 1.0, 'uk': 1.0, 'waited': 0.0}
     """
     from presslens.features import vectorize
 
     if features is None:
-        analyzer_options.setdefault("english_stop_words", False)
         analyzer_options.setdefault("outlet_stop_words", False)
         features = vectorize(corpus, text=text, kind="count", min_df=min_df, max_df=1.0, **analyzer_options)
     matrix = features.matrix
@@ -448,23 +459,31 @@ def empirical_alpha0(counts: np.ndarray, proportions: np.ndarray) -> float:
 
 def fightin_words(corpus: pd.DataFrame, group_a=None, group_b=None, *, group: str = "outlet_type", text: str = "text", prior: str = "empirical",
                   alpha: float = 0.01, alpha0: float | None = None, background=None, min_freq: int = 5, features=None, **analyzer_options) -> pd.DataFrame:
-    """Fightin' Words between two groups, or each group against the rest.
+    """Fightin' Words between two groups, one group against the rest, or each group against the rest.
 
-    With ``group_a`` and ``group_b`` (values of ``group`` or boolean masks): one table with
-    ``term``, counts, ``delta``, ``variance``, ``z`` (positive = typical of A).  With
-    neither: every value of ``group`` against all other articles, stacked with a
-    ``group`` column.  ``background`` may be a term -> count mapping (a reference corpus).
+    With ``group_a`` and ``group_b`` (values of ``group`` or boolean masks; ``group_b="rest"``
+    for all articles outside ``group_a``): one table with ``term``, counts, ``delta``,
+    ``variance``, ``z`` (positive = typical of A).  With neither: every value of ``group``
+    against all other articles, stacked with a ``group`` column.  ``background`` may be a
+    term -> count mapping (a reference corpus).  Counts are over all terms;
+    ``min_freq`` only filters the rows shown (see :func:`fightin_words_from_counts`).
 
     Example
     -------
-    >>> fightin_words(corpus, "tabloid", "broadsheet").head(10)   # doctest: +SKIP
+    >>> corpus = pd.DataFrame({"outlet_type": ["tabloid", "tabloid", "broadsheet"],
+    ...                        "text": ["Vigilante sting, vigilante video.", "Vigilante group filmed.", "Police warned of risks."]})
+    >>> fightin_words(corpus, "tabloid", "rest", prior="uniform", min_freq=2)[["term", "n_a", "n_b"]]
+            term  n_a  n_b
+    0  vigilante    3    0
     """
     if (group_a is None) != (group_b is None):
-        raise ValueError("give both group_a and group_b, or neither (one against the rest)")
+        raise ValueError("give both group_a and group_b (or group_b='rest'), or neither (each group against the rest)")
     pairs = []
     if group_a is not None:
         mask_a = _group_mask(corpus, group_a, group, "group_a")
-        mask_b = _group_mask(corpus, group_b, group, "group_b")
+        mask_b = ~mask_a if isinstance(group_b, str) and group_b == "rest" else _group_mask(corpus, group_b, group, "group_b")
+        if (mask_a & mask_b).any():
+            raise ValueError("group_a and group_b share articles")
         pairs.append((None, mask_a, mask_b))
     else:
         for value in sorted(corpus[group].dropna().unique()):
@@ -490,23 +509,28 @@ def fightin_words_from_counts(terms, y_a, y_b, *, prior: str = "empirical", alph
     ``z``) from the two groups' counts over ``terms``: what :func:`fightin_words` computes
     once it has counted; :mod:`presslens.scale` calls it with counts reduced over partitions.
 
-    Terms with fewer than ``min_freq`` occurrences in both groups together are left out;
-    ``background`` is a term -> count mapping.
+    The statistics use the counts of *all* terms (group totals, prior proportions and the
+    empirical-Bayes concentration), so a term's z-score does not depend on ``min_freq``;
+    terms with fewer than ``min_freq`` occurrences in both groups together are then left
+    out of the table.  ``background`` is a term -> count mapping.
 
     Example
     -------
     >>> table = fightin_words_from_counts(np.array(["a", "b", "c"]), [30, 5, 10], [5, 30, 10], prior="uniform", min_freq=1)
     >>> table["term"].tolist()
     ['a', 'c', 'b']
+    >>> bool((fightin_words_from_counts(["a", "b", "c"], [30, 5, 1], [5, 30, 2], prior="uniform", min_freq=5)["z"]
+    ...       == table["z"].iloc[[0, 2]].to_numpy()).all())
+    False
     """
     terms = np.asarray(terms)
     y_a, y_b = np.asarray(y_a, dtype=np.float64), np.asarray(y_b, dtype=np.float64)
-    keep = (y_a + y_b) >= min_freq
     bg = None
     if background is not None:
-        bg = pd.Series(background, dtype=float).reindex(terms).fillna(0.0).to_numpy()[keep]
-    table = fightin_words_counts(y_a[keep], y_b[keep], prior=prior, alpha=alpha, alpha0=alpha0, background=bg)
-    table.insert(0, "term", terms[keep])
+        bg = pd.Series(background, dtype=float).reindex(terms).fillna(0.0).to_numpy()
+    table = fightin_words_counts(y_a, y_b, prior=prior, alpha=alpha, alpha0=alpha0, background=bg)
+    table.insert(0, "term", terms)
+    table = table[((y_a + y_b) >= min_freq)]
     return table.sort_values(["z", "term"], ascending=[False, True], kind="stable")
 
 

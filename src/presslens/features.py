@@ -24,22 +24,36 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import Normalizer
 
-from presslens.text import TOKEN_PATTERN, Phrases, proper_nouns, stop_words, tokenize
+from presslens.text import TOKEN_PATTERN, Phrases, person_names, proper_nouns, stop_words, tokenize
+
+DROP_NAMES = (False, True, "people", "all")
 
 
 class NewsAnalyzer:
     """Turns a text into tokens: lower-cased words, stop words removed, phrases joined.
 
     A picklable callable for the ``analyzer`` argument of scikit-learn vectorizers.
+    Tokens follow :func:`presslens.text.tokenize` (``numbers``, ``single_letters``).
+
+    Example
+    -------
+    >>> NewsAnalyzer({"the"}, ngram_range=(1, 2))("The UK's 3G plan")
+    ['uk', '3g', 'plan', 'uk 3g', '3g plan']
     """
 
-    def __init__(self, stop: Iterable[str] = (), phrases: Phrases | None = None, ngram_range=(1, 1)):
+    def __init__(self, stop: Iterable[str] = (), phrases: Phrases | None = None, ngram_range=(1, 1), numbers: str = "mixed",
+                 single_letters: bool = False):
         self.stop = frozenset(stop)
         self.phrases = phrases
         self.ngram_range = ngram_range
+        self.numbers = numbers
+        self.single_letters = single_letters
+
+    def __setstate__(self, state):  # analyzers pickled before numbers/single_letters existed
+        self.__dict__.update({"numbers": "mixed", "single_letters": False, **state})
 
     def __call__(self, text: str) -> list[str]:
-        tokens = tokenize(text)
+        tokens = tokenize(text, numbers=self.numbers, single_letters=self.single_letters)
         if self.phrases is not None:
             tokens = self.phrases.join(tokens)
         tokens = [t for t in tokens if t not in self.stop]
@@ -53,27 +67,49 @@ class NewsAnalyzer:
 
 
 def analyzer(corpus: pd.DataFrame | None = None, *, text: str = "text", phrases: bool = False, ngram_range=(1, 1),
-             extra_stop_words: Iterable[str] = (), outlet_stop_words: bool = True, drop_names: bool = False,
-             phrase_min_count: int = 10, english_stop_words: bool = True) -> NewsAnalyzer:
+             extra_stop_words: Iterable[str] = (), outlet_stop_words: bool = True, drop_names: bool | str = False,
+             phrase_min_count: int = 10, english_stop_words: bool = True, numbers: str = "mixed", single_letters: bool = False) -> NewsAnalyzer:
     """The default analyzer: tokens, English + news stop words, outlet names, optional phrases.
 
-    With ``phrases=True`` bigram phrases are learned from ``corpus[text]`` first.  With
-    ``drop_names=True`` the corpus's proper nouns (:func:`presslens.text.proper_nouns`)
-    become stop words: right for grouping articles by *kind* of story, wrong for
-    finding stories about one person or place.
+    Parameters
+    ----------
+    corpus : DataFrame, optional
+        The corpus (needed for outlet names, ``drop_names`` and ``phrases``).
+    phrases : bool
+        Learn bigram phrases from ``corpus[text]`` first.
+    drop_names : {False, True, "people", "all"}
+        ``True`` or ``"people"``: the corpus's person names
+        (:func:`presslens.text.person_names`) become stop words, which is right for
+        grouping articles by *kind* of story (a name identifies one event) while
+        organisations and places, which carry the topic, stay.  ``"all"``: every proper
+        noun (:func:`presslens.text.proper_nouns`), places and organisations too.
+    numbers, single_letters
+        Token rules of :func:`presslens.text.tokenize`.
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"outlet": ["Daily Blaze"] * 2,
+    ...                        "text": ["Police said Gary Holt, of Leeds, was charged.", "A man named Gary Holt left Leeds on 3G."]})
+    >>> analyzer(corpus, drop_names=True)(corpus["text"][1])
+    ['man', 'named', 'left', 'leeds', '3g']
+    >>> analyzer(corpus, drop_names="all")(corpus["text"][1])
+    ['man', 'named', 'left', '3g']
     """
+    if drop_names not in DROP_NAMES:
+        raise ValueError(f"drop_names must be one of {DROP_NAMES}, not {drop_names!r}")
     extra = set(extra_stop_words)
     if drop_names:
         if corpus is None:
-            raise ValueError("drop_names=True needs the corpus to find names in")
-        extra |= proper_nouns(corpus[text])
+            raise ValueError("drop_names needs the corpus to find names in")
+        extra |= proper_nouns(corpus[text]) if drop_names == "all" else person_names(corpus[text])
     stop = stop_words(corpus, outlets=outlet_stop_words, extra=extra, english=english_stop_words)
     model = None
     if phrases:
         if corpus is None:
             raise ValueError("phrases=True needs the corpus to learn phrases from")
-        model = Phrases(min_count=phrase_min_count, threshold=0.5, stop_words=stop).fit(tokenize(t) for t in corpus[text])
-    return NewsAnalyzer(stop, model, ngram_range)
+        model = Phrases(min_count=phrase_min_count, threshold=0.5, stop_words=stop).fit(
+            tokenize(t, numbers=numbers, single_letters=single_letters) for t in corpus[text])
+    return NewsAnalyzer(stop, model, ngram_range, numbers=numbers, single_letters=single_letters)
 
 
 def tfidf_vectorizer(corpus: pd.DataFrame | None = None, *, min_df=2, max_df=0.5, max_features=None, sublinear_tf=True, **analyzer_options) -> TfidfVectorizer:

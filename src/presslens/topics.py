@@ -16,7 +16,8 @@ Jordan, M. I. (2003). Latent Dirichlet allocation. *JMLR*, 3, 993-1022. Lau, J. 
 Newman, D., & Baldwin, T. (2014). Machine reading tea leaves. *EACL*, 530-539. Röder, M.,
 Both, A., & Hinneburg, A. (2015). Exploring the space of topic coherence measures.
 *WSDM*, 399-408. Dieng, A. B., Ruiz, F. J. R., & Blei, D. M. (2020). Topic modeling in
-embedding spaces. *TACL*, 8, 439-453.
+embedding spaces. *TACL*, 8, 439-453. Greene, D., O'Callaghan, D., & Cunningham, P.
+(2014). How many topics? Stability analysis for topic models. *ECML PKDD*, 498-513.
 """
 
 from __future__ import annotations
@@ -67,10 +68,15 @@ def fit_topics(corpus: pd.DataFrame, n_topics: int = 8, *, method: str = "nmf", 
                random_state: int = 0, top_n: int = 15, max_iter: int = 400, **vectorize_options) -> TopicModel:
     """Fit NMF (on TF-IDF) or LDA (on counts) and return document-topic shares and top words.
 
+    Topics are numbered canonically: topic 0 is the largest share of documents' dominant
+    topic, ties broken by the first such document in corpus order, so the same model gets
+    the same numbers.
+
     Example
     -------
-    >>> topics = fit_topics(cleaned, 8)          # doctest: +SKIP
-    >>> topics.top_words.head()                  # doctest: +SKIP
+    >>> corpus = pd.DataFrame({"doc_id": range(6), "text": ["jury verdict judge trial"] * 3 + ["pupils teachers classroom lessons"] * 3})
+    >>> fit_topics(corpus, 2, min_df=1, max_df=1.0).words(2)
+    [['judge', 'jury'], ['classroom', 'lessons']]
     """
     if method not in ("nmf", "lda"):
         raise ValueError("method must be 'nmf' or 'lda'")
@@ -81,6 +87,18 @@ def fit_topics(corpus: pd.DataFrame, n_topics: int = 8, *, method: str = "nmf", 
     else:
         model = LatentDirichletAllocation(n_components=n_topics, learning_method="batch", random_state=random_state, max_iter=min(max_iter, 25))
     weights = model.fit_transform(features.matrix)
+    # canonical numbering: topics by the number of documents they dominate (largest first), ties
+    # by the first such document in corpus order (integers, so no near-tie of floating sums decides)
+    components = model.components_
+    dominant = weights.argmax(axis=1) if len(weights) else np.zeros(0, dtype=int)
+    sizes = np.bincount(dominant, minlength=n_topics)
+    first = [int(np.flatnonzero(dominant == t)[0]) if sizes[t] else len(dominant) for t in range(n_topics)]
+    top_terms = [str(features.terms[int(np.argmax(row))]) for row in components]
+    order = sorted(range(n_topics), key=lambda t: (-int(sizes[t]), first[t], top_terms[t], t))
+    weights = weights[:, order]
+    model.components_ = components[order]
+    if method == "lda":
+        model.exp_dirichlet_component_ = model.exp_dirichlet_component_[order]
     totals = weights.sum(axis=1, keepdims=True)
     shares = np.divide(weights, totals, out=np.full_like(weights, 1.0 / n_topics), where=totals > 0)
     doc_topics = pd.DataFrame(shares.round(6), columns=[f"topic_{i}" for i in range(n_topics)])
@@ -174,10 +192,63 @@ def topic_diversity(top_words: list[list[str]], top_n: int = 25) -> float:
     return len(set(words)) / len(words) if words else float("nan")
 
 
+def _matched_jaccard(reference: list[set], other: list[set]) -> float:
+    """Mean Jaccard similarity of two sets of topics' top words, topics matched one to one
+    to maximise the total (Hungarian algorithm)."""
+    from scipy.optimize import linear_sum_assignment
+
+    similarity = np.array([[len(a & b) / len(a | b) if a | b else 1.0 for b in other] for a in reference])
+    rows, cols = linear_sum_assignment(-similarity)
+    return float(similarity[rows, cols].mean())
+
+
+def topic_stability(features: Features, n_topics: int, *, method: str = "nmf", n_runs: int = 5, sample: float = 0.8, top_n: int = 10,
+                    random_state: int = 0, max_iter: int = 400) -> float:
+    """Stability of a number of topics (Greene, O'Callaghan & Cunningham 2014): the mean
+    agreement between the topics of a model fitted on all documents and models fitted on
+    random ``sample`` shares of them; agreement is the mean Jaccard similarity of the topics'
+    ``top_n`` words, topics matched one to one.  1: the same topics every time.
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"doc_id": range(20), "text": ["jury verdict judge trial"] * 10 + ["pupils teachers classroom lessons"] * 10})
+    >>> topic_stability(vectorize(corpus, min_df=1, max_df=1.0), 2, n_runs=2, top_n=3)
+    1.0
+    """
+    def top_sets(matrix):
+        if method == "nmf":
+            model = NMF(n_components=n_topics, init="nndsvda", random_state=random_state, max_iter=max_iter)
+        else:
+            model = LatentDirichletAllocation(n_components=n_topics, learning_method="batch", random_state=random_state, max_iter=min(max_iter, 25))
+        model.fit(matrix)
+        return [set(np.argsort(-row, kind="stable")[:top_n].tolist()) for row in model.components_]
+
+    matrix = features.matrix
+    reference = top_sets(matrix)
+    rng = np.random.default_rng(random_state)
+    n = matrix.shape[0]
+    scores = []
+    for _ in range(n_runs):
+        rows = np.sort(rng.choice(n, size=max(n_topics + 1, int(round(sample * n))), replace=False))
+        scores.append(_matched_jaccard(reference, top_sets(matrix[rows])))
+    return float(np.mean(scores))
+
+
 def compare_topic_numbers(corpus: pd.DataFrame, n_topics=(4, 6, 8, 10, 12, 15), *, method: str = "nmf", text: str = "text",
-                          random_state: int = 0, top_n: int = 10, window: int = 10, diversity_top_n: int = 25, **vectorize_options) -> pd.DataFrame:
-    """Coherence (document and window NPMI of the top ``top_n`` words) and diversity (of the
-    top ``diversity_top_n`` words) for several numbers of topics."""
+                          random_state: int = 0, top_n: int = 10, window: int = 10, diversity_top_n: int = 25, n_runs: int = 5,
+                          **vectorize_options) -> pd.DataFrame:
+    """Coherence (document and window NPMI of the top ``top_n`` words), diversity (of the
+    top ``diversity_top_n`` words) and stability (:func:`topic_stability` over ``n_runs``
+    resamples) for several numbers of topics; :func:`recommend_topics` picks from it.
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"doc_id": range(20), "text": ["jury verdict judge trial"] * 10 + ["pupils teachers classroom lessons"] * 10})
+    >>> compare_topic_numbers(corpus, (2, 3), top_n=3, n_runs=2, min_df=1, max_df=1.0)[["n_topics", "diversity", "stability"]]
+       n_topics  diversity  stability
+    0         2      0.500      1.000
+    1         3      0.333      0.667
+    """
     features = vectorize(corpus, text=text, kind="tfidf" if method == "nmf" else "count", **vectorize_options)
     analyze = features.vectorizer.build_analyzer()
     documents = [analyze(t) for t in corpus[text]]
@@ -190,8 +261,29 @@ def compare_topic_numbers(corpus: pd.DataFrame, n_topics=(4, 6, 8, 10, 12, 15), 
             "npmi_document": float(coherence(words, documents)["npmi"].mean()),
             "npmi_window": float(coherence(words, documents, window=window)["npmi"].mean()),
             "diversity": topic_diversity(model.words(diversity_top_n), diversity_top_n),
+            "stability": topic_stability(features, k, method=method, n_runs=n_runs, top_n=top_n, random_state=random_state),
         })
-    return pd.DataFrame(rows).round(4)
+    return pd.DataFrame(rows).round(3)
+
+
+def recommend_topics(table: pd.DataFrame, *, tolerance: float = 0.05) -> tuple[int, str]:
+    """Pick the number of topics from a :func:`compare_topic_numbers` table.
+
+    Rule: the smallest number of topics whose stability is within ``tolerance`` of the
+    best (Greene et al. 2014).  Coherence alone favours many small, tight topics; a
+    number whose topics reappear when the documents are resampled is real structure.  At
+    an edge of the range searched, :class:`presslens.cluster.EdgeOfRangeWarning` is raised
+    and the reason says so.  Returns ``(n_topics, reason)``.
+
+    Example
+    -------
+    >>> recommend_topics(pd.DataFrame({"n_topics": [4, 6, 8, 10], "stability": [0.6, 0.9, 0.92, 0.7]}))[0]
+    6
+    """
+    from presslens.cluster import recommend_by_stability
+
+    value, reason, _ = recommend_by_stability(table, "n_topics", tolerance=tolerance, what="n_topics", noun="topics")
+    return value, reason.replace("n_topics =", "Number of topics =", 1)
 
 
 def topic_prevalence(topic_model: TopicModel, corpus: pd.DataFrame, by: str = "outlet_type", *, n_boot: int = 1000, random_state: int = 0) -> pd.DataFrame:
