@@ -15,24 +15,27 @@ record keeps its number; dates are parsed with pandas.
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import json
 import os
 import sys
-import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from presslens.corpus.guard import MAX_DEPTH, ImportSafetyError, check_member, gunzip, long_lines, refuse_long_header, too_deep
 from presslens.corpus.schema import (
+    COMMON_NAMES,
     DEFAULT_MAX_TEXT_CHARS,
     REQUIRED,
     CorpusError,
     LoadResult,
     empty_quarantine,
+    normalise_name,
+    recognise_columns,
+    stable_ids,
     validate,
 )
 
@@ -57,6 +60,16 @@ def _display_name(path: Path) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The bytes of a file, decompressed (through the shared guard) when it ends in ``.gz``.
+
+    Examples
+    --------
+    >>> import gzip, tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "a.jsonl.gz"
+    >>> _ = path.write_bytes(gzip.compress(b'{"a": 1}\\n'))
+    >>> read_bytes(path)
+    b'{"a": 1}\\n'
+    """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -66,14 +79,7 @@ def read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise CorpusError(path, f"cannot be read ({exc.strerror})", "check the file's permissions") from None
     if path.suffix == ".gz":
-        try:
-            raw = gzip.decompress(raw)
-        except (EOFError, OSError, zlib.error) as exc:
-            raise CorpusError(
-                path,
-                f"the gzip stream is truncated or corrupt ({exc})",
-                "download or compress the file again; `gzip -t FILE` checks it",
-            ) from None
+        raw = gunzip(raw, path)
     return raw
 
 
@@ -89,36 +95,87 @@ def _looks_binary(sample: bytes) -> bool:
 def decode(raw: bytes, path: Path | str, encoding: str | None = None) -> tuple[str, str]:
     """Decode the bytes of a text file, returning ``(text, encoding used)``.
 
-    Byte-order marks are honoured, then strict UTF-8 is tried, then charset-normalizer
-    detects the encoding.  Binary data raises :class:`CorpusError`.
+    Byte-order marks are honoured, then strict UTF-8 is tried.  A file that is UTF-8
+    except for some lines stays UTF-8 (those lines carry replacement characters; the
+    readers quarantine them, see :func:`decode_lines`); a file with no UTF-8 in it at all
+    is decoded in the encoding charset-normalizer detects.  Binary data raises
+    :class:`CorpusError`.
+
+    Examples
+    --------
+    >>> decode("café £5".encode("utf-8"), "a.txt")
+    ('café £5', 'utf-8')
+    >>> decode("caf\u00e9".encode("cp1252") + b" and more plain words in the line", "b.txt")[0][:4]
+    'café'
+    """
+    text, used, _ = decode_lines(raw, path, encoding)
+    return text, used
+
+
+def decode_lines(raw: bytes, path: Path | str, encoding: str | None = None) -> tuple[str, str, dict[int, str]]:
+    """Decode a text file line by line where it must: ``(text, encoding, bad lines)``.
+
+    The whole file is first tried as strict UTF-8.  When that fails but other lines hold
+    valid UTF-8 beyond ASCII, the file is UTF-8 and the lines that are not are returned
+    in ``bad`` (line number → reason) for quarantine, rather than decoding the whole file
+    in a guessed code page (which would garble every other line).
+
+    Examples
+    --------
+    >>> raw = "a,b\\n1,£5\\n".encode("utf-8") + "2,caf\u00e9\\n".encode("latin-1")
+    >>> text, used, bad = decode_lines(raw, "mixed.csv")
+    >>> used, bad
+    ('utf-8', {3: 'line 3 is not valid UTF-8 (byte 0xe9 at column 6) while the rest of the file is'})
     """
     path = Path(path)
     if encoding is not None:
         try:
-            return raw.decode(encoding), encoding
+            return raw.decode(encoding), encoding, {}
         except (UnicodeDecodeError, LookupError) as exc:
-            raise CorpusError(path, f"cannot be decoded as {encoding} ({exc})", "pass the file's real encoding, or encoding=None to detect it") from None
+            raise CorpusError(path, f"cannot be decoded as {encoding} ({exc})", "pass the file's real encoding, or encoding=None to detect it",
+                              cli_fix="re-export the file as UTF-8") from None
     for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if raw.startswith(bom):
             try:
-                return raw.decode(name), name
+                return raw.decode(name), name, {}
             except UnicodeDecodeError as exc:
                 raise CorpusError(path, f"has a {name} byte-order mark but is not valid {name} ({exc.reason} at byte {exc.start})", "re-export the file as UTF-8") from None
     if _looks_binary(raw[:65536]):
         raise CorpusError(path, "looks like a binary file, not text (it contains NUL or control bytes)", "export the corpus as CSV, JSON Lines or Parquet; a renamed spreadsheet or archive cannot be read as text")
     try:
-        return raw.decode("utf-8"), "utf-8"
+        return raw.decode("utf-8"), "utf-8", {}
     except UnicodeDecodeError:
         pass
+    bad: dict[int, str] = {}
+    utf8_seen = False
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_seen = True
+        except UnicodeDecodeError as exc:
+            bad[number] = f"line {number} is not valid UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1}) while the rest of the file is"
+    if utf8_seen:
+        return raw.decode("utf-8", errors="replace"), "utf-8", bad
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
     if best is None:
-        raise CorpusError(path, "its encoding cannot be detected and it is not UTF-8", "re-export the file as UTF-8, or pass encoding='...'")
-    return str(best), best.encoding
+        raise CorpusError(path, "its encoding cannot be detected and it is not UTF-8", "re-export the file as UTF-8, or pass encoding='...'",
+                          cli_fix="re-export the file as UTF-8")
+    return str(best), best.encoding, {}
 
 
 def sniff_format(path: Path) -> str:
+    """The format of a corpus file from its name: ``jsonl``, ``csv``, ``tsv``, ``parquet``,
+    ``xlsx`` or ``datapackage``.
+
+    Examples
+    --------
+    >>> sniff_format(Path("news.jsonl.gz")), sniff_format(Path("Sheet.XLSX"))
+    ('jsonl', 'xlsx')
+    """
     name = path.name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
@@ -132,19 +189,65 @@ def sniff_format(path: Path) -> str:
         (".tsv", "tsv"),
         (".parquet", "parquet"),
         (".pq", "parquet"),
+        (".xlsx", "xlsx"),
+        (".xlsm", "xlsx"),
     ):
         if name.endswith(suffix):
             return fmt
     raise CorpusError(
         path,
         f"unknown format '{path.suffix or path.name}'",
-        "use .jsonl/.jsonl.gz, .csv/.tsv, .parquet or a datapackage.json, or pass format='csv' (etc.); "
+        "use .jsonl/.jsonl.gz, .csv/.tsv, .parquet, .xlsx or a datapackage.json, or pass format='csv' (etc.); "
         "for Nexis, Factiva or Media Cloud exports use presslens.importers",
+        cli_fix="use .jsonl/.jsonl.gz, .csv/.tsv, .parquet, .xlsx or a datapackage.json, or pass --format csv (etc.)",
     )
 
 
+class _Number(str):
+    """A JSON number kept as it was written, so that an id ``1e3`` stays ``"1e3"``."""
+
+
+def _number(text: str) -> _Number:
+    return _Number(text)
+
+
+_ID_NAMES = {normalise_name(n) for n in COMMON_NAMES["doc_id"]}
+
+
+def _plain(value):
+    """JSON numbers kept as written (:class:`_Number`) as numbers again, at any depth."""
+    if isinstance(value, _Number):
+        return json.loads(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _numbers_back(record: dict) -> dict:
+    """A record with numbers as numbers, except in identifier columns (kept as written)."""
+    return {k: (str(v) if isinstance(v, _Number) and normalise_name(k) in _ID_NAMES else _plain(v)) for k, v in record.items()}
+
+
 def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str) -> Records:
-    text, _ = decode(raw, path, encoding)
+    """Parse JSON Lines bytes into :class:`Records`, one record per non-blank line.
+
+    Numbers in identifier columns keep their written form (``1e3`` stays ``"1e3"``);
+    a line nested deeper than :data:`presslens.corpus.guard.MAX_DEPTH`, not valid JSON or
+    not valid UTF-8 (in an otherwise UTF-8 file) raises :class:`CorpusError` or, with
+    ``on_bad_lines="quarantine"``, is quarantined with the reason (lines that are not
+    UTF-8 are always quarantined).
+
+    Examples
+    --------
+    >>> records = parse_jsonl(Path("a.jsonl"), b'{"id": 1e3, "n": 2}\\n\\n{"id": 7, "n": 1.5}\\n', None, "error")
+    >>> records.frame["id"].tolist(), records.frame["n"].tolist(), records.record_no
+    (['1e3', '7'], [2.0, 1.5], [1, 2])
+    """
+    overlong = long_lines(raw)
+    text, _, undecodable = decode_lines(raw, path, encoding)
+    undecodable = {**undecodable, **overlong}
     rows, numbers, bad = [], [], []
     record = 0
     lines = text.split("\n")
@@ -152,19 +255,35 @@ def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str)
         if not line.strip():
             continue
         record += 1
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            truncated = line_no == len(lines) or (line_no == len(lines) - 1 and not lines[-1])
-            what = "truncated" if truncated and exc.pos >= len(line.rstrip()) - 1 else "not valid JSON"
-            if on_bad_lines == "quarantine":
-                bad.append((record, f"line {line_no}: {what} ({exc.msg})"))
-                continue
-            raise CorpusError(path, f"line {line_no} is {what} ({exc.msg} at column {exc.colno})", "repair or remove that line, or load with on_bad_lines='quarantine'") from None
-        if not isinstance(value, dict):
-            bad.append((record, f"line {line_no}: a JSON {type(value).__name__}, not an object"))
+        if line_no in undecodable:
+            bad.append((record, undecodable[line_no]))
             continue
-        rows.append(value)
+        problem = None
+        if too_deep(line):
+            problem = f"nested deeper than {MAX_DEPTH} levels"
+        else:
+            try:
+                value = json.loads(line, parse_int=_number, parse_float=_number)
+            except RecursionError:
+                problem = f"nested deeper than {MAX_DEPTH} levels"
+            except json.JSONDecodeError as exc:
+                truncated = line_no == len(lines) or (line_no == len(lines) - 1 and not lines[-1])
+                what = "truncated" if truncated and exc.pos >= len(line.rstrip()) - 1 else "not valid JSON"
+                if on_bad_lines == "quarantine":
+                    bad.append((record, f"line {line_no}: {what} ({exc.msg})"))
+                    continue
+                raise CorpusError(path, f"line {line_no} is {what} ({exc.msg} at column {exc.colno})", "repair or remove that line, or load with on_bad_lines='quarantine'",
+                                  cli_fix="repair or remove that line") from None
+        if problem:
+            if on_bad_lines == "quarantine":
+                bad.append((record, f"line {line_no}: {problem}"))
+                continue
+            raise ImportSafetyError(path, f"line {line_no} is {problem}", "flatten the record (a corpus row is one flat object), or load with on_bad_lines='quarantine'",
+                                    cli_fix="flatten the record (a corpus row is one flat object) or remove that line")
+        if not isinstance(value, dict):
+            bad.append((record, f"line {line_no}: a JSON {type(value).__name__ if not isinstance(value, _Number) else 'number'}, not an object"))
+            continue
+        rows.append(_numbers_back(value))
         numbers.append(record)
     if record == 0:
         raise CorpusError(path, "is empty (no JSON lines)", "check the export; a JSON Lines corpus has one JSON object per line")
@@ -173,38 +292,68 @@ def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str)
 
 
 def _read_delimited(path: Path, raw: bytes, encoding: str | None, delimiter: str, fmt: str) -> Records:
-    text, _ = decode(raw, path, encoding)
+    """CSV/TSV into :class:`Records`.  A record that runs past its line because of a quote
+    that is never closed (or a record the csv module cannot parse) is quarantined by its
+    first line, and reading starts again on the next line, so one broken quote costs one
+    row, not the rest of the file."""
+    overlong = long_lines(raw)
+    refuse_long_header(overlong, path)
+    text, _, undecodable = decode_lines(raw, path, encoding)
+    undecodable = {**undecodable, **overlong}
     if not text.strip():
         raise CorpusError(path, "is empty", "check the export; a CSV corpus needs a header row and one row per article")
     csv.field_size_limit(sys.maxsize)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines = text.split("\n")
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+    def reader_from(index: int):
+        return csv.reader(iter(lines[index:]), delimiter=delimiter, strict=True)
+
+    reader = reader_from(0)
     try:
         header = next(reader)
-    except csv.Error as exc:
+    except (csv.Error, StopIteration) as exc:
         raise CorpusError(path, f"the header row cannot be parsed ({exc})", "check the delimiter and quoting") from None
     header = [h.strip() for h in header]
     if len(set(header)) != len(header):
         dupes = sorted({h for h in header if header.count(h) > 1})
         raise CorpusError(path, f"the header repeats column names {dupes}", "rename the repeated columns")
+    start, consumed = reader.line_num, 0
+    reader = reader_from(start)
     rows, numbers, bad = [], [], []
     record = 0
     while True:
+        first = start + consumed + 1  # the physical line (1-based) where the next record begins
         try:
             values = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
             record += 1
-            bad.append((record, f"line {reader.line_num}: CSV cannot be parsed ({exc})"))
-            break
+            bad.append((record, f"line {first}: CSV cannot be parsed ({exc}; a quote left open?)"))
+            start, consumed = first, 0
+            reader = reader_from(start)
+            continue
+        last = start + reader.line_num
+        consumed = reader.line_num
         if not values or all(not v.strip() for v in values):
             if values:
                 record += 1
-                bad.append((record, f"line {reader.line_num}: blank row"))
+                bad.append((record, f"line {first}: blank row"))
             continue
         record += 1
         if len(values) != len(header):
-            bad.append((record, f"line {reader.line_num}: {len(values)} fields where the header has {len(header)} (an unquoted delimiter or a broken quote)"))
+            if last > first:  # a quote left open swallowed the lines after it: quarantine this line only and read on
+                bad.append((record, f"line {first}: a quote opened on this line is not closed where the row ends "
+                                    f"({len(values)} fields where the header has {len(header)})"))
+                start, consumed = first, 0
+                reader = reader_from(start)
+                continue
+            bad.append((record, f"line {first}: {len(values)} fields where the header has {len(header)} (an unquoted delimiter or a broken quote)"))
+            continue
+        broken = [n for n in range(first, last + 1) if n in undecodable]
+        if broken:
+            bad.append((record, undecodable[broken[0]]))
             continue
         rows.append(values)
         numbers.append(record)
@@ -215,15 +364,54 @@ def _read_delimited(path: Path, raw: bytes, encoding: str | None, delimiter: str
 
 
 def _read_parquet(path: Path) -> Records:
+    """Parquet into :class:`Records`; integer identifier columns are read as strings (an
+    integer column with a null would otherwise become floats, ``1`` → ``1.0``) and
+    timestamps pandas cannot hold (``1066``) are kept as objects for the quarantine."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if not path.exists():
+        raise CorpusError(path, "no such file", "check the path")
     try:
-        frame = pd.read_parquet(path)
-    except FileNotFoundError:
-        raise CorpusError(path, "no such file", "check the path") from None
+        table = pq.read_table(path)
+        for index, column in enumerate(table.schema):
+            if normalise_name(column.name) in _ID_NAMES and pa.types.is_integer(column.type):
+                table = table.set_column(index, column.name, table.column(index).cast(pa.string()))
+        try:
+            frame = table.to_pandas()
+        except (pa.ArrowInvalid, ValueError, OverflowError):
+            frame = table.to_pandas(timestamp_as_object=True, date_as_object=True)
     except Exception as exc:  # pyarrow raises several types for corrupt files
         raise CorpusError(path, f"is not a readable Parquet file ({type(exc).__name__}: {exc})", "write the file again, or check it is really Parquet") from None
     if len(frame) == 0:
         raise CorpusError(path, "has no rows", "check the export; it holds no articles")
     return Records(frame.reset_index(drop=True), _display_name(path), "parquet", list(range(1, len(frame) + 1)))
+
+
+def _read_excel(path: Path, sheet=0) -> Records:
+    """The first sheet (or ``sheet``) of an Excel workbook into :class:`Records`, after the
+    shared guard has checked the workbook's parts (a workbook is a ZIP of XML parts)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.infolist():
+                check_member(path, member.filename, member.file_size, member.compress_size)
+    except FileNotFoundError:
+        raise CorpusError(path, "no such file", "check the path") from None
+    except zipfile.BadZipFile as exc:
+        raise CorpusError(path, f"is not a readable Excel workbook ({exc})", "save it again as .xlsx, or export it as CSV") from None
+    try:
+        frame = pd.read_excel(path, sheet_name=sheet, dtype=object, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises several types for broken workbooks
+        raise CorpusError(path, f"is not a readable Excel workbook ({type(exc).__name__}: {exc})", "save it again, or export it as CSV") from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    blank = frame.isna().all(axis=1).to_numpy()
+    numbers = [i + 1 for i in range(len(frame)) if not blank[i]]
+    frame = frame.loc[~blank].reset_index(drop=True)
+    if len(frame) == 0:
+        raise CorpusError(path, "has a header but no rows", "check the sheet; it holds no articles")
+    return Records(frame, _display_name(path), "xlsx", numbers)
 
 
 def datapackage_resources(path: Path) -> tuple[list[Path], str]:
@@ -261,6 +449,18 @@ def _read_parts(paths: list[Path], fmt: str, encoding, on_bad_lines) -> Records:
 
 
 def read_records(path: Path, fmt: str | None, encoding: str | None, on_bad_lines: str) -> Records:
+    """The raw :class:`Records` of a corpus file or folder, before column mapping and
+    validation (records that cannot be parsed are in ``bad`` with their reason).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "a.csv"
+    >>> _ = path.write_text('id,title\\n1,"Open quote\\n2,Fine\\n', encoding="utf-8")
+    >>> records = read_records(path, None, None, "error")
+    >>> records.frame["id"].tolist(), [reason[:28] for _, reason in records.bad]
+    (['2'], ['line 2: CSV cannot be parsed'])
+    """
     if path.is_dir():
         for candidate in ("datapackage.json", "articles.jsonl", "articles.jsonl.gz", "articles.parquet", "articles.csv"):
             if (path / candidate).exists():
@@ -276,6 +476,8 @@ def read_records(path: Path, fmt: str | None, encoding: str | None, on_bad_lines
         path = paths[0]
     if fmt == "parquet":
         return _read_parquet(path)
+    if fmt == "xlsx":
+        return _read_excel(path)
     raw = read_bytes(path)
     if not raw.strip():
         raise CorpusError(path, "is empty", "check the export; the file has no content")
@@ -283,7 +485,8 @@ def read_records(path: Path, fmt: str | None, encoding: str | None, on_bad_lines
         return parse_jsonl(path, raw, encoding, on_bad_lines)
     if fmt in ("csv", "tsv"):
         return _read_delimited(path, raw, encoding, "," if fmt == "csv" else "\t", fmt)
-    raise CorpusError(path, f"unknown format '{fmt}'", "use format='jsonl', 'csv', 'tsv', 'parquet' or 'datapackage'")
+    raise CorpusError(path, f"unknown format '{fmt}'", "use format='jsonl', 'csv', 'tsv', 'parquet', 'xlsx' or 'datapackage'",
+                      cli_fix="use --format jsonl, csv, tsv, parquet or datapackage")
 
 
 
@@ -295,21 +498,30 @@ def load(
     dayfirst: bool | None = None,
     encoding: str | None = None,
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
-    make_doc_ids: bool = False,
+    make_doc_ids: bool | None = None,
     on_bad_lines: str = "error",
     constants: Mapping[str, object] | None = None,
 ) -> LoadResult:
     """Load a corpus file and validate it against the corpus contract.
 
+    Column names are recognised (:func:`presslens.corpus.schema.recognise_columns`:
+    ``title``/``Title`` is the headline, ``body`` the text, ``date`` the date,
+    ``source`` the outlet...); ``columns`` overrides them.  A file without an identifier
+    column gets stable ids (:func:`presslens.corpus.schema.stable_ids`), and a file
+    without an outlet column takes its file name as the outlet (pass
+    ``constants={"outlet": ...}`` to name it).  What was done is stated in the result's
+    ``attrs`` (``column_mapping``, ``doc_ids``) and in :func:`parse_report_of`.
+
     Parameters
     ----------
     path : str or Path
-        A JSON Lines file (``.jsonl``, ``.jsonl.gz``), CSV/TSV, Parquet, a Frictionless
-        ``datapackage.json``, or a folder holding one of these.
+        A JSON Lines file (``.jsonl``, ``.jsonl.gz``), CSV/TSV, Parquet, Excel (``.xlsx``,
+        first sheet), a Frictionless ``datapackage.json``, or a folder holding one of these.
     columns : mapping, optional
-        Your column names mapped onto the contract, e.g. ``{"title": "headline"}``.
+        Your column names mapped onto the contract, e.g. ``{"title": "headline"}``;
+        needed only where the names are not recognised or two columns could be one field.
     format : str, optional
-        Force the format (``jsonl``, ``csv``, ``tsv``, ``parquet``, ``datapackage``).
+        Force the format (``jsonl``, ``csv``, ``tsv``, ``parquet``, ``xlsx``, ``datapackage``).
     dayfirst : bool, optional
         Order of slashed dates: ``True`` for ``28/11/2026`` (UK), ``False`` for US order.
         Needed only when the file holds ambiguous dates.
@@ -317,8 +529,10 @@ def load(
         Text encoding; detected when not given.
     max_text_chars : int
         Longer texts are quarantined.
-    make_doc_ids : bool
-        Number the records (``<file stem>-<record>``) when the file has no identifier.
+    make_doc_ids : bool, optional
+        Make stable ids (a hash of outlet, date and headline) when the file has no
+        identifier column: by default (``None``) and with ``True``; ``False`` requires an
+        identifier column.
     on_bad_lines : {"error", "quarantine"}
         What to do with a JSON line that cannot be parsed.
     constants : mapping, optional
@@ -331,28 +545,44 @@ def load(
     LoadResult
         ``(corpus, quarantine)``; ``n_read == len(corpus) + len(quarantine)``.
 
-    Example
-    -------
-    >>> corpus, quarantine = load("corpus/teaching")   # doctest: +SKIP
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "mine.csv"
+    >>> _ = path.write_text("Title,Body,Date,Source\\nPolice warn parents,A short text.,2024-03-01,The Daily Example\\n"
+    ...                     "Council meets,Another text.,today,The Daily Example\\n", encoding="utf-8")
+    >>> corpus, quarantine = load(path)
+    >>> corpus.attrs["column_mapping"]["headline"], corpus.attrs["doc_ids"]
+    ('Title', 'made from a hash of outlet, date and headline (and text where these collide)')
+    >>> corpus["doc_id"].tolist(), quarantine["reason"].tolist()
+    (['id-6ce5bd54139d11cf'], ["relative date 'today' (not a calendar date)"])
     """
     if on_bad_lines not in ("error", "quarantine"):
         raise ValueError("on_bad_lines must be 'error' or 'quarantine'")
     path = Path(path)
     records = read_records(path, format, encoding, on_bad_lines)
     frame = records.frame
-    if columns:
-        unknown = [c for c in columns if c not in frame.columns]
-        if unknown:
-            raise CorpusError(path, f"columns {unknown} named in the mapping are not in the file (it has: {', '.join(map(str, frame.columns[:12]))})", "correct the mapping's keys")
-        frame = frame.rename(columns=dict(columns))
+    stem = path.name.split(".")[0] if path.is_file() else path.name
+    mapping: dict[str, str] = {}
+    if len(frame.columns):
+        renames = recognise_columns(frame.columns, dict(columns or {}), path=path, provided=tuple(constants or ()))
+        frame = frame.rename(columns=renames)
+        mapping = {ours: yours for yours, ours in renames.items()}
+        mapping.update({c: c for c in (*REQUIRED, "url", "byline") if c in frame.columns and c not in mapping})
     if constants:
         clash = [c for c in constants if c in frame.columns]
         if clash:
             raise CorpusError(path, f"already has column(s) {clash} given as constants", "drop them from constants=, or rename the file's column with columns=")
         frame = frame.assign(**dict(constants))
-    if make_doc_ids and "doc_id" not in frame.columns:
-        stem = path.name.split(".")[0]
-        frame["doc_id"] = [f"{stem}-{n}" for n in records.record_no]
+        mapping.update({c: f"(constant {v!r})" for c, v in constants.items()})
+    if len(frame.columns) and "outlet" not in frame.columns:
+        frame = frame.assign(outlet=stem)
+        mapping["outlet"] = f"(no outlet column: the file name {stem!r})"
+    doc_ids = "from the column " + repr(mapping.get("doc_id", "doc_id"))
+    if make_doc_ids is not False and len(frame.columns) and "doc_id" not in frame.columns:
+        frame = frame.assign(doc_id=stable_ids(frame))
+        doc_ids = "made from a hash of outlet, date and headline (and text where these collide)"
+        mapping["doc_id"] = "(made)"
     if len(frame) == 0 and records.bad:
         kept = pd.DataFrame(columns=[*REQUIRED, "source_file", "source_format", "record_no"])
         quarantine = empty_quarantine()
@@ -379,8 +609,22 @@ def load(
         quarantine = pd.concat([quarantine, extra], ignore_index=True).sort_values("row", kind="stable").reset_index(drop=True)
     quarantine["row"] = quarantine["row"].astype("int64")
     kept.attrs["source"] = records.source_file
+    kept.attrs["column_mapping"] = {field: mapping[field] for field in (*REQUIRED, "url", "byline") if field in mapping}
+    kept.attrs["doc_ids"] = doc_ids
     return LoadResult(kept, quarantine)
 
+
+def describe_mapping(mapping: Mapping[str, str]) -> str:
+    """The column mapping of a load as one line per field, for printing.
+
+    Examples
+    --------
+    >>> print(describe_mapping({"headline": "Title", "text": "text", "doc_id": "(made)"}))
+      headline   <- Title
+      text       <- text
+      doc_id     <- (made)
+    """
+    return "\n".join(f"  {field:<10} <- {column}" for field, column in mapping.items())
 
 
 def read_labels(folder, name: str) -> pd.DataFrame:
@@ -430,6 +674,15 @@ def parse_report_of(loaded: LoadResult, name: str) -> pd.DataFrame:
     >>> parse_report_of(validate(table, source_file="mine.csv"), "mine.csv").to_dict("records")
     [{'source_file': 'mine.csv', 'expected': 2, 'parsed': 1, 'quarantined': 1}]
     """
+    table = _parse_report_counts(loaded, name)
+    if "doc_ids" in loaded.corpus.attrs:
+        mapping = loaded.corpus.attrs.get("column_mapping", {})
+        table["columns"] = "; ".join(f"{field} <- {column}" for field, column in mapping.items() if field != column)
+        table["doc_ids"] = loaded.corpus.attrs["doc_ids"]
+    return table
+
+
+def _parse_report_counts(loaded: LoadResult, name: str) -> pd.DataFrame:
     kept = loaded.corpus["source_file"].value_counts() if "source_file" in loaded.corpus else pd.Series(dtype=int)
     quarantined = loaded.quarantine["source_file"].value_counts() if len(loaded.quarantine) else pd.Series(dtype=int)
     files = sorted(set(kept.index) | set(quarantined.index))
