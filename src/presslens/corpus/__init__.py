@@ -8,6 +8,8 @@ Start with :func:`open_corpus` (also ``presslens.open_corpus``); it returns a
 ``describe``  overview tables and outlet metadata
 ``write``     :func:`save` as JSON Lines or Parquet with a ``datapackage.json``
 ``teaching``  the simulated teaching corpus and its labels
+``guard``     the one shared guard against hostile input (decompression, line length, nesting)
+``check``     :func:`check_corpus`, the dry run behind ``presslens check``
 ``open``      :func:`open_corpus`, the front door
 
 Loading never drops a row silently: every record read is either kept or put in a
@@ -22,6 +24,7 @@ Examples
 True
 """
 
+from presslens.corpus.check import CheckResult, check_corpus
 from presslens.corpus.describe import describe, join_outlets, word_counts
 from presslens.corpus.open import (
     LOAD_FORMATS,
@@ -35,6 +38,8 @@ from presslens.corpus.read import (
     Records,
     datapackage_resources,
     decode,
+    decode_lines,
+    describe_mapping,
     load,
     parse_jsonl,
     parse_report_of,
@@ -55,6 +60,8 @@ from presslens.corpus.schema import (
     empty_quarantine,
     parse_dates,
     quarantine_summary,
+    recognise_columns,
+    stable_ids,
     validate,
 )
 from presslens.corpus.teaching import load_labels, load_teaching, teaching_path
@@ -68,7 +75,7 @@ from presslens.corpus.write import (
 
 __all__ = [
     "DEFAULT_MAX_TEXT_CHARS", "FIELD_DESCRIPTIONS", "LOAD_FORMATS", "OPTIONAL", "OUTLET_TYPES", "QUARANTINE_COLUMNS", "REQUIRED",
-    "Corpus", "CorpusError", "LoadResult", "Records", "datapackage", "datapackage_resources", "decode", "describe", "empty_quarantine",
+    "CheckResult", "Corpus", "CorpusError", "check_corpus", "decode_lines", "describe_mapping", "recognise_columns", "stable_ids", "LoadResult", "Records", "datapackage", "datapackage_resources", "decode", "describe", "empty_quarantine",
     "files_read", "join_outlets", "load", "load_labels", "load_teaching", "neutralise_formulas", "open_corpus", "outlets_and_pseudonyms",
     "parse_dates", "parse_jsonl", "parse_report_of", "quarantine_summary", "read_bytes", "read_labels", "read_records", "resource_descriptor",
     "save", "sha256_file", "sniff_format", "teaching_path", "validate", "word_counts", "write_jsonl",

@@ -15,7 +15,6 @@ record keeps its number; dates are parsed with pandas.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import sys
@@ -25,7 +24,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.corpus.guard import MAX_DEPTH, ImportSafetyError, check_member, gunzip, long_lines, refuse_long_header, too_deep
+from presslens.corpus.guard import (
+    MAX_DEPTH,
+    ImportSafetyError,
+    check_member,
+    gunzip,
+    long_lines,
+    refuse_long_header,
+    too_deep,
+)
 from presslens.corpus.schema import (
     COMMON_NAMES,
     DEFAULT_MAX_TEXT_CHARS,

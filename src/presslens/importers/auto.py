@@ -5,6 +5,7 @@ report (``importer`` column), so a wrong guess is visible rather than silent."""
 
 from __future__ import annotations
 
+import glob
 import re
 from pathlib import Path
 
@@ -150,7 +151,7 @@ def read_corpus(path, format: str = "auto", *, dayfirst=None, columns: dict | No
             result = tabular.read_tabular(path, columns=columns, dayfirst=dayfirst)
     elif chosen == "html":
         folder = path if path.is_dir() else path.parent
-        result = html.read_html_folder(folder, outlet=outlet, dayfirst=dayfirst, **({} if path.is_dir() else {"pattern": path.name}))
+        result = html.read_html_folder(folder, outlet=outlet, dayfirst=dayfirst, **({} if path.is_dir() else {"pattern": glob.escape(path.name)}))
     elif chosen == "mediacloud":
         csvs = [p for p in sorted(path.iterdir()) if _looks_like_mediacloud(p)] if path.is_dir() else [path]
         result = combine([mediacloud.read_mediacloud(p, pages=pages if pages is not None else (p.parent / "pages" if (p.parent / "pages").is_dir() else None),

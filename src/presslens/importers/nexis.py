@@ -85,6 +85,8 @@ def _check_docx(path: Path) -> None:
         raise CorpusError(path, f"is not a readable DOCX file ({exc})", "download the export again") from None
     with archive:
         members = archive.infolist()
+        if "[Content_Types].xml" not in {m.filename for m in members}:
+            raise CorpusError(path, "is a ZIP archive but not a Word document (it has no [Content_Types].xml)", "download the export again, or save it from Word as .docx")
         for member in members:
             check_member_size(path, member)
         for member in members:
@@ -93,6 +95,8 @@ def _check_docx(path: Path) -> None:
             with archive.open(member) as stream:
                 try:
                     safe_tree.parse(stream, forbid_dtd=True)
+                except (zipfile.BadZipFile, EOFError) as exc:
+                    raise CorpusError(path, f"part '{member.filename}' is corrupt ({exc})", "download the export again") from None
                 except DefusedXmlException as exc:
                     raise ImportSafetyError(path, f"XML part '{member.filename}' declares a DTD or entities ({type(exc).__name__}: entity expansion or external entities)",
                                             "refuse the file; Word never writes DTDs into a document") from None
@@ -107,7 +111,12 @@ def docx_lines(path) -> list[str]:
 
     path = Path(path)
     _check_docx(path)
-    document = docx.Document(str(path))
+    import zipfile
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
+        raise CorpusError(path, f"is not a readable DOCX file ({type(exc).__name__}: {exc})", "download the export again, or save it from Word as .docx") from None
     return [p.text.strip() for p in document.paragraphs]
 
 
@@ -222,7 +231,7 @@ def _parse_txt(text: str, keywords: dict) -> list[dict]:
     return records
 
 
-def read_nexis(path, *, keywords: dict | None = None, dayfirst=True):
+def read_nexis(path, *, keywords: dict | None = None, dayfirst=True, member: str | None = None):
     """Read a Nexis Uni DOCX or RTF export, a LexisNexis TXT export, or a ZIP of such files.
 
     Returns ``(corpus, quarantine, report)``.  Records get ``doc_id`` ``<file stem>-<n>``,
@@ -236,7 +245,9 @@ def read_nexis(path, *, keywords: dict | None = None, dayfirst=True):
 
         with tempfile.TemporaryDirectory() as folder:
             files = sorted(f for f in safe_extract_zip(path, folder) if f.suffix.lower() in (".docx", ".rtf", ".txt"))
-            results = [read_nexis(f, keywords=keywords, dayfirst=dayfirst) for f in files]
+            # members are named by their full path in the archive, so two files of one name in
+            # different folders stay two sources (and their articles two sets of ids)
+            results = [read_nexis(f, keywords=keywords, dayfirst=dayfirst, member=f"{path.name}/{f.relative_to(folder).as_posix()}") for f in files]
         import pandas as pd
 
         from presslens.importers._common import ImportResult
@@ -257,10 +268,12 @@ def read_nexis(path, *, keywords: dict | None = None, dayfirst=True):
     else:
         raise CorpusError(path, f"is not a Nexis export ('{path.suffix}')", "export as DOCX or RTF (Nexis Uni) or TXT, or pass a ZIP of them")
     records, bad = [], []
+    name = member or path.name
+    stem = member.split("/", 1)[1].rsplit(".", 1)[0] if member else path.stem
     for number, article in enumerate(articles, start=1):
-        doc_id = f"{path.stem}-{number}"
+        doc_id = f"{stem}-{number}"
         if not article.get("text"):
-            bad.append({"source_file": path.name, "record_no": number, "doc_id": doc_id, "reason": "no body text (truncated or empty article)"})
+            bad.append({"source_file": name, "record_no": number, "doc_id": doc_id, "reason": "no body text (truncated or empty article)"})
             continue
-        records.append({**article, "doc_id": doc_id, "source_file": path.name, "record_no": number})
-    return finish(records, bad, fmt, dayfirst=dayfirst, expected={path.name: len(articles)})
+        records.append({**article, "doc_id": doc_id, "source_file": name, "record_no": number})
+    return finish(records, bad, fmt, dayfirst=dayfirst, expected={name: len(articles)})
