@@ -275,7 +275,8 @@ def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str)
                 problem = f"nested deeper than {MAX_DEPTH} levels"
             except json.JSONDecodeError as exc:
                 truncated = line_no == len(lines) or (line_no == len(lines) - 1 and not lines[-1])
-                what = "truncated" if truncated and exc.pos >= len(line.rstrip()) - 1 else "not valid JSON"
+                unterminated = line_no == len(lines) and not text.endswith("\n")  # the last line, cut off before its newline
+                what = "truncated" if unterminated or (truncated and exc.pos >= len(line.rstrip()) - 1) else "not valid JSON"
                 if on_bad_lines == "quarantine":
                     bad.append((record, f"line {line_no}: {what} ({exc.msg})"))
                     continue
@@ -329,6 +330,7 @@ def _read_delimited(path: Path, raw: bytes, encoding: str | None, delimiter: str
     reader = reader_from(start)
     rows, numbers, bad = [], [], []
     record = 0
+    recovering = False  # after a broken quote: fragments of the broken record until a full row
     while True:
         first = start + consumed + 1  # the physical line (1-based) where the next record begins
         try:
@@ -336,23 +338,32 @@ def _read_delimited(path: Path, raw: bytes, encoding: str | None, delimiter: str
         except StopIteration:
             break
         except csv.Error as exc:
-            record += 1
-            bad.append((record, f"line {first}: CSV cannot be parsed ({exc}; a quote left open?)"))
+            if recovering:
+                bad[-1] = (bad[-1][0], f"{bad[-1][1]}; line {first} is part of it")
+            else:
+                record += 1
+                bad.append((record, f"line {first}: CSV cannot be parsed ({exc}; a quote left open?)"))
+            recovering = True
             start, consumed = first, 0
             reader = reader_from(start)
             continue
         last = start + reader.line_num
         consumed = reader.line_num
         if not values or all(not v.strip() for v in values):
-            if values:
+            if values and not recovering:
                 record += 1
                 bad.append((record, f"line {first}: blank row"))
             continue
+        if recovering and len(values) != len(header):  # the rest of the broken record, not a record of its own
+            bad[-1] = (bad[-1][0], f"{bad[-1][1]}; lines {first}-{last} are part of it")
+            continue
+        recovering = False
         record += 1
         if len(values) != len(header):
             if last > first:  # a quote left open swallowed the lines after it: quarantine this line only and read on
                 bad.append((record, f"line {first}: a quote opened on this line is not closed where the row ends "
                                     f"({len(values)} fields where the header has {len(header)})"))
+                recovering = True
                 start, consumed = first, 0
                 reader = reader_from(start)
                 continue
@@ -383,7 +394,14 @@ def _read_parquet(path: Path) -> Records:
         table = pq.read_table(path)
         for index, column in enumerate(table.schema):
             if normalise_name(column.name) in _ID_NAMES and pa.types.is_integer(column.type):
+                metadata = table.schema.metadata or {}
                 table = table.set_column(index, column.name, table.column(index).cast(pa.string()))
+                if b"pandas" in metadata:  # pandas' stored dtype (Int64) would turn the strings back
+                    pandas_meta = json.loads(metadata[b"pandas"])
+                    for entry in pandas_meta.get("columns", []):
+                        if entry.get("name") == column.name:
+                            entry.update(pandas_type="unicode", numpy_type="object", metadata=None)
+                    table = table.replace_schema_metadata({**metadata, b"pandas": json.dumps(pandas_meta).encode()})
         try:
             frame = table.to_pandas()
         except (pa.ArrowInvalid, ValueError, OverflowError):
