@@ -355,9 +355,9 @@ def _nexis_zip(members: dict) -> object:
 
 
 def _nexis_txt_bytes(articles) -> bytes:
-    from presslens.importers.examples import write_nexis_txt
-
     import tempfile
+
+    from presslens.importers.examples import write_nexis_txt
 
     with tempfile.TemporaryDirectory() as folder:
         return write_nexis_txt(Path(folder) / "x.txt", articles).read_bytes()
