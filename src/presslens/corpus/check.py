@@ -72,6 +72,10 @@ class CheckResult:
                   f"Rows: {facts['read']:,} read = {facts['kept']:,} kept + {facts['quarantined']:,} quarantined"]
         reasons = self.reasons[~self.reasons["reason"].str.startswith("(")]
         lines += [f"  {row.rows:>6,}  {row.reason}" for row in reasons.itertuples()]
+        if len(self.quarantine) and not show_quarantine:
+            lines += [f"  e.g. {q.source_file} row {q.row}: {q.reason}" for q in self.quarantine.head(5).itertuples()]
+            if len(self.quarantine) > 5:
+                lines.append("  (--show-quarantine lists every quarantined row)")
         if facts["kept"]:
             lines += [f"Dates: {facts['first']} to {facts['last']} ({facts['days']:,} day{'s' if facts['days'] != 1 else ''})",
                       f"Outlets: {facts['n_outlets']:,} ({', '.join(facts['outlets'][:8])}{', ...' if facts['n_outlets'] > 8 else ''})",

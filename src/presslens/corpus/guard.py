@@ -74,8 +74,8 @@ def gunzip(raw: bytes, path, *, limit: int = MAX_DECOMPRESSED_BYTES, max_ratio: 
                 if len(out) > limit:
                     raise ImportSafetyError(path, f"expands to more than {limit:,} bytes", "split the corpus into smaller files, or decompress it and check it first")
                 if len(out) > RATIO_FLOOR and len(out) > max_ratio * len(raw):
-                    raise ImportSafetyError(path, f"expands more than {max_ratio} times (over {RATIO_FLOOR:,} bytes from {len(raw):,} compressed bytes): "
-                                                  "a decompression bomb?", "check the file; real corpora are not compressed that much")
+                    raise ImportSafetyError(path, f"expands more than {max_ratio} times ({len(out):,} bytes from {len(raw):,} compressed bytes, "
+                                                  "a decompression bomb)", "check the file; real corpora are not compressed that much")
                 if stream.eof:
                     break
                 if not block and not data:
