@@ -236,7 +236,20 @@ def read_nexis(path, *, keywords: dict | None = None, dayfirst=True, member: str
 
     Returns ``(corpus, quarantine, report)``.  Records get ``doc_id`` ``<file stem>-<n>``,
     ``byline``, ``section``, ``length`` and provenance.  Articles without a body (for
-    example a truncated last article) are quarantined.
+    example a truncated last article) are quarantined.  Files inside a ZIP are named by
+    their full path in it (``export.zip/week1/results.txt``; ``member`` carries it), so
+    two files of one name in different folders stay two sources.
+
+    Examples
+    --------
+    >>> import tempfile, zipfile
+    >>> from presslens.importers.examples import NEXIS_ARTICLES, write_nexis_txt
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with zipfile.ZipFile(folder / "export.zip", "w") as archive:
+    ...     for week, articles in (("week1", NEXIS_ARTICLES[:1]), ("week2", NEXIS_ARTICLES[1:2])):
+    ...         archive.write(write_nexis_txt(folder / f"{week}.txt", articles), f"{week}/results.txt")
+    >>> read_nexis(folder / "export.zip").corpus["source_file"].tolist()
+    ['export.zip/week1/results.txt', 'export.zip/week2/results.txt']
     """
     keywords = {**KEYWORDS, **(keywords or {})}
     path = Path(path)
