@@ -291,11 +291,13 @@ def test_quarantine_summary_counts_reasons(tmp_path):
     assert summary["(rows read)"] == 5 and summary["(rows kept)"] == 2 and summary["(rows quarantined)"] == 3
 
 
-def test_make_doc_ids_numbers_records(tmp_path):
+def test_stable_ids_made_when_there_is_no_id_column(tmp_path):
     path = write_csv(tmp_path / "noid.csv", rows(3), header=["outlet", "published", "headline", "text"])
-    assert_error(path, "doc_id")
-    result = load(path, make_doc_ids=True)
-    assert result.corpus["doc_id"].tolist() == ["noid-1", "noid-2", "noid-3"]
+    assert_error(path, "doc_id", make_doc_ids=False)
+    result = load(path)
+    assert result.corpus["doc_id"].str.fullmatch(r"id-[0-9a-f]{16}").all() and result.corpus["doc_id"].is_unique
+    assert load(path, make_doc_ids=True).corpus["doc_id"].tolist() == result.corpus["doc_id"].tolist()
+    assert result.corpus.attrs["doc_ids"].startswith("made from a hash of outlet, date and headline")
 
 
 def test_kept_rows_carry_provenance(tmp_path):

@@ -82,7 +82,7 @@ def test_zip_of_exports(tmp_path):
     result = read_nexis(tmp_path / "exports.zip")
     reconciles(result)
     assert len(result.corpus) == 4 and len(result.quarantine) == 0
-    assert result.report["source_file"].tolist() == ["a.docx", "b.txt", "c.rtf"]
+    assert result.report["source_file"].tolist() == ["exports.zip/a.docx", "exports.zip/b.txt", "exports.zip/c.rtf"]  # members by full path
     assert result.corpus["source_format"].tolist() == ["nexis-docx", "nexis-docx", "nexis-txt", "nexis-rtf"]
 
 

@@ -89,7 +89,7 @@ def test_cli_report_with_notebooks_and_provenance(small_notebooks, tmp_path, cap
     assert len(digest) == 64 and manifest["files_read"][0]["file"] == "evil.jsonl"
     for csv in (out / "tables").glob("*.csv"):
         table = pd.read_csv(csv)
-        assert (table["corpus"] == str(corpus)).all() and (table["corpus_sha256"] == digest).all(), csv.name
+        assert (table["corpus"] == corpus.name).all() and (table["corpus_sha256"] == digest).all(), csv.name  # never the absolute path
         if "doc_id" in table.columns and csv.name != "quarantine.csv":
             assert table["source_file"].eq("evil.jsonl").all() and table["record_no"].notna().all(), csv.name
 

@@ -3,6 +3,8 @@
 ``presslens report --corpus PATH --out DIR``   build the report (tables, figures, HTML) and rerun the notebooks;
                                               ``--engine dask [--scheduler ADDRESS]`` runs its
                                               heavy analyses on Dask (presslens.scale)
+``presslens check FILE``                       dry run: the columns used, rows kept and quarantined, dates,
+                                              outlets, and which sections and notebooks can run
 ``presslens corpus info PATH``                 overview and quarantine summary of a corpus
 ``presslens simulate --n N --seed S --out DIR`` write a simulated corpus with labels
 ``presslens explore --corpus PATH --out DIR``  write the interactive explorer page (explore.html)
@@ -41,15 +43,63 @@ def _cmd_info(args) -> int:
     return 0
 
 
+def parse_columns(text: str | None) -> dict | None:
+    """The ``--columns`` flag (``yours=ours`` pairs separated by commas) as a mapping.
+
+    Examples
+    --------
+    >>> parse_columns("Title=headline, Story Body=text")
+    {'Title': 'headline', 'Story Body': 'text'}
+    >>> parse_columns(None) is None
+    True
+    """
+    from presslens.corpus.schema import OPTIONAL, REQUIRED
+
+    if not text:
+        return None
+    pairs = [item.split("=", 1) for item in text.split(",") if item.strip()]
+    if any(len(pair) != 2 or not pair[0].strip() or not pair[1].strip() for pair in pairs):
+        raise SystemExit("presslens: --columns takes yours=ours pairs separated by commas, e.g. --columns title=headline,body=text")
+    mapping = {yours.strip(): ours.strip() for yours, ours in pairs}
+    unknown = [ours for ours in mapping.values() if ours not in (*REQUIRED, *OPTIONAL) and not ours.endswith("_original")]
+    if unknown:
+        raise SystemExit(f"presslens: --columns maps onto {unknown}, which are not fields of the corpus; use {', '.join(REQUIRED)} "
+                         f"or {', '.join(OPTIONAL[:6])}")
+    return mapping
+
+
+def _table_options(args) -> dict:
+    """The reading options the command line gives (``--columns``, ``--outlet``, ``--make-ids``)."""
+    options = {"dayfirst": args.dayfirst}
+    columns = parse_columns(args.columns)
+    if columns:
+        options["columns"] = columns
+    if getattr(args, "outlet", None):
+        options["constants"] = {"outlet": args.outlet}
+    if getattr(args, "make_ids", None) is not None:
+        options["make_doc_ids"] = args.make_ids
+    return options
+
+
+def _cmd_check(args) -> int:
+    from presslens.corpus.check import check_corpus
+
+    options = _table_options(args)
+    result = check_corpus(args.path, format=args.format, outlets=args.outlets, **options)
+    print(result.to_text(show_quarantine=args.show_quarantine))
+    return 0
+
+
 def _cmd_report(args) -> int:
     from presslens.report import build_report
 
-    options = {"dayfirst": args.dayfirst}
-    if args.columns:
-        pairs = [item.split("=", 1) for item in args.columns.split(",") if item.strip()]
-        if any(len(pair) != 2 for pair in pairs):
-            raise SystemExit("presslens: --columns takes yours=ours pairs separated by commas, e.g. --columns title=headline,body=text")
-        options["columns"] = {yours.strip(): ours.strip() for yours, ours in pairs}
+    options = _table_options(args)
+    if args.dry_run:
+        from presslens.corpus.check import check_corpus
+
+        print(check_corpus(args.corpus, format=args.format, outlets=args.outlets, **options).to_text())
+        print("\n(dry run: no report written)")
+        return 0
     notebooks = None
     if args.notebooks != "none":
         notebooks = Path(args.notebooks)
@@ -60,8 +110,24 @@ def _cmd_report(args) -> int:
     index = build_report(args.corpus, args.out, format=args.format, group_by=args.group_by, load_options=options, outlets=args.outlets,
                          pseudonymise=args.pseudonymise, key=args.key, notebooks=notebooks,
                          engine=args.engine, scheduler=args.scheduler)
+    _print_reading(Path(index).parent / "manifest.json")
     print(f"Report written to {index}")
     return 0
+
+
+def _print_reading(manifest_path: Path) -> None:
+    """Print how the corpus was read (columns used, where the ids came from, rows kept and
+    quarantined) from the report's manifest."""
+    import json
+
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    for row in manifest.get("parse_report", []):
+        if row.get("columns"):
+            print(f"{row['source_file']}: columns used (contract <- yours): {row['columns']}")
+        if row.get("doc_ids"):
+            print(f"{row['source_file']}: ids {row['doc_ids']}")
+    print(f"Rows: {manifest['rows_read']:,} read = {manifest['rows_kept']:,} kept + {manifest['rows_quarantined']:,} quarantined "
+          "(reasons in tables/quarantine.csv)")
 
 
 def _cmd_simulate(args) -> int:
@@ -87,6 +153,7 @@ def _cmd_explore(args) -> int:
                           text_budget=args.text_budget)  # open_corpus recorded whether names were replaced
     print(f"Explorer written to {page} ({page.stat().st_size / 1e6:.1f} MB); open it in a browser, no server needed")
     return 0
+FORMAT_CHOICES = ["auto", "nexis", "factiva", "mediacloud", "html", "tabular", "jsonl", "csv", "tsv", "parquet", "xlsx", "datapackage"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,10 +164,15 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--corpus", default="corpus/teaching", help="corpus file or folder (default: the teaching corpus)")
     report.add_argument("--out", default="reports/teaching", help="output folder")
     report.add_argument("--group-by", default="outlet_type", help="grouping column for comparisons")
-    report.add_argument("--format", default="auto", choices=["auto", "nexis", "factiva", "mediacloud", "html", "tabular", "jsonl", "csv", "tsv", "parquet", "datapackage"],
+    report.add_argument("--format", default="auto", choices=FORMAT_CHOICES,
                         help="the export format (default: detected from the files)")
     report.add_argument("--outlets", default=None, help="CSV of outlet metadata: an 'outlet' column and e.g. 'outlet_type'")
-    report.add_argument("--columns", default=None, help="map your column names for tabular input: yours=ours,... (e.g. title=headline,body=text)")
+    report.add_argument("--columns", default=None, help="map your column names for tabular input: yours=ours,... (e.g. title=headline,body=text); "
+                        "common names (title, body, date, source...) are recognised without it")
+    report.add_argument("--outlet", default=None, metavar="NAME", help="the outlet of every row, for a table from one paper without an outlet column")
+    report.add_argument("--make-ids", dest="make_ids", action=argparse.BooleanOptionalAction, default=None,
+                        help="make stable ids (a hash of outlet, date and headline) when the table has no id column (default); --no-make-ids requires one")
+    report.add_argument("--dry-run", action="store_true", help="only check the corpus: columns used, rows kept and quarantined, what can run (as presslens check)")
     report.add_argument("--notebooks", default="notebooks", help="folder of the tutorial notebooks to rerun on the corpus ('none' to skip)")
     report.add_argument("--key", default="presslens", help="key of the pseudonyms (keep yours private; the same key gives the same pseudonyms)")
     report.add_argument("--dayfirst", action=argparse.BooleanOptionalAction, default=None, help="slashed dates are day/month (UK) or month/day (--no-dayfirst)")
@@ -110,6 +182,18 @@ def build_parser() -> argparse.ArgumentParser:
                         help="run the heavy analyses in one process (pandas, default) or on a Dask cluster (presslens.scale)")
     report.add_argument("--scheduler", default=None, metavar="ADDRESS", help="with --engine dask: a running Dask scheduler (default: a local cluster)")
     report.set_defaults(run=_cmd_report)
+
+    check = commands.add_parser("check", help="dry run: what a report on FILE would use, keep, quarantine and run")
+    check.add_argument("path", help="corpus file or folder (CSV, TSV, Excel, JSON Lines, Parquet, or an export)")
+    check.add_argument("--format", default="auto", choices=FORMAT_CHOICES)
+    check.add_argument("--columns", default=None, help="map your column names: yours=ours,... (e.g. title=headline)")
+    check.add_argument("--outlet", default=None, metavar="NAME", help="the outlet of every row, for a table without an outlet column")
+    check.add_argument("--make-ids", dest="make_ids", action=argparse.BooleanOptionalAction, default=None,
+                       help="make stable ids when the table has no id column (default)")
+    check.add_argument("--outlets", default=None, help="CSV of outlet metadata: an 'outlet' column and e.g. 'outlet_type'")
+    check.add_argument("--dayfirst", action=argparse.BooleanOptionalAction, default=None)
+    check.add_argument("--show-quarantine", action="store_true", help="list every quarantined row")
+    check.set_defaults(run=_cmd_check)
 
     corpus = commands.add_parser("corpus", help="inspect a corpus")
     corpus_commands = corpus.add_subparsers(dest="corpus_command", required=True)
@@ -152,7 +236,7 @@ def main(argv=None) -> int:
     try:
         return args.run(args)
     except CorpusError as exc:
-        print(f"presslens: {exc}", file=sys.stderr)
+        print(f"presslens: {exc.for_cli()}", file=sys.stderr)
         return 2
 
 

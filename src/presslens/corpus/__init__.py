@@ -9,6 +9,8 @@ Start with :func:`open_corpus` (also ``presslens.open_corpus``); it returns a
 ``describe``  overview tables and outlet metadata
 ``write``     :func:`save` as JSON Lines or Parquet with a ``datapackage.json``
 ``teaching``  the simulated teaching corpus and its labels
+``guard``     the one shared guard against hostile input (decompression, line length, nesting)
+``check``     :func:`check_corpus`, the dry run behind ``presslens check``
 ``open``      :func:`open_corpus`, the front door
 
 Loading never drops a row silently: every record read is either kept or put in a
@@ -23,11 +25,13 @@ Examples
 True
 """
 
+from presslens.corpus.check import CheckResult, check_corpus
 from presslens.corpus.describe import describe, join_outlets, word_counts
 from presslens.corpus.formats import (
     Records,
     datapackage_resources,
     decode,
+    decode_lines,
     parse_jsonl,
     read_bytes,
     read_records,
@@ -41,7 +45,7 @@ from presslens.corpus.open import (
     outlets_and_pseudonyms,
     sha256_file,
 )
-from presslens.corpus.read import load, parse_report_of, read_labels
+from presslens.corpus.read import describe_mapping, load, parse_report_of, read_labels
 from presslens.corpus.schema import (
     DEFAULT_MAX_TEXT_CHARS,
     FIELD_DESCRIPTIONS,
@@ -54,6 +58,8 @@ from presslens.corpus.schema import (
     empty_quarantine,
     parse_dates,
     quarantine_summary,
+    recognise_columns,
+    stable_ids,
     validate,
 )
 from presslens.corpus.teaching import load_labels, load_teaching, teaching_path
@@ -67,7 +73,7 @@ from presslens.corpus.write import (
 
 __all__ = [
     "DEFAULT_MAX_TEXT_CHARS", "FIELD_DESCRIPTIONS", "LOAD_FORMATS", "OPTIONAL", "OUTLET_TYPES", "QUARANTINE_COLUMNS", "REQUIRED",
-    "Corpus", "CorpusError", "LoadResult", "Records", "datapackage", "datapackage_resources", "decode", "describe", "empty_quarantine",
+    "CheckResult", "Corpus", "CorpusError", "check_corpus", "decode_lines", "describe_mapping", "recognise_columns", "stable_ids", "LoadResult", "Records", "datapackage", "datapackage_resources", "decode", "describe", "empty_quarantine",
     "files_read", "join_outlets", "load", "load_labels", "load_teaching", "neutralise_formulas", "open_corpus", "outlets_and_pseudonyms",
     "parse_dates", "parse_jsonl", "parse_report_of", "quarantine_summary", "read_bytes", "read_labels", "read_records", "resource_descriptor",
     "save", "sha256_file", "sniff_format", "teaching_path", "validate", "word_counts", "write_jsonl",

@@ -9,48 +9,39 @@ partition with exactly the code :func:`presslens.corpus.load` uses:
 Encodings are detected with charset-normalizer (after byte-order marks and strict
 UTF-8) rather than guessed; CSV is parsed with Python's :mod:`csv` module so that every
 record keeps its number.
+
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
-import io
 import json
 import os
 import sys
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from presslens.corpus.schema import CorpusError
+from presslens.corpus.guard import (
+    MAX_DEPTH,
+    ImportSafetyError,
+    check_member,
+    gunzip,
+    long_lines,
+    refuse_long_header,
+    too_deep,
+)
+from presslens.corpus.schema import (
+    COMMON_NAMES,
+    CorpusError,
+    normalise_name,
+)
 
 
 @dataclass
 class Records:
-    """Raw records from one file before validation.
-
-    Attributes
-    ----------
-    frame : pandas.DataFrame
-        The records as read, one row each, columns as in the file.
-    source_file : str
-        The file's name (not its folder, so provenance does not depend on where it sits).
-    source_format : str
-        ``jsonl``, ``csv``, ``tsv`` or ``parquet``.
-    record_no : list of int
-        The 1-based number of each row of ``frame`` in the file.
-    bad : list of (int, str)
-        Records that could not be read at all, with their number and the reason.
-
-    Examples
-    --------
-    >>> records = Records(pd.DataFrame({"doc_id": ["a"]}), "mine.csv", "csv", [1])
-    >>> records.record_no, records.bad
-    ([1], [])
-    """
+    """Raw records from one file before validation."""
 
     frame: pd.DataFrame
     source_file: str
@@ -68,21 +59,15 @@ def _display_name(path: Path) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The bytes of a corpus file, gunzipped when its name ends in ``.gz``.
-
-    Raises :class:`CorpusError` naming the file for a missing, unreadable or corrupt file.
+    """The bytes of a file, decompressed (through the shared guard) when it ends in ``.gz``.
 
     Examples
     --------
-    >>> import tempfile
-    >>> path = Path(tempfile.mkdtemp()) / "articles.csv"
-    >>> _ = path.write_bytes(b"doc_id\\n")
+    >>> import gzip, tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "a.jsonl.gz"
+    >>> _ = path.write_bytes(gzip.compress(b'{"a": 1}\\n'))
     >>> read_bytes(path)
-    b'doc_id\\n'
-    >>> read_bytes(path.with_name("missing.csv"))
-    Traceback (most recent call last):
-    ...
-    presslens.corpus.schema.CorpusError: ...missing.csv: no such file. Fix: check the path (relative paths start from the working folder)
+    b'{"a": 1}\\n'
     """
     try:
         raw = path.read_bytes()
@@ -93,14 +78,7 @@ def read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise CorpusError(path, f"cannot be read ({exc.strerror})", "check the file's permissions") from None
     if path.suffix == ".gz":
-        try:
-            raw = gzip.decompress(raw)
-        except (EOFError, OSError, zlib.error) as exc:
-            raise CorpusError(
-                path,
-                f"the gzip stream is truncated or corrupt ({exc})",
-                "download or compress the file again; `gzip -t FILE` checks it",
-            ) from None
+        raw = gunzip(raw, path)
     return raw
 
 
@@ -116,59 +94,86 @@ def _looks_binary(sample: bytes) -> bool:
 def decode(raw: bytes, path: Path | str, encoding: str | None = None) -> tuple[str, str]:
     """Decode the bytes of a text file, returning ``(text, encoding used)``.
 
-    Byte-order marks are honoured, then strict UTF-8 is tried, then charset-normalizer
-    detects the encoding.  Binary data raises :class:`CorpusError`.
-
-    Parameters
-    ----------
-    raw : bytes
-        The file's content.
-    path : path or str
-        Named in error messages.
-    encoding : str, optional
-        Use this encoding instead of detecting one.
+    Byte-order marks are honoured, then strict UTF-8 is tried.  A file that is UTF-8
+    except for some lines stays UTF-8 (those lines carry replacement characters; the
+    readers quarantine them, see :func:`decode_lines`); a file with no UTF-8 in it at all
+    is decoded in the encoding charset-normalizer detects.  Binary data raises
+    :class:`CorpusError`.
 
     Examples
     --------
-    >>> decode("Caf\\u00e9".encode("utf-8"), "a.csv")
-    ('Café', 'utf-8')
-    >>> decode(b"\\xef\\xbb\\xbfheadline", "a.csv")
-    ('headline', 'utf-8-sig')
+    >>> decode("café £5".encode("utf-8"), "a.txt")
+    ('café £5', 'utf-8')
+    >>> decode("caf\u00e9".encode("cp1252") + b" and more plain words in the line", "b.txt")[0][:4]
+    'café'
+    """
+    text, used, _ = decode_lines(raw, path, encoding)
+    return text, used
+
+
+def decode_lines(raw: bytes, path: Path | str, encoding: str | None = None) -> tuple[str, str, dict[int, str]]:
+    """Decode a text file line by line where it must: ``(text, encoding, bad lines)``.
+
+    The whole file is first tried as strict UTF-8.  When that fails but other lines hold
+    valid UTF-8 beyond ASCII, the file is UTF-8 and the lines that are not are returned
+    in ``bad`` (line number → reason) for quarantine, rather than decoding the whole file
+    in a guessed code page (which would garble every other line).
+
+    Examples
+    --------
+    >>> raw = "a,b\\n1,£5\\n".encode("utf-8") + "2,caf\u00e9\\n".encode("latin-1")
+    >>> text, used, bad = decode_lines(raw, "mixed.csv")
+    >>> used, bad
+    ('utf-8', {3: 'line 3 is not valid UTF-8 (byte 0xe9 at column 6) while the rest of the file is'})
     """
     path = Path(path)
     if encoding is not None:
         try:
-            return raw.decode(encoding), encoding
+            return raw.decode(encoding), encoding, {}
         except (UnicodeDecodeError, LookupError) as exc:
-            raise CorpusError(path, f"cannot be decoded as {encoding} ({exc})", "pass the file's real encoding, or encoding=None to detect it") from None
+            raise CorpusError(path, f"cannot be decoded as {encoding} ({exc})", "pass the file's real encoding, or encoding=None to detect it",
+                              cli_fix="re-export the file as UTF-8") from None
     for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if raw.startswith(bom):
             try:
-                return raw.decode(name), name
+                return raw.decode(name), name, {}
             except UnicodeDecodeError as exc:
                 raise CorpusError(path, f"has a {name} byte-order mark but is not valid {name} ({exc.reason} at byte {exc.start})", "re-export the file as UTF-8") from None
     if _looks_binary(raw[:65536]):
         raise CorpusError(path, "looks like a binary file, not text (it contains NUL or control bytes)", "export the corpus as CSV, JSON Lines or Parquet; a renamed spreadsheet or archive cannot be read as text")
     try:
-        return raw.decode("utf-8"), "utf-8"
+        return raw.decode("utf-8"), "utf-8", {}
     except UnicodeDecodeError:
         pass
+    bad: dict[int, str] = {}
+    utf8_seen = False
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_seen = True
+        except UnicodeDecodeError as exc:
+            bad[number] = f"line {number} is not valid UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1}) while the rest of the file is"
+    if utf8_seen:
+        return raw.decode("utf-8", errors="replace"), "utf-8", bad
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
     if best is None:
-        raise CorpusError(path, "its encoding cannot be detected and it is not UTF-8", "re-export the file as UTF-8, or pass encoding='...'")
-    return str(best), best.encoding
+        raise CorpusError(path, "its encoding cannot be detected and it is not UTF-8", "re-export the file as UTF-8, or pass encoding='...'",
+                          cli_fix="re-export the file as UTF-8")
+    return str(best), best.encoding, {}
 
 
 def sniff_format(path: Path) -> str:
-    """The format of a corpus file from its name: ``jsonl``, ``csv``, ``tsv``, ``parquet`` or
-    ``datapackage`` (a ``.gz`` suffix is looked through).
+    """The format of a corpus file from its name: ``jsonl``, ``csv``, ``tsv``, ``parquet``,
+    ``xlsx`` or ``datapackage``.
 
     Examples
     --------
-    >>> sniff_format(Path("articles.jsonl.gz")), sniff_format(Path("datapackage.json"))
-    ('jsonl', 'datapackage')
+    >>> sniff_format(Path("news.jsonl.gz")), sniff_format(Path("Sheet.XLSX"))
+    ('jsonl', 'xlsx')
     """
     name = path.name.lower()
     if name.endswith(".gz"):
@@ -183,31 +188,65 @@ def sniff_format(path: Path) -> str:
         (".tsv", "tsv"),
         (".parquet", "parquet"),
         (".pq", "parquet"),
+        (".xlsx", "xlsx"),
+        (".xlsm", "xlsx"),
     ):
         if name.endswith(suffix):
             return fmt
     raise CorpusError(
         path,
         f"unknown format '{path.suffix or path.name}'",
-        "use .jsonl/.jsonl.gz, .csv/.tsv, .parquet or a datapackage.json, or pass format='csv' (etc.); "
+        "use .jsonl/.jsonl.gz, .csv/.tsv, .parquet, .xlsx or a datapackage.json, or pass format='csv' (etc.); "
         "for Nexis, Factiva or Media Cloud exports use presslens.importers",
+        cli_fix="use .jsonl/.jsonl.gz, .csv/.tsv, .parquet, .xlsx or a datapackage.json, or pass --format csv (etc.)",
     )
 
 
-def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str) -> Records:
-    """JSON Lines bytes as :class:`Records`, one per non-blank line.
+class _Number(str):
+    """A JSON number kept as it was written, so that an id ``1e3`` stays ``"1e3"``."""
 
-    A line that is not a JSON object is quarantined (``bad``); a line that is not JSON
-    raises :class:`CorpusError` unless ``on_bad_lines="quarantine"``.  The Dask engine
-    calls this on byte ranges of large files.
+
+def _number(text: str) -> _Number:
+    return _Number(text)
+
+
+_ID_NAMES = {normalise_name(n) for n in COMMON_NAMES["doc_id"]}
+
+
+def _plain(value):
+    """JSON numbers kept as written (:class:`_Number`) as numbers again, at any depth."""
+    if isinstance(value, _Number):
+        return json.loads(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _numbers_back(record: dict) -> dict:
+    """A record with numbers as numbers, except in identifier columns (kept as written)."""
+    return {k: (str(v) if isinstance(v, _Number) and normalise_name(k) in _ID_NAMES else _plain(v)) for k, v in record.items()}
+
+
+def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str) -> Records:
+    """Parse JSON Lines bytes into :class:`Records`, one record per non-blank line.
+
+    Numbers in identifier columns keep their written form (``1e3`` stays ``"1e3"``);
+    a line nested deeper than :data:`presslens.corpus.guard.MAX_DEPTH`, not valid JSON or
+    not valid UTF-8 (in an otherwise UTF-8 file) raises :class:`CorpusError` or, with
+    ``on_bad_lines="quarantine"``, is quarantined with the reason (lines that are not
+    UTF-8 are always quarantined).
 
     Examples
     --------
-    >>> records = parse_jsonl(Path("a.jsonl"), b'{"doc_id": "a"}\\n[1]\\n', None, "error")
-    >>> records.frame["doc_id"].tolist(), records.bad
-    (['a'], [(2, 'line 2: a JSON list, not an object')])
+    >>> records = parse_jsonl(Path("a.jsonl"), b'{"id": 1e3, "n": 2}\\n\\n{"id": 7, "n": 1.5}\\n', None, "error")
+    >>> records.frame["id"].tolist(), records.frame["n"].tolist(), records.record_no
+    (['1e3', '7'], [2.0, 1.5], [1, 2])
     """
-    text, _ = decode(raw, path, encoding)
+    overlong = long_lines(raw)
+    text, _, undecodable = decode_lines(raw, path, encoding)
+    undecodable = {**undecodable, **overlong}
     rows, numbers, bad = [], [], []
     record = 0
     lines = text.split("\n")
@@ -215,19 +254,36 @@ def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str)
         if not line.strip():
             continue
         record += 1
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            truncated = line_no == len(lines) or (line_no == len(lines) - 1 and not lines[-1])
-            what = "truncated" if truncated and exc.pos >= len(line.rstrip()) - 1 else "not valid JSON"
-            if on_bad_lines == "quarantine":
-                bad.append((record, f"line {line_no}: {what} ({exc.msg})"))
-                continue
-            raise CorpusError(path, f"line {line_no} is {what} ({exc.msg} at column {exc.colno})", "repair or remove that line, or load with on_bad_lines='quarantine'") from None
-        if not isinstance(value, dict):
-            bad.append((record, f"line {line_no}: a JSON {type(value).__name__}, not an object"))
+        if line_no in undecodable:
+            bad.append((record, undecodable[line_no]))
             continue
-        rows.append(value)
+        problem = None
+        if too_deep(line):
+            problem = f"nested deeper than {MAX_DEPTH} levels"
+        else:
+            try:
+                value = json.loads(line, parse_int=_number, parse_float=_number)
+            except RecursionError:
+                problem = f"nested deeper than {MAX_DEPTH} levels"
+            except json.JSONDecodeError as exc:
+                truncated = line_no == len(lines) or (line_no == len(lines) - 1 and not lines[-1])
+                unterminated = line_no == len(lines) and not text.endswith("\n")  # the last line, cut off before its newline
+                what = "truncated" if unterminated or (truncated and exc.pos >= len(line.rstrip()) - 1) else "not valid JSON"
+                if on_bad_lines == "quarantine":
+                    bad.append((record, f"line {line_no}: {what} ({exc.msg})"))
+                    continue
+                raise CorpusError(path, f"line {line_no} is {what} ({exc.msg} at column {exc.colno})", "repair or remove that line, or load with on_bad_lines='quarantine'",
+                                  cli_fix="repair or remove that line") from None
+        if problem:
+            if on_bad_lines == "quarantine":
+                bad.append((record, f"line {line_no}: {problem}"))
+                continue
+            raise ImportSafetyError(path, f"line {line_no} is {problem}", "flatten the record (a corpus row is one flat object), or load with on_bad_lines='quarantine'",
+                                    cli_fix="flatten the record (a corpus row is one flat object) or remove that line")
+        if not isinstance(value, dict):
+            bad.append((record, f"line {line_no}: a JSON {type(value).__name__ if not isinstance(value, _Number) else 'number'}, not an object"))
+            continue
+        rows.append(_numbers_back(value))
         numbers.append(record)
     if record == 0:
         raise CorpusError(path, "is empty (no JSON lines)", "check the export; a JSON Lines corpus has one JSON object per line")
@@ -236,38 +292,78 @@ def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str)
 
 
 def _read_delimited(path: Path, raw: bytes, encoding: str | None, delimiter: str, fmt: str) -> Records:
-    text, _ = decode(raw, path, encoding)
+    """CSV/TSV into :class:`Records`.  A record that runs past its line because of a quote
+    that is never closed (or a record the csv module cannot parse) is quarantined by its
+    first line, and reading starts again on the next line, so one broken quote costs one
+    row, not the rest of the file."""
+    overlong = long_lines(raw)
+    refuse_long_header(overlong, path)
+    text, _, undecodable = decode_lines(raw, path, encoding)
+    undecodable = {**undecodable, **overlong}
     if not text.strip():
         raise CorpusError(path, "is empty", "check the export; a CSV corpus needs a header row and one row per article")
     csv.field_size_limit(sys.maxsize)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines = text.split("\n")
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+    def reader_from(index: int):
+        return csv.reader(iter(lines[index:]), delimiter=delimiter, strict=True)
+
+    reader = reader_from(0)
     try:
         header = next(reader)
-    except csv.Error as exc:
+    except (csv.Error, StopIteration) as exc:
         raise CorpusError(path, f"the header row cannot be parsed ({exc})", "check the delimiter and quoting") from None
     header = [h.strip() for h in header]
     if len(set(header)) != len(header):
         dupes = sorted({h for h in header if header.count(h) > 1})
         raise CorpusError(path, f"the header repeats column names {dupes}", "rename the repeated columns")
+    start, consumed = reader.line_num, 0
+    reader = reader_from(start)
     rows, numbers, bad = [], [], []
     record = 0
+    recovering = False  # after a broken quote: fragments of the broken record until a full row
     while True:
+        first = start + consumed + 1  # the physical line (1-based) where the next record begins
         try:
             values = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            record += 1
-            bad.append((record, f"line {reader.line_num}: CSV cannot be parsed ({exc})"))
-            break
-        if not values or all(not v.strip() for v in values):
-            if values:
+            if recovering:
+                bad[-1] = (bad[-1][0], f"{bad[-1][1]}; line {first} is part of it")
+            else:
                 record += 1
-                bad.append((record, f"line {reader.line_num}: blank row"))
+                bad.append((record, f"line {first}: CSV cannot be parsed ({exc}; a quote left open?)"))
+            recovering = True
+            start, consumed = first, 0
+            reader = reader_from(start)
             continue
+        last = start + reader.line_num
+        consumed = reader.line_num
+        if not values or all(not v.strip() for v in values):
+            if values and not recovering:
+                record += 1
+                bad.append((record, f"line {first}: blank row"))
+            continue
+        if recovering and len(values) != len(header):  # the rest of the broken record, not a record of its own
+            bad[-1] = (bad[-1][0], f"{bad[-1][1]}; lines {first}-{last} are part of it")
+            continue
+        recovering = False
         record += 1
         if len(values) != len(header):
-            bad.append((record, f"line {reader.line_num}: {len(values)} fields where the header has {len(header)} (an unquoted delimiter or a broken quote)"))
+            if last > first:  # a quote left open swallowed the lines after it: quarantine this line only and read on
+                bad.append((record, f"line {first}: a quote opened on this line is not closed where the row ends "
+                                    f"({len(values)} fields where the header has {len(header)})"))
+                recovering = True
+                start, consumed = first, 0
+                reader = reader_from(start)
+                continue
+            bad.append((record, f"line {first}: {len(values)} fields where the header has {len(header)} (an unquoted delimiter or a broken quote)"))
+            continue
+        broken = [n for n in range(first, last + 1) if n in undecodable]
+        if broken:
+            bad.append((record, undecodable[broken[0]]))
             continue
         rows.append(values)
         numbers.append(record)
@@ -278,10 +374,30 @@ def _read_delimited(path: Path, raw: bytes, encoding: str | None, delimiter: str
 
 
 def _read_parquet(path: Path) -> Records:
+    """Parquet into :class:`Records`; integer identifier columns are read as strings (an
+    integer column with a null would otherwise become floats, ``1`` → ``1.0``) and
+    timestamps pandas cannot hold (``1066``) are kept as objects for the quarantine."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if not path.exists():
+        raise CorpusError(path, "no such file", "check the path")
     try:
-        frame = pd.read_parquet(path)
-    except FileNotFoundError:
-        raise CorpusError(path, "no such file", "check the path") from None
+        table = pq.read_table(path)
+        for index, column in enumerate(table.schema):
+            if normalise_name(column.name) in _ID_NAMES and pa.types.is_integer(column.type):
+                metadata = table.schema.metadata or {}
+                table = table.set_column(index, column.name, table.column(index).cast(pa.string()))
+                if b"pandas" in metadata:  # pandas' stored dtype (Int64) would turn the strings back
+                    pandas_meta = json.loads(metadata[b"pandas"])
+                    for entry in pandas_meta.get("columns", []):
+                        if entry.get("name") == column.name:
+                            entry.update(pandas_type="unicode", numpy_type="object", metadata=None)
+                    table = table.replace_schema_metadata({**metadata, b"pandas": json.dumps(pandas_meta).encode()})
+        try:
+            frame = table.to_pandas()
+        except (pa.ArrowInvalid, ValueError, OverflowError):
+            frame = table.to_pandas(timestamp_as_object=True, date_as_object=True)
     except Exception as exc:  # pyarrow raises several types for corrupt files
         raise CorpusError(path, f"is not a readable Parquet file ({type(exc).__name__}: {exc})", "write the file again, or check it is really Parquet") from None
     if len(frame) == 0:
@@ -289,18 +405,33 @@ def _read_parquet(path: Path) -> Records:
     return Records(frame.reset_index(drop=True), _display_name(path), "parquet", list(range(1, len(frame) + 1)))
 
 
+def _read_excel(path: Path, sheet=0) -> Records:
+    """The first sheet (or ``sheet``) of an Excel workbook into :class:`Records`, after the
+    shared guard has checked the workbook's parts (a workbook is a ZIP of XML parts)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.infolist():
+                check_member(path, member.filename, member.file_size, member.compress_size)
+    except FileNotFoundError:
+        raise CorpusError(path, "no such file", "check the path") from None
+    except zipfile.BadZipFile as exc:
+        raise CorpusError(path, f"is not a readable Excel workbook ({exc})", "save it again as .xlsx, or export it as CSV") from None
+    try:
+        frame = pd.read_excel(path, sheet_name=sheet, dtype=object, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises several types for broken workbooks
+        raise CorpusError(path, f"is not a readable Excel workbook ({type(exc).__name__}: {exc})", "save it again, or export it as CSV") from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    blank = frame.isna().all(axis=1).to_numpy()
+    numbers = [i + 1 for i in range(len(frame)) if not blank[i]]
+    frame = frame.loc[~blank].reset_index(drop=True)
+    if len(frame) == 0:
+        raise CorpusError(path, "has a header but no rows", "check the sheet; it holds no articles")
+    return Records(frame, _display_name(path), "xlsx", numbers)
+
+
 def datapackage_resources(path: Path) -> tuple[list[Path], str]:
-    """The data files of a ``datapackage.json``'s ``articles`` resource (or its first) and their format.
-
-    Resource paths must stay inside the package's folder.
-
-    Examples
-    --------
-    >>> from presslens.corpus.teaching import teaching_path
-    >>> files, fmt = datapackage_resources(teaching_path() / "datapackage.json")
-    >>> [f.name for f in files], fmt
-    (['articles.jsonl'], 'jsonl')
-    """
     try:
         descriptor = json.loads(read_bytes(path).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -335,28 +466,17 @@ def _read_parts(paths: list[Path], fmt: str, encoding, on_bad_lines) -> Records:
 
 
 def read_records(path: Path, fmt: str | None, encoding: str | None, on_bad_lines: str) -> Records:
-    """Read a corpus file or folder as raw :class:`Records`, before validation.
-
-    A folder is read through its ``datapackage.json`` or an ``articles.*`` file; a
-    multipart resource is read part by part with records numbered across the parts.
-
-    Parameters
-    ----------
-    path : Path
-        A file or folder.
-    fmt : str, optional
-        The format; sniffed from the name when ``None``.
-    encoding : str, optional
-        Text encoding; detected when ``None``.
-    on_bad_lines : {"error", "quarantine"}
-        What to do with a JSON line that cannot be parsed.
+    """The raw :class:`Records` of a corpus file or folder, before column mapping and
+    validation (records that cannot be parsed are in ``bad`` with their reason).
 
     Examples
     --------
-    >>> from presslens.corpus.teaching import teaching_path
-    >>> records = read_records(teaching_path(), None, None, "error")
-    >>> len(records.frame), records.source_format
-    (1500, 'jsonl')
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "a.csv"
+    >>> _ = path.write_text('id,title\\n1,"Open quote\\n2,Fine\\n', encoding="utf-8")
+    >>> records = read_records(path, None, None, "error")
+    >>> records.frame["id"].tolist(), [reason[:28] for _, reason in records.bad]
+    (['2'], ['line 2: CSV cannot be parsed'])
     """
     if path.is_dir():
         for candidate in ("datapackage.json", "articles.jsonl", "articles.jsonl.gz", "articles.parquet", "articles.csv"):
@@ -373,6 +493,8 @@ def read_records(path: Path, fmt: str | None, encoding: str | None, on_bad_lines
         path = paths[0]
     if fmt == "parquet":
         return _read_parquet(path)
+    if fmt == "xlsx":
+        return _read_excel(path)
     raw = read_bytes(path)
     if not raw.strip():
         raise CorpusError(path, "is empty", "check the export; the file has no content")
@@ -380,6 +502,5 @@ def read_records(path: Path, fmt: str | None, encoding: str | None, on_bad_lines
         return parse_jsonl(path, raw, encoding, on_bad_lines)
     if fmt in ("csv", "tsv"):
         return _read_delimited(path, raw, encoding, "," if fmt == "csv" else "\t", fmt)
-    raise CorpusError(path, f"unknown format '{fmt}'", "use format='jsonl', 'csv', 'tsv', 'parquet' or 'datapackage'")
-
-
+    raise CorpusError(path, f"unknown format '{fmt}'", "use format='jsonl', 'csv', 'tsv', 'parquet', 'xlsx' or 'datapackage'",
+                      cli_fix="use --format jsonl, csv, tsv, parquet or datapackage")

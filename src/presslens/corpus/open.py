@@ -28,7 +28,7 @@ from presslens.corpus.read import load, parse_report_of
 from presslens.corpus.schema import CorpusError, LoadResult, validate
 from presslens.corpus.teaching import teaching_path
 
-LOAD_FORMATS = ("jsonl", "csv", "tsv", "parquet", "datapackage")
+LOAD_FORMATS = ("jsonl", "csv", "tsv", "parquet", "xlsx", "datapackage")
 ENGINES = ("pandas", "dask")
 MAPPING_COLUMNS = ["name", "pseudonym", "evidence"]
 
@@ -323,7 +323,7 @@ def _read_path(path: Path, format: str, *, dayfirst, columns, constants, **optio
 
     load_options = {k: options.pop(k) for k in ("encoding", "make_doc_ids", "max_text_chars", "on_bad_lines") if k in options}
     tabular = format in LOAD_FORMATS or (format in ("auto", "tabular") and (load_options or constants)
-                                         and detect_format(path) == "tabular" and path.suffix.lower() not in (".xlsx", ".xlsm"))
+                                         and detect_format(path) == "tabular")
     if tabular:
         if options:
             raise TypeError(f"unexpected option(s) for a table: {sorted(options)}")
@@ -332,7 +332,8 @@ def _read_path(path: Path, format: str, *, dayfirst, columns, constants, **optio
         return loaded.corpus, loaded.quarantine, parse_report_of(loaded, path.name).assign(importer=format if format in LOAD_FORMATS else "tabular")
     if load_options or constants:
         raise CorpusError(path, f"options {sorted([*load_options, *(['constants'] if constants else [])])} apply to tables "
-                          "(CSV, TSV, JSON Lines, Parquet), not to this export", "drop them; exports carry their own outlets, dates and ids")
+                          "(CSV, TSV, JSON Lines, Parquet, Excel), not to this export", "drop them; exports carry their own outlets, dates and ids",
+                          cli_fix="drop --outlet and --no-make-ids; exports carry their own outlets, dates and ids")
     return tuple(read_corpus(path, format, dayfirst=dayfirst, columns=columns, **options))
 
 

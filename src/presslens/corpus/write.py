@@ -16,20 +16,33 @@ from presslens.corpus.schema import FIELD_DESCRIPTIONS, REQUIRED, CorpusError
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """Prefix text cells that a spreadsheet would run as formulas with an apostrophe.
+def _safe(value):
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
-    Used when writing CSV meant to be opened in Excel or LibreOffice (CSV injection).
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Prefix text cells and column headers that a spreadsheet would run as formulas
+    (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) with an apostrophe.
+
+    Used for every CSV presslens writes that may be opened in Excel or LibreOffice (CSV
+    injection); headers matter because values can become columns (outlet types or
+    outlet names pivoted into a table).
 
     Examples
     --------
-    >>> neutralise_formulas(pd.DataFrame({"headline": ["=1+1", "Police warn"]}))["headline"].tolist()
-    ["'=1+1", 'Police warn']
+    >>> table = pd.DataFrame({"=SUM(A1)": ["@SUM(A1)", "plain", 3]})
+    >>> safe = neutralise_formulas(table)
+    >>> safe.columns.tolist(), safe.iloc[:, 0].tolist()
+    (["'=SUM(A1)"], ["'@SUM(A1)", 'plain', 3])
     """
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v)
+            out[column] = out[column].map(_safe)
+    if isinstance(out.columns, pd.MultiIndex):
+        out.columns = pd.MultiIndex.from_tuples([tuple(_safe(v) for v in key) for key in out.columns], names=out.columns.names)
+    else:
+        out.columns = [_safe(c) for c in out.columns]
     return out
 
 

@@ -5,21 +5,25 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 import pandas as pd
 
+from presslens.corpus.guard import (
+    MAX_DECOMPRESSED_BYTES,
+    MAX_MEMBER_BYTES,
+    MAX_RATIO,
+    ImportSafetyError,
+    check_member,
+)
 from presslens.corpus.read import parse_report_of
 from presslens.corpus.schema import CorpusError, validate
 
-MAX_MEMBER_BYTES = 200 * 1024 * 1024      # one member of an archive, uncompressed
-MAX_TOTAL_BYTES = 1024 * 1024 * 1024      # the whole archive, uncompressed
-MAX_RATIO = 200                           # uncompressed / compressed, per member
-
-
-class ImportSafetyError(CorpusError):
-    """An input refused for safety (zip bomb, path traversal, entity expansion)."""
+MAX_TOTAL_BYTES = MAX_DECOMPRESSED_BYTES  # the whole archive, uncompressed (limits: presslens.corpus.guard)
+__all__ = ["MAX_MEMBER_BYTES", "MAX_RATIO", "MAX_TOTAL_BYTES", "ImportResult", "ImportSafetyError", "check_member_size", "finish",
+           "report_from_load", "safe_extract_zip"]
 
 
 class ParseWarning(UserWarning):
@@ -117,8 +121,7 @@ def with_warnings(report: pd.DataFrame, source_format: str = "") -> pd.DataFrame
 def check_member_size(path, member) -> None:
     """Refuse a ZIP member (of an archive or a DOCX) larger than ``MAX_MEMBER_BYTES`` or
     compressed more than ``MAX_RATIO`` times: a zip bomb."""
-    if member.file_size > MAX_MEMBER_BYTES or (member.compress_size and member.file_size / member.compress_size > MAX_RATIO and member.file_size > 10_000_000):
-        raise ImportSafetyError(path, f"member '{member.filename}' expands to {member.file_size:,} bytes (a zip bomb?)", "check the file; real exports are not compressed that much")
+    check_member(path, member.filename, member.file_size, member.compress_size)
 
 
 def report_from_load(loaded, name: str) -> pd.DataFrame:
@@ -157,13 +160,16 @@ def safe_extract_zip(path, destination) -> list[Path]:
                 continue
             target = destination / PurePosixPath(member.filename)
             target.parent.mkdir(parents=True, exist_ok=True)
-            with archive.open(member) as source, open(target, "wb") as sink:
-                remaining = MAX_MEMBER_BYTES + 1
-                while chunk := source.read(1 << 20):
-                    remaining -= len(chunk)
-                    if remaining < 0:  # the header lied about the size
-                        raise ImportSafetyError(path, f"member '{member.filename}' is larger than its header says", "refuse the archive")
-                    sink.write(chunk)
+            try:
+                with archive.open(member) as source, open(target, "wb") as sink:
+                    remaining = MAX_MEMBER_BYTES + 1
+                    while chunk := source.read(1 << 20):
+                        remaining -= len(chunk)
+                        if remaining < 0:  # the header lied about the size
+                            raise ImportSafetyError(path, f"member '{member.filename}' is larger than its header says", "refuse the archive")
+                        sink.write(chunk)
+            except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # a bad CRC, a corrupt or truncated member
+                raise CorpusError(path, f"member '{member.filename}' is corrupt ({exc})", "download the export again; `unzip -t FILE` checks it") from None
             written.append(target)
     return written
 

@@ -5,6 +5,7 @@ report (``importer`` column), so a wrong guess is visible rather than silent."""
 
 from __future__ import annotations
 
+import glob
 import re
 from pathlib import Path
 
@@ -230,7 +231,7 @@ def read_corpus(path, format: str = "auto", *, dayfirst=None, columns: dict | No
         return _labelled(result, chosen)
     if not path.is_dir():
         if chosen == "html":
-            result = html.read_html_folder(path.parent, outlet=outlet, dayfirst=dayfirst, pattern=path.name)
+            result = html.read_html_folder(path.parent, outlet=outlet, dayfirst=dayfirst, pattern=glob.escape(path.name))
         else:
             result = readers[chosen](path, dayfirst=first_day)
         return _labelled(result, chosen)

@@ -11,6 +11,37 @@ from presslens.importers._common import finish
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 _INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 MIN_WORDS = 10  # fewer words than this is a menu or an error page, not an article
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode_page(raw: bytes) -> str:
+    """The text of a saved page: a byte-order mark, else strict UTF-8, else the charset the
+    page declares (``<meta charset>`` or ``http-equiv``), else detection.
+
+    Examples
+    --------
+    >>> decode_page('<meta charset="windows-1252"><p>caf\u00e9 \u2013 \u00a35</p>'.encode("cp1252"))[-16:]
+    '<p>café – £5</p>'
+    """
+    import codecs
+
+    from presslens.corpus.read import decode
+
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[3:].decode("utf-8", errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _DECLARED.search(raw[:8192])
+    if declared:
+        name = declared.group(1).decode("ascii", errors="ignore").lower()
+        name = "cp1252" if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii") else name  # as browsers read them (WHATWG)
+        try:
+            return raw.decode(name, errors="replace")
+        except LookupError:
+            pass
+    return decode(raw, "<page>")[0]
 
 
 def extract_page(html: str, url: str | None = None) -> dict:
@@ -47,7 +78,7 @@ def read_html_folder(folder, *, outlet: str | None = None, pattern: str = "*.htm
             bad.append({"source_file": path.name, "record_no": record_no, "reason": f"page larger than {MAX_PAGE_BYTES:,} bytes"})
             continue
         raw = path.read_bytes()
-        html = raw.decode("utf-8", errors="replace")
+        html = decode_page(raw)
         page = extract_page(html)
         if len(page.get("text", "").split()) < MIN_WORDS:
             bad.append({"source_file": path.name, "record_no": record_no, "reason": "no article text could be extracted"})

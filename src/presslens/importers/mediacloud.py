@@ -14,6 +14,18 @@ from presslens.importers.html import extract_page
 ID_COLUMNS = ("stories_id", "id", "story_id")
 
 
+def _plain_name(story: str) -> bool:
+    """A story id that can name a file inside the pages folder: no path separators, no
+    ``..``, no drive or NUL.
+
+    Examples
+    --------
+    >>> _plain_name("2349871"), _plain_name("../../secret"), _plain_name("C:evil")
+    (True, False, False)
+    """
+    return bool(story) and story not in (".", "..") and not any(c in story for c in "/\\:\x00")
+
+
 def read_mediacloud(path, *, pages=None, dayfirst=None):
     """Read a Media Cloud story list (``id``/``stories_id``, ``publish_date``, ``title``,
     ``url``, ``media_name``); with ``pages``, each story's text comes from
@@ -33,6 +45,10 @@ def read_mediacloud(path, *, pages=None, dayfirst=None):
     for record_no, row in enumerate(frame.itertuples(index=False), start=1):
         story = getattr(row, id_column)
         body = ""
+        if not _plain_name(story):
+            bad.append({"source_file": path.name, "record_no": record_no, "doc_id": f"mc-{story}",
+                        "reason": f"story id {story[:40]!r} is not a plain file name (it would read outside the pages folder)"})
+            continue
         if folder is not None:
             html_file, text_file = folder / f"{story}.html", folder / f"{story}.txt"
             if html_file.exists():

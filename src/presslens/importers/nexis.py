@@ -92,7 +92,7 @@ def export_kind(path) -> str:
     return ""
 
 
-def read_nexis(path, *, keywords: dict | None = None, dayfirst=True) -> ImportResult:
+def read_nexis(path, *, keywords: dict | None = None, dayfirst=True, member: str | None = None) -> ImportResult:
     """Read a Nexis export (Nexis Uni / Lexis Advance DOCX or RTF, old Nexis HTML or TXT,
     or a ZIP of such files) as ``(corpus, quarantine, report)``.
 
@@ -100,6 +100,8 @@ def read_nexis(path, *, keywords: dict | None = None, dayfirst=True) -> ImportRe
     ``section``, ``length``, ``edition``, ``weekday``, ``time``...) and the
     Classification fields as columns.  Graphics-only items, truncated articles and
     articles the cover page lists but the file lacks are quarantined with the reason.
+    Files inside a ZIP are named by their full path in it (``export.zip/week1/results.txt``;
+    ``member`` carries it), so two files of one name in different folders stay two sources.
 
     Example
     -------
@@ -122,7 +124,9 @@ def read_nexis(path, *, keywords: dict | None = None, dayfirst=True) -> ImportRe
 
         with tempfile.TemporaryDirectory() as folder:
             files = sorted(f for f in safe_extract_zip(path, folder) if export_kind(f))
-            results = [read_nexis(f, keywords=keywords, dayfirst=dayfirst) for f in files]
+            # members are named by their full path in the archive, so two files of one name in
+            # different folders stay two sources (and their articles two sets of ids)
+            results = [read_nexis(f, keywords=keywords, dayfirst=dayfirst, member=f"{path.name}/{f.relative_to(folder).as_posix()}") for f in files]
         return ImportResult(pd.concat([r.corpus for r in results], ignore_index=True) if results else pd.DataFrame(),
                             pd.concat([r.quarantine for r in results], ignore_index=True) if results else pd.DataFrame(),
                             pd.concat([r.report for r in results], ignore_index=True) if results else pd.DataFrame())
@@ -153,16 +157,18 @@ def read_nexis(path, *, keywords: dict | None = None, dayfirst=True) -> ImportRe
         raise CorpusError(path, "is not a Nexis export (no 'End of Document' markers, no 'N of M DOCUMENTS' separators, not a DOCX or RTF export)",
                           "export as DOCX or RTF (Nexis Uni) or HTML/TXT (old Nexis), or pass a ZIP of them")
     records, bad = [], []
+    name = member or path.name
+    stem = member.split("/", 1)[1].rsplit(".", 1)[0] if member else path.stem
     for number, article in enumerate(articles, start=1):
-        doc_id = f"{path.stem}-{number}"
+        doc_id = f"{stem}-{number}"
         reason = article.pop("reason", None)
         if reason or not article.get("text"):
-            bad.append({"source_file": path.name, "record_no": number, "doc_id": doc_id, "reason": reason or "no body text (truncated or empty article)"})
+            bad.append({"source_file": name, "record_no": number, "doc_id": doc_id, "reason": reason or "no body text (truncated or empty article)"})
             continue
-        records.append({**article, "doc_id": doc_id, "source_file": path.name, "record_no": number})
+        records.append({**article, "doc_id": doc_id, "source_file": name, "record_no": number})
     columns = {key for record in records for key in record} | {"byline", "section", "length", "edition"}
     records = [{**dict.fromkeys(sorted(columns), ""), **record} for record in records]
     for number in range(len(articles) + 1, expected + 1):
-        bad.append({"source_file": path.name, "record_no": number, "doc_id": f"{path.stem}-{number}",
+        bad.append({"source_file": name, "record_no": number, "doc_id": f"{stem}-{number}",
                     "reason": f"listed on the cover page ({expected} documents) but not in the file"})
-    return finish(records, bad, fmt, dayfirst=dayfirst, expected={path.name: expected})
+    return finish(records, bad, fmt, dayfirst=dayfirst, expected={name: expected})

@@ -62,12 +62,17 @@ def _check_docx(path: Path) -> None:
         raise CorpusError(path, f"is not a readable DOCX file ({exc})", "download the export again") from None
     with archive:
         members = archive.infolist()
+        if "[Content_Types].xml" not in {m.filename for m in members}:
+            raise CorpusError(path, "is a ZIP archive but not a Word document (it has no [Content_Types].xml)", "download the export again, or save it from Word as .docx")
         for member in members:
             check_member_size(path, member)
         for member in members:
             if member.filename.endswith((".xml", ".rels")):
-                with archive.open(member) as stream:
-                    _refuse_dtd(path, member.filename, stream)
+                try:
+                    with archive.open(member) as stream:
+                        _refuse_dtd(path, member.filename, stream)
+                except (zipfile.BadZipFile, EOFError) as exc:  # a bad CRC, a truncated member
+                    raise CorpusError(path, f"part '{member.filename}' is corrupt ({exc})", "download the export again") from None
 
 
 def docx_lines(path) -> list[str]:
@@ -89,25 +94,28 @@ def docx_lines(path) -> list[str]:
     path = Path(path)
     _check_docx(path)
     lines: list[str] = []
-    with zipfile.ZipFile(path) as archive, archive.open("word/document.xml") as stream:
-        parts: list[str] = []
-        for event, element in safe_tree.iterparse(stream, events=("start", "end"), forbid_dtd=True):
-            tag = element.tag
-            if event == "start":
-                if tag == _W + "p":
-                    parts = []
-                continue
-            if tag == _W + "t":
-                parts.append(element.text or "")
-            elif tag == _W + "tab":
-                parts.append("\t")
-            elif tag in (_W + "br", _W + "cr"):
-                parts.append("\n")
-            elif tag == _W + "noBreakHyphen":
-                parts.append("-")
-            elif tag == _W + "p":
-                lines.append("".join(parts).strip())
-                element.clear()
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("word/document.xml") as stream:
+            parts: list[str] = []
+            for event, element in safe_tree.iterparse(stream, events=("start", "end"), forbid_dtd=True):
+                tag = element.tag
+                if event == "start":
+                    if tag == _W + "p":
+                        parts = []
+                    continue
+                if tag == _W + "t":
+                    parts.append(element.text or "")
+                elif tag == _W + "tab":
+                    parts.append("\t")
+                elif tag in (_W + "br", _W + "cr"):
+                    parts.append("\n")
+                elif tag == _W + "noBreakHyphen":
+                    parts.append("-")
+                elif tag == _W + "p":
+                    lines.append("".join(parts).strip())
+                    element.clear()
+    except (KeyError, zipfile.BadZipFile, EOFError) as exc:  # no word/document.xml, a bad CRC
+        raise CorpusError(path, f"is not a readable DOCX file ({type(exc).__name__}: {exc})", "download the export again, or save it from Word as .docx") from None
     return lines
 
 

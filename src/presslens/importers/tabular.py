@@ -11,11 +11,22 @@ from presslens.corpus.schema import CorpusError
 from presslens.importers._common import ImportResult, report_from_load
 
 
-def read_tabular(path, *, columns: dict | None = None, sheet=0, dayfirst=None, make_doc_ids: bool = False) -> ImportResult:
-    """Read a table of articles; Excel workbooks (``.xlsx``) through openpyxl, the rest
-    through :func:`presslens.corpus.load`.  ``columns`` maps your names onto the contract."""
+def read_tabular(path, *, columns: dict | None = None, sheet=0, dayfirst=None, make_doc_ids: bool | None = None) -> ImportResult:
+    """Read a table of articles through :func:`presslens.corpus.load` (column names
+    recognised, ids made when there are none); an Excel sheet other than the first
+    through openpyxl.  ``columns`` maps your names onto the contract.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "sheet.csv"
+    >>> _ = path.write_text("Title,Body,Date,Source\\nCouncil meets,Councillors met.,2021-03-02,The Fenland Examiner\\n")
+    >>> result = read_tabular(path)
+    >>> result.corpus["headline"].tolist(), result.report["doc_ids"].iat[0][:10]
+    (['Council meets'], 'made from ')
+    """
     path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    if path.suffix.lower() in (".xlsx", ".xlsm") and sheet != 0:
         try:
             frame = pd.read_excel(path, sheet_name=sheet, dtype=object, engine="openpyxl")
         except Exception as exc:  # openpyxl raises several types for broken workbooks

@@ -23,6 +23,6 @@ def with_provenance(table: pd.DataFrame, corpus: pd.DataFrame, source: str, dige
         where = corpus.drop_duplicates("doc_id").set_index("doc_id")
         out["source_file"] = out["doc_id"].map(where["source_file"])
         out["record_no"] = out["doc_id"].map(where["record_no"]).astype("Int64")
-    out["corpus"] = source
+    out["corpus"] = Path(source).name if source and not source.startswith("<") else source  # never the path on this machine
     out["corpus_sha256"] = digest
     return out
