@@ -4,6 +4,8 @@ files it was read from (the checksums themselves come from
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 
