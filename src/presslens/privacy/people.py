@@ -105,7 +105,9 @@ _PRIVATE_AFTER = re.compile(
     rf"|\s+(?:\([^)]*\)\s+)?(?:admitted|admits|denied|denies|denying|admitting)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_COURT_OBJECTS})\b"
     rf"|\s+(?:\([^)]*\)\s+)?(?:appeared|appears|will appear|is due to appear|was due to appear|had appeared)\s+(?:at|before|in|via)\s+(?:[\w'’-]+\s+){{0,4}}?(?:court|Court|dock|magistrates|Magistrates|judge|tribunal|video link|Bailey)\b"
     rf"|\s+(?:\([^)]*\)\s+)?(?:stood trial|went on trial|is on trial|was on trial|stands trial|wept|sobbed|sat in the dock|stood in the dock|showed no emotion|walked free|was led away|was led from the dock)\b"
-    rf"|\s+(?:was|is|has been|had been)\s+(?:not|never)\s+(?:a suspect|involved|under investigation|arrested|charged|the man)\b"
+    rf"|\s+(?:not\s+)?guilty\b|\s+(?:has|had)\s+(?:lodged|launched|lost|won|brought|mounted)\s+(?:an|his|her|a)\s+(?:appeal|bid|challenge)\b"
+    rf"|['’]s\s+(?:phone|phones|laptop|laptops|devices?|computer|hard drive|account had been|conviction|appeal|plea|bail|case)\b"
+    rf"|\s+(?:was|is|has|had)\s+(?:not|never)\s+(?:been\s+)?(?:a suspect|involved|under investigation|arrested|charged|the man)\b"
     rf"|\s+(?:has|had)\s+(?:no|nothing to do with)\s*(?:involvement|connection|link|any offence|the offence)?"
     rf"|\s+(?:was|had been|has been)\s+(?:wrongly|mistakenly|falsely|wrongfully)\b"
     rf"|['’]s\s+(?:trial|sentencing|sentence|arrest|conviction|defence barrister|defence|barrister|solicitor|lawyer|family|relatives|home|house|address|mother|father|wife|husband|partner|sister|brother|son|daughter)\b"
@@ -122,7 +124,7 @@ _PRIVATE_BEFORE = re.compile(
     rf"|\b(?:confronted|snared|exposed|caught|targeted|stung|lured|trapped|unmasked|collared|named and shamed|arrested|charged|jailed|sentenced|"
     rf"convicted|prosecuted|remanded|cleared|acquitted|detained|questioned|sting on|sting targeting|operation against|trial of|case against|sentencing of|"
     rf"cage|caged|nail|nailed|trap|snare|expose|catch|confront|unmask|name and shame|from contacting|Sentencing|sentencing|Jailing|jailing|"
-    rf"Convicting|convicting|Locking up|locking up|wrongly accused|falsely accused|wrongly named|wrongly identified|mistook|mistaken for|charges against|allegations against|evidence against|case of|given to|imposed on|described|handed to|passed on|restraining order against|order against)\s+"
+    rf"Convicting|convicting|Locking up|locking up|wrongly accused|falsely accused|wrongly named|wrongly identified|mistook|mistaken for|charges against|allegations against|evidence against|case of|given to|imposed on|described|handed to|passed on|restraining order against|order against|finding|found|seized from|taken from|confiscated from|waited with|naming|named|Admissions made by|admissions made by|representing|defending|acting for|Lawyers for|lawyers for|solicitors for|barristers for|counsel for|[Ss]ick|[Ee]vil|[Ss]hamed|[Ss]icko|[Pp]redator|[Pp]ervert|[Pp]erv|[Mm]onster|[Bb]east|[Pp]aedo|[Cc]reep|[Vv]ile|[Tt]wisted|[Dd]epraved|[Dd]isgraced|[Ww]eirdo|[Gg]roomer|Outrage as \w+|Outrage as|prosecution of|conviction of|arrest of|acquittal of)\s+"
     r")$"
 )
 _PUBLIC_WORDS = (r"prosecutor|prosecuting counsel|defence counsel|defence barrister|defence solicitor|barrister|solicitor|lawyer|attorney|"
@@ -135,7 +137,9 @@ _PUBLIC_WORDS = (r"prosecutor|prosecuting counsel|defence counsel|defence barris
                  r"Lib Dem|SNP|GOP|billionaire|tycoon|celebrity|footballer|broadcaster|comedian|singer|actor|actress|speaker|Speaker|"
                  r"campaign manager|campaign chairman|press secretary|chief of staff|whip|congressman|congresswoman|lawmaker|legislator|"
                  r"representative|ambassador|diplomat|envoy|deputy|official|spokesman|commentator")
-_PUBLIC_BEFORE = re.compile(rf"\b(?:{_PUBLIC_WORDS})\s*,?\s*$|\b(?:Prosecuting|Defending|prosecuting|defending|Representing|representing)\s*,?\s*$")
+_PUBLIC_BEFORE = re.compile(rf"\b(?:{_PUBLIC_WORDS})\s*,?\s*$|(?:^|[.!?:;]\s+|[\"“”]\s*)(?:Prosecuting|Defending|Mitigating|For the (?:prosecution|defence|Crown))\s*,\s*$")
+_COURT_SENTENCE = re.compile(r"\b(?:the court heard|court was told|told the court|the jury heard|jury was told|told the jury|magistrates heard|"
+                             r"magistrates were told|the trial heard|the hearing was told|the hearing heard|the court was told)\b", re.IGNORECASE)
 _PUBLIC_AFTER = re.compile(
     rf"^(?:,?\s*\((?:R|D|I)-[A-Z][\w.]*\)"
     rf"|,?\s+(?:MP|MSP|MEP|MLA|AM|KC|QC|SC)\b"
@@ -323,15 +327,21 @@ def find_people(corpus: pd.DataFrame, *, text: str = "text", quotes: pd.DataFram
         surname_spans = _bare_surnames(value, full_by_surname, found)
         last_full: dict[str, str] = {}
         events = sorted([(m.start, m) for m in found] + [(s, Mention(w, "", s, e, True)) for s, e, w in surname_spans], key=lambda x: x[0])
+        titled_full = {m.name for m in found if not m.surname_only and m.title and not set(m.title.split()) <= COURTESY_TITLES}
         for _, m in events:
             if m.surname_only:
                 owners = full_by_surname.get(m.name)
+                if owners and m.title and not set(m.title.split()) <= COURTESY_TITLES | {"Mr", "Mrs", "Ms", "Miss"}:
+                    # "Recorder Scholes" is the Recorder named in full, not a relative who shares the surname
+                    owners = [o for o in owners if o in titled_full]
+                    if not owners:
+                        continue
                 if not owners:
                     if not m.title:
                         continue
                     name = m.name  # "Mrs Dawlish" with no full name in the article
                 else:
-                    name = last_full.get(m.name, owners[0])
+                    name = last_full[m.name] if last_full.get(m.name) in owners else owners[0]
             else:
                 name = m.name
                 last_full[name.split()[-1]] = name
@@ -347,6 +357,9 @@ def find_people(corpus: pd.DataFrame, *, text: str = "text", quotes: pd.DataFram
             elif extra_titles is not None and extra_titles.search(before):
                 record["public"].add("title")
             cues = _private_cues(before, after)
+            sentence = re.split(r"(?<=[.!?])\s+", before)[-1] + m.name + re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
+            if _COURT_SENTENCE.search(sentence):
+                cues.add("named in court")
             if cues:
                 record["private"] |= cues
                 record["private_mentions"] += 1
