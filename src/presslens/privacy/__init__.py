@@ -25,7 +25,12 @@ Names the rules miss are not replaced: check a sample before publishing.
 
 from __future__ import annotations
 
-from presslens.privacy.gazetteer import calendar_phrases, known_organisations, place_names, public_roles
+from presslens.privacy.gazetteer import (
+    calendar_phrases,
+    known_organisations,
+    place_names,
+    public_roles,
+)
 from presslens.privacy.keys import (
     KEY_ENVIRONMENT_VARIABLE,
     KeyFileError,

@@ -61,7 +61,8 @@ Lawyers Prosecutors Jurors Jury Court Magistrates Councillors Sources Reports An
 According Following Under Though Whether Said Says Told Added Mr Mrs Ms Miss Dr Twisted Depraved Perverted Creepy Sicko Warped
 Predatory Heartbroken Devastated Pervy Dirty Lonely Lecherous Deluded Cowardly Sleazy Seedy Desperate Smirking Grinning Brazen
 Shameless Weirdo Granddad Hubby Groomer Grooming Cruel Callous Wicked Dangerous Obsessed Crazed Deranged Jailing Convicting
-Locking Caging Snaring Confronting Exposing Naming Mum-of-two Mum-of-three Dad-of-three Father-of-one Mother-of-one Tragic""".split())
+Locking Caging Snaring Confronting Exposing Naming Perv Fuming Furious Sobbing Weeping Tearful Innocent Heartbroken Local Witness
+Shopkeeper Neighbour Hunter Founder Across Around Along Throughout Within Upon Behind Toward Towards Mum Dad Cops Villagers Locals Parents Tributes Among Writing Researchers Speaking Sentencing Mum-of-two Mum-of-three Dad-of-three Father-of-one Mother-of-one Tragic""".split())
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +106,7 @@ _PRIVATE_AFTER = re.compile(
     rf"|\s+(?:\([^)]*\)\s+)?(?:admitted|admits|denied|denies|denying|admitting)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_COURT_OBJECTS})\b"
     rf"|\s+(?:\([^)]*\)\s+)?(?:appeared|appears|will appear|is due to appear|was due to appear|had appeared)\s+(?:at|before|in|via)\s+(?:[\w'’-]+\s+){{0,4}}?(?:court|Court|dock|magistrates|Magistrates|judge|tribunal|video link|Bailey)\b"
     rf"|\s+(?:\([^)]*\)\s+)?(?:stood trial|went on trial|is on trial|was on trial|stands trial|wept|sobbed|sat in the dock|stood in the dock|showed no emotion|walked free|was led away|was led from the dock)\b"
+    rf"|\s+(?:targeted|groomed|lured|stalked|harassed|messaged)\s+(?:kids|children|a child|a girl|a boy|girls|boys|teenagers|youngsters)\b"
     rf"|\s+(?:not\s+)?guilty\b|\s+(?:has|had)\s+(?:lodged|launched|lost|won|brought|mounted)\s+(?:an|his|her|a)\s+(?:appeal|bid|challenge)\b"
     rf"|['’]s\s+(?:phone|phones|laptop|laptops|devices?|computer|hard drive|account had been|conviction|appeal|plea|bail|case)\b"
     rf"|\s+(?:was|is|has|had)\s+(?:not|never)\s+(?:been\s+)?(?:a suspect|involved|under investigation|arrested|charged|the man)\b"
@@ -115,7 +117,7 @@ _PRIVATE_AFTER = re.compile(
 )
 _PRIVATE_BEFORE = re.compile(
     r"(?:"
-    rf"\b(?:his|her|their|my|our|the (?:defendant|man|woman|victim|accused|teenager|boy|girl)['’]s|[A-Z][\w'’-]+['’]s)\s+(?:[a-z-]+\s+)?(?:{_RELATIVE}),?\s*"
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he (?:defendant|man|woman|victim|accused|teenager|boy|girl)['’]s|[A-Z][\w'’-]+['’]s)\s+(?:[a-z-]+\s+)?(?:{_RELATIVE}),?\s*"
     rf"|\b(?:defendant|accused|resident|neighbour|neighbor|passer-by|pensioner|bystander|witness|onlooker|victim|shopkeeper|motorist|"
     rf"jobseeker|schoolboy|schoolgirl|teenager|mother-of-\w+|father-of-\w+|dad-of-\w+|mum-of-\w+|grandmother|grandfather|grandad|gran|widow|"
     rf"widower|tenant|homeowner|householder|local man|local woman|pervert|paedo|paedophile|predator|sex offender|offender|[A-Z][\w-]+ (?:man|woman|dad|mum|"
@@ -123,8 +125,8 @@ _PRIVATE_BEFORE = re.compile(
     rf"|\b(?:was|has been|were|had been)\s+(?:named|identified)\s+(?:locally\s+|by police\s+|in court\s+)?as\s+"
     rf"|\b(?:confronted|snared|exposed|caught|targeted|stung|lured|trapped|unmasked|collared|named and shamed|arrested|charged|jailed|sentenced|"
     rf"convicted|prosecuted|remanded|cleared|acquitted|detained|questioned|sting on|sting targeting|operation against|trial of|case against|sentencing of|"
-    rf"cage|caged|nail|nailed|trap|snare|expose|catch|confront|unmask|name and shame|from contacting|Sentencing|sentencing|Jailing|jailing|"
-    rf"Convicting|convicting|Locking up|locking up|wrongly accused|falsely accused|wrongly named|wrongly identified|mistook|mistaken for|charges against|allegations against|evidence against|case of|given to|imposed on|described|handed to|passed on|restraining order against|order against|finding|found|seized from|taken from|confiscated from|waited with|naming|named|Admissions made by|admissions made by|representing|defending|acting for|Lawyers for|lawyers for|solicitors for|barristers for|counsel for|[Ss]ick|[Ee]vil|[Ss]hamed|[Ss]icko|[Pp]redator|[Pp]ervert|[Pp]erv|[Mm]onster|[Bb]east|[Pp]aedo|[Cc]reep|[Vv]ile|[Tt]wisted|[Dd]epraved|[Dd]isgraced|[Ww]eirdo|[Gg]roomer|Outrage as \w+|Outrage as|prosecution of|conviction of|arrest of|acquittal of)\s+"
+    rf"cage|caged|nail|nailed|investigated|trap|snare|expose|catch|confront|unmask|name and shame|from contacting|Sentencing|sentencing|Jailing|jailing|"
+    rf"Convicting|convicting|Locking up|locking up|wrongly accused|falsely accused|wrongly named|wrongly identified|mistook|mistaken for|charges against|allegations against|evidence against|case of|given to|imposed on|described|handed to|passed on|restraining order against|order against|finding|found|seized from|taken from|confiscated from|waited with|naming|named|Admissions made by|admissions made by|representing|defending|acting for|Lawyers for|lawyers for|solicitors for|barristers for|counsel for|[Ss]ick|[Ee]vil|[Ss]hamed|[Ss]icko|[Pp]redator|[Pp]ervert|[Pp]erv|[Mm]onster|[Bb]east|[Pp]aedo|[Cc]reep|[Vv]ile|[Tt]wisted|[Dd]epraved|[Dd]isgraced|[Ww]eirdo|[Gg]roomer|Outrage as \w+|Outrage as|seized (?:[a-z]+ ){0,3}from|client|(?<![A-Z])(?:sister|brother|mum|mother|dad|father|son|daughter|wife|husband|partner|grandad|grandmother|grandfather|gran|nan|uncle|aunt|cousin|widow|niece|nephew|stepfather|stepmother|stepson|stepdaughter)|prosecution of|conviction of|arrest of|acquittal of)\s+"
     r")$"
 )
 _PUBLIC_WORDS = (r"prosecutor|prosecuting counsel|defence counsel|defence barrister|defence solicitor|barrister|solicitor|lawyer|attorney|"
@@ -136,21 +138,24 @@ _PUBLIC_WORDS = (r"prosecutor|prosecuting counsel|defence counsel|defence barris
                  r"anchor|host|presenter|author|campaigner|activist|Republican|Democrat|Democratic|Labour|Conservative|Tory|Liberal Democrat|"
                  r"Lib Dem|SNP|GOP|billionaire|tycoon|celebrity|footballer|broadcaster|comedian|singer|actor|actress|speaker|Speaker|"
                  r"campaign manager|campaign chairman|press secretary|chief of staff|whip|congressman|congresswoman|lawmaker|legislator|"
-                 r"representative|ambassador|diplomat|envoy|deputy|official|spokesman|commentator")
-_PUBLIC_BEFORE = re.compile(rf"\b(?:{_PUBLIC_WORDS})\s*,?\s*$|(?:^|[.!?:;]\s+|[\"“”]\s*)(?:Prosecuting|Defending|Mitigating|For the (?:prosecution|defence|Crown))\s*,\s*$")
-_COURT_SENTENCE = re.compile(r"\b(?:the court heard|court was told|told the court|the jury heard|jury was told|told the jury|magistrates heard|"
-                             r"magistrates were told|the trial heard|the hearing was told|the hearing heard|the court was told)\b", re.IGNORECASE)
+                 r"representative|ambassador|diplomat|envoy|deputy|official|spokesman|commentator|boss|decoy|volunteer decoy")
+_PUBLIC_BEFORE = re.compile(rf"\b(?:{_PUBLIC_WORDS})\s*,?\s*$|\b(?:{_PUBLIC_WORDS})\s+(?:of|for|at)\s+[\w\s'’&-]{{1,50}},\s*$|(?:^|[.!?:;]\s+|[\"“”]\s*)(?:Prosecuting|Defending|Mitigating|For the (?:prosecution|defence|Crown))\s*,\s*$")
+_COURT_SENTENCE = re.compile(r"\b(?:court|jury|jurors|magistrates|judge|recorder|prosecut\w*|defence|defense|jailed|sentenced|convicted|remanded|"
+                             r"trial|verdict|dock|decoy|sting|offences?|charged|bail|bailed|custody|suspect|arrested|inquest|coroner|livestream\w*|"
+                             r"hunters?|vigilantes?|confront\w*|grooming|groomer|sex offenders? register|mistaken identity|wrongly|indecent|detained)\b", re.IGNORECASE)
 _PUBLIC_AFTER = re.compile(
     rf"^(?:,?\s*\((?:R|D|I)-[A-Z][\w.]*\)"
     rf"|,?\s+(?:MP|MSP|MEP|MLA|AM|KC|QC|SC)\b"
     rf"|,\s*(?:for the (?:prosecution|defence|defense|Crown))\b"
     rf"|,\s*(?:prosecuting|defending|representing|mitigating)\b"
     rf"|,\s*(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:Attorney General|Solicitor General|Home Secretary|Secretary|Minister|"
-    rf"{_PUBLIC_WORDS}|who runs (?:the\s+)?[A-Z]|who leads|who founded|who chairs|who represents|who heads)\b"
+    rf"{_PUBLIC_WORDS})\b"
+    rf"|,\s*(?:who runs (?:the\s+)?[A-Z]|who leads|who founded|who chairs|who represents|who heads|who sits on|who sits in)"
     rf"|,\s*(?:founder|co-founder|leader|organiser|head|chair|director|chief executive) of\b"
     r")"
 )
-_WEAK_PUBLIC_AFTER = re.compile(r"^,\s*(?:(?:a|an|the)\s+)?(?:member|volunteer|supporter) of (?!the public)(?:the\s+)?[A-Z]")
+_WEAK_PUBLIC_AFTER = re.compile(r"^,\s*(?:(?:a|an|the)\s+)?(?:member|volunteer|supporter) of (?!the public)(?:the\s+)?[A-Z]|^,?\s+(?:from|of|at)\s+(?:the\s+)?[A-Z][\w'’-]+ (?:[A-Z][\w'’-]+ ?)*(?:Watch|Patrol|Sentinels|Shield|Seekers|Collective|Trust|Foundation|Alliance|University|College|Police|Constabulary|Council|Agency|UK)\b")
+_ADDRESS_WORDS = frozenset("Close Lane Way Row Walk Grove Hill Green Park Place Court Rise View Fold Croft Meadow Meadows Mead Gardens End Side Bank Brow Top".split())
 _DESCRIPTION = re.compile(rf"^,\s*(?:(?:a|an|the)\s+)?(?:\d{{1,3}}-year-old|(?:[a-z-]+\s+){{0,2}}?(?:{_PRIVATE_NOUNS})\b|of\s+[A-Z]|(?:his|her|their)\s)")
 _AGE_OR_TOWN = re.compile(r"^(?:,?\s*\(\d{1,3}\)|,\s*(?:aged\s+)?\d{1,3}\s*(?:,|\.|;|\band\b|\bof\b|\bfrom\b|\bwho\b))")
 
@@ -211,14 +216,14 @@ def mentions(text: str, organisations=frozenset()) -> list[Mention]:
     roles = _role_pattern()
     for match in _RUN.finditer(text):
         run, start = match.group(0), match.start()
-        if protected_phrase(run, organisations):
+        if protected_phrase(run, organisations) or (run.count(" ") >= 2 and protected_phrase(run.split(" ", 1)[1], organisations)):
             continue
         titles = []
         # set aside titles, roles and sentence words at the front
         while True:
             role = roles.match(run)
             first = run.split(" ", 1)[0]
-            if role and not (run in place_names()):
+            if role and run not in place_names():
                 taken = role.group(0)
                 # "Bishop Auckland": a place after a title-like word
                 rest = run[len(taken):].lstrip()
@@ -246,8 +251,15 @@ def mentions(text: str, organisations=frozenset()) -> list[Mention]:
             trailing.append(words.pop())
         while words and words[-1] in PARTICLES:
             words.pop()
-        if not words or protected_phrase(" ".join(words), organisations):
+        if not words or protected_phrase(" ".join(words), organisations) or "County" in words:
             continue
+        tail = text[match.end() : match.end() + 60]
+        if re.match(r"^['’]s\s+(?:Office|Department|Bureau|Court|Service)\b", tail):
+            continue
+        if words[-1] in _ADDRESS_WORDS:
+            town = re.match(r"^,\s*([A-Z][\w'’-]+(?:[ -](?:upon|on|under|in|le|by|[A-Z][\w'’-]+))*)", tail)
+            if town and (town.group(1) in place_names() or protected_phrase(town.group(1), organisations) == "place"):
+                continue
         name = " ".join(words)
         title = " ".join(titles)
         if any(t in {"MP", "MSP", "MEP", "KC", "QC"} for t in trailing):
@@ -312,7 +324,8 @@ def find_people(corpus: pd.DataFrame, *, text: str = "text", quotes: pd.DataFram
     organisations = frozenset(organisations)
     extra_titles = re.compile(r"(?:" + "|".join(map(re.escape, extra_public_titles)) + r")\s*,?\s*$") if extra_public_titles else None
     records: dict[str, dict] = defaultdict(lambda: {"mentions": 0, "private_mentions": 0, "articles": set(), "outlets": set(),
-                                                    "private": set(), "public": set(), "weak_public": set()})
+                                                    "private": set(), "public": set(), "weak_public": set(),
+                                                    "weak_private": set()})
     outlets = corpus[outlet].astype(str).tolist() if outlet in corpus else [""] * len(corpus)
     for doc_id, value, source in zip(corpus["doc_id"], corpus[text], outlets, strict=True):
         if not isinstance(value, str):
@@ -358,8 +371,8 @@ def find_people(corpus: pd.DataFrame, *, text: str = "text", quotes: pd.DataFram
                 record["public"].add("title")
             cues = _private_cues(before, after)
             sentence = re.split(r"(?<=[.!?])\s+", before)[-1] + m.name + re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
-            if _COURT_SENTENCE.search(sentence):
-                cues.add("named in court")
+            if _COURT_SENTENCE.search(sentence) and not cues:
+                record["weak_private"].add("named in a court or sting report")
             if cues:
                 record["private"] |= cues
                 record["private_mentions"] += 1
@@ -379,7 +392,7 @@ def find_people(corpus: pd.DataFrame, *, text: str = "text", quotes: pd.DataFram
     for name, record in records.items():
         private, reason = _verdict(name, record, keep, hide, prominent_articles, prominent_outlets, prominent_private_share)
         rows.append({"name": name, "mentions": record["mentions"], "articles": len(record["articles"]), "outlets": len(record["outlets"]),
-                     "private_mentions": record["private_mentions"], "private_evidence": "; ".join(sorted(record["private"])),
+                     "private_mentions": record["private_mentions"], "private_evidence": "; ".join(sorted(record["private"] | record["weak_private"])),
                      "public_evidence": "; ".join(sorted(record["public"] | record["weak_public"])), "private": private, "reason": reason})
     return pd.DataFrame(rows, columns=PEOPLE_COLUMNS).sort_values("name", kind="stable").reset_index(drop=True)
 
@@ -410,6 +423,8 @@ def _verdict(name, record, keep, hide, prominent_articles, prominent_outlets, pr
         return False, "listed to keep"
     if record["public"]:
         return False, "public role"
+    if not record["private"] and record["weak_private"] and not record["weak_public"] and " " in name and len(record["articles"]) < 3:
+        return True, "named in a court or sting report"
     if not record["private"]:
         return False, "no private evidence"
     share = record["private_mentions"] / max(record["mentions"], 1)
