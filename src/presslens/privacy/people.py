@@ -62,7 +62,8 @@ According Following Under Though Whether Said Says Told Added Mr Mrs Ms Miss Dr 
 Predatory Heartbroken Devastated Pervy Dirty Lonely Lecherous Deluded Cowardly Sleazy Seedy Desperate Smirking Grinning Brazen
 Shameless Weirdo Granddad Hubby Groomer Grooming Cruel Callous Wicked Dangerous Obsessed Crazed Deranged Jailing Convicting
 Locking Caging Snaring Confronting Exposing Naming Perv Fuming Furious Sobbing Weeping Tearful Innocent Heartbroken Local Witness
-Shopkeeper Neighbour Hunter Founder Across Around Along Throughout Within Upon Behind Toward Towards Mum Dad Cops Villagers Locals Parents Tributes Among Writing Researchers Speaking Sentencing Mum-of-two Mum-of-three Dad-of-three Father-of-one Mother-of-one Tragic""".split())
+Shopkeeper Neighbour Hunter Because Besides Playing Senators Governors Republicans Democrats Central Northern Southern Eastern
+Western Greater Upper Lower Inner Outer New Interestingly Urges Founder Across Around Along Throughout Within Upon Behind Toward Towards Mum Dad Cops Villagers Locals Parents Tributes Among Writing Researchers Speaking Sentencing Mum-of-two Mum-of-three Dad-of-three Father-of-one Mother-of-one Tragic""".split())
 
 
 @lru_cache(maxsize=1)
@@ -244,6 +245,13 @@ def mentions(text: str, organisations=frozenset()) -> list[Mention]:
                 break
         if not run:
             continue
+        inner = re.match(r"^(?:[A-Z][\w.'’-]* )+?(Secretary|Senator|Sen\.|Governor|Gov\.|President|Minister|Attorney General|Mayor|Chairman|Director|"
+                         r"Judge|Justice|Commissioner|Chief|Speaker|Leader|Representative|Rep\.|Ambassador|Sheriff|Spokesman|Spokeswoman|Congressman|"
+                         r"Congresswoman|Councillor|MP) (?=[A-Z])", run)
+        if inner:
+            titles.append(inner.group(0).strip())
+            start += inner.end()
+            run = run[inner.end():]
         words = run.split()
         # trailing titles (MP, KC), shouted or sentence words
         trailing = []
@@ -251,7 +259,8 @@ def mentions(text: str, organisations=frozenset()) -> list[Mention]:
             trailing.append(words.pop())
         while words and words[-1] in PARTICLES:
             words.pop()
-        if not words or protected_phrase(" ".join(words), organisations) or "County" in words:
+        if not words or protected_phrase(" ".join(words), organisations) or "County" in words \
+                or words[-1] in {"Republican", "Republicans", "Democrat", "Democrats", "Democratic", "Conservative", "Conservatives", "Labour"}:
             continue
         tail = text[match.end() : match.end() + 60]
         if re.match(r"^['’]s\s+(?:Office|Department|Bureau|Court|Service)\b", tail):
@@ -388,6 +397,7 @@ def find_people(corpus: pd.DataFrame, *, text: str = "text", quotes: pd.DataFram
                 elif role in ("police", "legal", "government", "academic", "charity", "tech", "vigilante"):
                     records[speaker]["weak_public"].add(f"quoted as {role}")
     keep, hide = set(keep), set(hide)
+    prominent_outlets = max(1, min(prominent_outlets, len(set(outlets))))
     rows = []
     for name, record in records.items():
         private, reason = _verdict(name, record, keep, hide, prominent_articles, prominent_outlets, prominent_private_share)
@@ -428,7 +438,8 @@ def _verdict(name, record, keep, hide, prominent_articles, prominent_outlets, pr
     if not record["private"]:
         return False, "no private evidence"
     share = record["private_mentions"] / max(record["mentions"], 1)
-    if len(record["articles"]) >= prominent_articles and len(record["outlets"]) >= prominent_outlets and share <= prominent_private_share:
+    if share <= prominent_private_share and ((len(record["articles"]) >= prominent_articles and len(record["outlets"]) >= prominent_outlets)
+                                             or record["mentions"] >= 15):
         return False, "prominent"
     return True, "private evidence"
 

@@ -260,7 +260,7 @@ def pseudonymise(corpus: pd.DataFrame, *, key: str | None = None, text: str = "t
     >>> safe.loc[0, "text"]
     'Person Vanuzazike, 47, of County Durham, was jailed on Boxing Day. Det Insp Ruth Kellaway of Durham Constabulary said Person Vanuzazike was a danger.'
     >>> safe.loc[0, "headline"], safe.loc[0, "url"]
-    ('Person Vanuzazike jailed', 'https://news.example/person-setepebuto-jailed')
+    ('Person Vanuzazike jailed', 'https://news.example/person-vanuzazike-jailed')
     """
     key = key or default_key()
     people = people if people is not None else find_people(corpus, text=text, quotes=quotes, extra_public_titles=extra_public_titles,
