@@ -141,8 +141,10 @@ _PUBLIC_WORDS = (r"prosecutor|prosecuting counsel|defence counsel|defence barris
                  r"campaign manager|campaign chairman|press secretary|chief of staff|whip|congressman|congresswoman|lawmaker|legislator|"
                  r"representative|ambassador|diplomat|envoy|deputy|official|spokesman|commentator|boss|decoy|volunteer decoy")
 _PUBLIC_BEFORE = re.compile(rf"\b(?:{_PUBLIC_WORDS})\s*,?\s*$|\b(?:{_PUBLIC_WORDS})\s+(?:of|for|at)\s+[\w\s'’&-]{{1,50}},\s*$|(?:^|[.!?:;]\s+|[\"“”]\s*)(?:Prosecuting|Defending|Mitigating|For the (?:prosecution|defence|Crown))\s*,\s*$")
-_COURT_SENTENCE = re.compile(r"\b(?:court|jury|jurors|magistrates|judge|recorder|prosecut\w*|defence|defense|jailed|sentenced|convicted|remanded|"
-                             r"trial|verdict|dock|decoy|sting|offences?|charged|bail|bailed|custody|suspect|arrested|inquest|coroner|livestream\w*|"
+_COURT_SENTENCE = re.compile(r"\b(?:(?:Crown|Magistrates['’]?|magistrates['’]?|[Cc]ounty|[Dd]istrict|[Yy]outh|[Ff]amily|[Cc]riminal|High) [Cc]ourt|"
+                             r"court heard|court was told|told the court|in court|the court|jury|jurors|magistrates|judge|recorder|prosecutors?|"
+                             r"prosecution|defence|defense|jailed|sentenced|convicted|remanded|stood trial|on trial|trial of|verdict|dock|decoy|sting|"
+                             r"offences?|charged with|bail|bailed|custody|suspect|arrested|inquest|coroner|livestream\w*|"
                              r"hunters?|vigilantes?|confront\w*|grooming|groomer|sex offenders? register|mistaken identity|wrongly|indecent|detained)\b", re.IGNORECASE)
 _PUBLIC_AFTER = re.compile(
     rf"^(?:,?\s*\((?:R|D|I)-[A-Z][\w.]*\)"
@@ -309,8 +311,10 @@ def find_people(corpus: pd.DataFrame, *, text: str = "text", quotes: pd.DataFram
     organisations : iterable of str
         Organisation names never read as people (the corpus's outlets are added).
     prominent_articles, prominent_outlets, prominent_private_share : int, int, float
-        Prominence: a name in at least this many articles and outlets, with private cues
-        in at most this share of its mentions, is a public figure.
+        Prominence: a name with private cues in at most this share of its mentions is a
+        public figure when it is in at least this many articles and outlets (outlets
+        capped at the corpus's number of outlets), or in 3 articles of 2 outlets with 10
+        mentions, or has 15 mentions.
 
     Returns
     -------
@@ -334,7 +338,7 @@ def find_people(corpus: pd.DataFrame, *, text: str = "text", quotes: pd.DataFram
     extra_titles = re.compile(r"(?:" + "|".join(map(re.escape, extra_public_titles)) + r")\s*,?\s*$") if extra_public_titles else None
     records: dict[str, dict] = defaultdict(lambda: {"mentions": 0, "private_mentions": 0, "articles": set(), "outlets": set(),
                                                     "private": set(), "public": set(), "weak_public": set(),
-                                                    "weak_private": set()})
+                                                    "weak_private": set(), "weak_private_mentions": 0})
     outlets = corpus[outlet].astype(str).tolist() if outlet in corpus else [""] * len(corpus)
     for doc_id, value, source in zip(corpus["doc_id"], corpus[text], outlets, strict=True):
         if not isinstance(value, str):
@@ -382,6 +386,7 @@ def find_people(corpus: pd.DataFrame, *, text: str = "text", quotes: pd.DataFram
             sentence = re.split(r"(?<=[.!?])\s+", before)[-1] + m.name + re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
             if _COURT_SENTENCE.search(sentence) and not cues:
                 record["weak_private"].add("named in a court or sting report")
+                record["weak_private_mentions"] += 1
             if cues:
                 record["private"] |= cues
                 record["private_mentions"] += 1
@@ -433,12 +438,15 @@ def _verdict(name, record, keep, hide, prominent_articles, prominent_outlets, pr
         return False, "listed to keep"
     if record["public"]:
         return False, "public role"
-    if not record["private"] and record["weak_private"] and not record["weak_public"] and " " in name and len(record["articles"]) < 3:
+    if not record["private"] and record["weak_private"] and not record["weak_public"] and " " in name and len(record["articles"]) < 3 \
+            and record["weak_private_mentions"] >= 0.3 * record["mentions"]:
         return True, "named in a court or sting report"
     if not record["private"]:
         return False, "no private evidence"
     share = record["private_mentions"] / max(record["mentions"], 1)
     if share <= prominent_private_share and ((len(record["articles"]) >= prominent_articles and len(record["outlets"]) >= prominent_outlets)
+                                             or (len(record["articles"]) >= 3 and len(record["outlets"]) >= min(2, prominent_outlets)
+                                                 and record["mentions"] >= 10)
                                              or record["mentions"] >= 15):
         return False, "prominent"
     return True, "private evidence"
