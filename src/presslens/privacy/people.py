@@ -285,6 +285,8 @@ def mentions(text: str, organisations=frozenset()) -> list[Mention]:
             continue
         if len(name_words) > 5 or re.match(r"^[A-Z]\.$", name_words[-1]):
             continue
+        if len(name_words) >= 3 and (name_words[-1] in place_names() or name_words[-2] in {"Wins", "Win", "Says", "Slams", "Beats", "Takes", "Loses", "Leads", "Visits"}):
+            continue  # a title-case line ("Hillary Clinton Wins Delaware"), not one person's name
         out.append(Mention(name, title, start, start + len(name)))
     return out
 
