@@ -186,10 +186,15 @@ def protected_phrase(run: str, organisations=frozenset()) -> str | None:
     ['place', 'organisation', 'calendar', None]
     """
     run = run.strip()
-    if run in calendar_phrases() or re.sub(r"['’]s\b", "'s", run) in calendar_phrases():
+    if run in calendar_phrases() or _CURLY_POSSESSIVE.sub("'s", run) in calendar_phrases():
         return "calendar"
-    if run in organisations or any(run.startswith(o + " ") or run.endswith(" " + o) for o in organisations if " " in o and len(o) > 5):
+    if run in organisations:
         return "organisation"
+    words = run.split()
+    for k in range(1, len(words)):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if (" " in head and head in organisations) or (" " in tail and tail in organisations):
+            return "organisation"
     if run in place_names():
         return "place"
     words = run.split()
@@ -247,9 +252,7 @@ def mentions(text: str, organisations=frozenset()) -> list[Mention]:
                 break
         if not run:
             continue
-        inner = re.match(r"^(?:[A-Z][\w.'’-]* )+?(Secretary|Senator|Sen\.|Governor|Gov\.|President|Minister|Attorney General|Mayor|Chairman|Director|"
-                         r"Judge|Justice|Commissioner|Chief|Speaker|Leader|Representative|Rep\.|Ambassador|Sheriff|Spokesman|Spokeswoman|Congressman|"
-                         r"Congresswoman|Councillor|MP) (?=[A-Z])", run)
+        inner = _INNER_ROLE.match(run)
         if inner:
             titles.append(inner.group(0).strip())
             start += inner.end()
@@ -265,10 +268,10 @@ def mentions(text: str, organisations=frozenset()) -> list[Mention]:
                 or words[-1] in {"Republican", "Republicans", "Democrat", "Democrats", "Democratic", "Conservative", "Conservatives", "Labour"}:
             continue
         tail = text[match.end() : match.end() + 60]
-        if re.match(r"^['’]s\s+(?:Office|Department|Bureau|Court|Service)\b", tail):
+        if _OFFICE_AFTER.match(tail):
             continue
         if words[-1] in _ADDRESS_WORDS:
-            town = re.match(r"^,\s*([A-Z][\w'’-]+(?:[ -](?:upon|on|under|in|le|by|[A-Z][\w'’-]+))*)", tail)
+            town = _TOWN_AFTER.match(tail)
             if town and (town.group(1) in place_names() or protected_phrase(town.group(1), organisations) == "place"):
                 continue
         name = " ".join(words)
@@ -280,10 +283,10 @@ def mentions(text: str, organisations=frozenset()) -> list[Mention]:
             continue
         if len(name_words) == 1:
             if titles and (set(titles) & {"Mr", "Mrs", "Ms", "Miss", "Mx", "Mr.", "Mrs.", "Ms."} or titles[-1] in public_roles()):
-                if not re.match(r"^[A-Z]\.$", name):
+                if not _INITIAL.match(name):
                     out.append(Mention(name, title, start, start + len(name), surname_only=True))
             continue
-        if len(name_words) > 5 or re.match(r"^[A-Z]\.$", name_words[-1]):
+        if len(name_words) > 5 or _INITIAL.match(name_words[-1]):
             continue
         if len(name_words) >= 3 and (name_words[-1] in place_names() or name_words[-2] in {"Wins", "Win", "Says", "Slams", "Beats", "Takes", "Loses", "Leads", "Visits"}):
             continue  # a title-case line ("Hillary Clinton Wins Delaware"), not one person's name
@@ -385,7 +388,7 @@ def find_people(corpus: pd.DataFrame, *, text: str = "text", quotes: pd.DataFram
             elif extra_titles is not None and extra_titles.search(before):
                 record["public"].add("title")
             cues = _private_cues(before, after)
-            sentence = re.split(r"(?<=[.!?])\s+", before)[-1] + m.name + re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
+            sentence = _SENTENCE_END.split(before)[-1] + m.name + _SENTENCE_END.split(after, maxsplit=1)[0]
             if _COURT_SENTENCE.search(sentence) and not cues:
                 record["weak_private"].add("named in a court or sting report")
                 record["weak_private_mentions"] += 1
@@ -461,8 +464,9 @@ def _bare_surnames(text: str, full_by_surname: dict, found: list[Mention]) -> li
         return []
     covered = [(m.start, m.end) for m in found]
     out = []
-    pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, sorted(full_by_surname, key=len, reverse=True))) + r")(?![\w-])")
-    for match in pattern.finditer(text):
+    for match in _CAPITALISED.finditer(text):
+        if match.group(1) not in full_by_surname:
+            continue
         s, e = match.span(1)
         if any(a <= s < b for a, b in covered):
             continue
@@ -472,13 +476,27 @@ def _bare_surnames(text: str, full_by_surname: dict, found: list[Mention]) -> li
     return out
 
 
+_CURLY_POSSESSIVE = re.compile(r"['’]s\b")
+_OFFICE_AFTER = re.compile(r"^['’]s\s+(?:Office|Department|Bureau|Court|Service)\b")
+_TOWN_AFTER = re.compile(r"^,\s*([A-Z][\w'’-]+(?:[ -](?:upon|on|under|in|le|by|[A-Z][\w'’-]+))*)")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_PREVIOUS_WORD = re.compile(r"([A-Z][\w'’.-]*)[ \u00a0]+$")
+_NEXT_CAPITAL = re.compile(r"^[ \u00a0]+[A-Z][a-z]")
+_NEXT_PRONOUN = re.compile(r"^[ \u00a0]+(?:I|He|She|They|The|It)\b")
+_INNER_ROLE = re.compile(r"^(?:[A-Z][\w.'’-]* )+?(Secretary|Senator|Sen\.|Governor|Gov\.|President|Minister|Attorney General|Mayor|Chairman|Director|"
+                         r"Judge|Justice|Commissioner|Chief|Speaker|Leader|Representative|Rep\.|Ambassador|Sheriff|Spokesman|Spokeswoman|Congressman|"
+                         r"Congresswoman|Councillor|MP) (?=[A-Z])")
+_CAPITALISED = re.compile(rf"(?<![\w'’-])([{_UPPER}][\w'’-]*?)(?=['’]s\b|[^\w'’-]|$)")
+
+
 def _inside_longer_run(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` part of a longer capitalised run (``County Durham``,
     ``Marsh Lane``, ``Tom Marsh``)?  Titles before it (``Mrs``) do not count."""
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
-    previous = re.search(r"([A-Z][\w'’.-]*)[ \u00a0]+$", before)
+    previous = _PREVIOUS_WORD.search(before)
     if previous and previous.group(1).rstrip(".") not in {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Det", "Judge"} and previous.group(1) not in _NOT_NAME_WORDS \
             and not _role_pattern().match(previous.group(1)):
         return True
-    return bool(re.match(r"^[ \u00a0]+[A-Z][a-z]", after)) and not re.match(r"^[ \u00a0]+(?:I|He|She|They|The|It)\b", after)
+    return bool(_NEXT_CAPITAL.match(after)) and not _NEXT_PRONOUN.match(after)

@@ -8,6 +8,7 @@ import hmac
 import re
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from typing import NamedTuple
 
 import pandas as pd
@@ -126,15 +127,26 @@ def encoding_variants(name: str) -> set[str]:
     return variants
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def _slug(value: str) -> str:
     ascii_value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_value.lower()).strip("-")
+    return _NOT_SLUG.sub("-", ascii_value.lower()).strip("-")
 
 
 # a name ends where no word character follows; an apostrophe may follow only as the
 # possessive ("Marsh's sister"), which is where private names most often hide
 _NAME_END = r"(?![\w-])(?!['\u2019](?!s\b))"
 _TITLED = r"(?:" + "|".join(sorted((re.escape(t) for t in COURTESY_TITLES | {"Dr", "Dr."}), key=len, reverse=True)) + r")[ \u00a0]+"
+
+
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@lru_cache(maxsize=4096)
+def _compiled(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, names)) + ")" + _NAME_END)
 
 
 class _Replacer:
@@ -147,8 +159,6 @@ class _Replacer:
         for name in full_names:
             for variant in encoding_variants(name):
                 self.replacement.setdefault(variant, self.replacement[name])
-        names = sorted((n for n in self.replacement if " " in n), key=len, reverse=True)
-        self.full = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, names)) + ")" + _NAME_END) if names else None
         # people known by a titled surname only ("Mrs Dawlish")
         singles = sorted((n for n in self.replacement if " " not in n), key=len, reverse=True)
         self.titled = re.compile(rf"(?<![\w'’-])({_TITLED})(" + "|".join(map(re.escape, singles)) + ")" + _NAME_END) if singles else None
@@ -156,12 +166,34 @@ class _Replacer:
         for name in sorted(self.replacement, key=len, reverse=True):
             self.surnames[name.split()[-1]].append(name)
         self.slugs = {_slug(n): _slug(p) for n, p in self.replacement.items() if " " in n}
+        # a quick test before the long alternations: does any first word of a name occur?
+        self.by_first: dict[str, list[str]] = defaultdict(list)
+        for name in self.replacement:
+            if " " in name:
+                self.by_first[_WORDS.findall(name)[0] if _WORDS.findall(name) else name.split()[0]].append(name)
+        self.first_words = frozenset(self.by_first)
+        self.first_patterns: dict = {}
+        self._current: list = []
+        self.surname_patterns = {surname: re.compile(rf"(?<![\w'’-]){re.escape(surname)}" + _NAME_END) for surname in self.surnames}
+
+    def _patterns(self, words: frozenset) -> list:
+        """One pattern per first word of a name that occurs in the text (compiled once
+        per first word, not once per article)."""
+        out = []
+        for word in sorted(words & self.first_words):
+            if word not in self.first_patterns:
+                self.first_patterns[word] = _compiled(tuple(sorted(self.by_first[word], key=len, reverse=True)))
+            out.append(self.first_patterns[word])
+        return out
 
     def present(self, values) -> list[str]:
         """The private people named in these fields, in order of first mention."""
         found: dict[str, int] = {}
-        for offset, value in enumerate(v for v in values if isinstance(v, str)):
-            for pattern, group in ((self.full, 0), (self.titled, 2)):
+        values = [v for v in values if isinstance(v, str)]
+        words = frozenset(w for v in values for w in _WORDS.findall(v))
+        self._current = self._patterns(words)
+        for offset, value in enumerate(values):
+            for pattern, group in [(p, 0) for p in self._current] + [(self.titled, 2)]:
                 if pattern is None:
                     continue
                 for match in pattern.finditer(value):
@@ -171,8 +203,8 @@ class _Replacer:
     def text(self, value, present: list[str]):
         if not isinstance(value, str) or not present:
             return value
-        if self.full is not None:
-            value = self.full.sub(lambda m: self.replacement[m.group(0)], value)
+        for pattern in self._current:
+            value = pattern.sub(lambda m: self.replacement[m.group(0)], value)
         if self.titled is not None:
             value = self.titled.sub(lambda m: m.group(1) + self.replacement[m.group(2)], value)
         done = set()
@@ -185,7 +217,7 @@ class _Replacer:
             # (when two relatives share it, which one is meant cannot be told; either
             # pseudonym protects them); never inside a longer run ("County Durham")
             alias = self.replacement.get(name) or self.replacement[self.surnames[surname][0]]
-            pattern = re.compile(rf"(?<![\w'’-]){re.escape(surname)}" + _NAME_END)
+            pattern = self.surname_patterns[surname]
             value = pattern.sub(lambda m, alias=alias, text=value: m.group(0) if _inside_longer_run(text, m.start(), m.end()) else alias, value)
         return value
 
@@ -193,15 +225,16 @@ class _Replacer:
         if not isinstance(value, str) or not present:
             return value
         for name in present:
-            slug = _slug(name)
-            alias = self.slugs.get(slug) or _slug(self.replacement[name])
-            value = re.sub(rf"(?<![a-z0-9]){re.escape(slug)}(?![a-z0-9])", alias, value, flags=re.IGNORECASE)
-            for variant in {slug.replace("-", "_"), slug.replace("-", "")}:
-                value = re.sub(rf"(?<![a-z0-9]){re.escape(variant)}(?![a-z0-9])", alias, value, flags=re.IGNORECASE)
+            alias = self.slugs.get(_slug(name)) or _slug(self.replacement[name])
             surname = _slug(name.split()[-1])
-            if len(surname) > 2:
-                value = re.sub(rf"(?<![a-z0-9]){re.escape(surname)}(?![a-z0-9])", alias, value, flags=re.IGNORECASE)
+            forms = {_slug(name), _slug(name).replace("-", "_"), _slug(name).replace("-", "")} | ({surname} if len(surname) > 2 else set())
+            value = _slug_pattern(tuple(sorted(forms, key=len, reverse=True))).sub(alias, value)
         return value
+
+
+@lru_cache(maxsize=4096)
+def _slug_pattern(forms: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, forms)) + r")(?![a-z0-9])", re.IGNORECASE)
 
 
 def replace_names(texts, mapping: pd.DataFrame) -> list:
