@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from presslens.privacy import find_people, pseudonym, pseudonymise
+
+
+@pytest.fixture(autouse=True)
+def private_config(tmp_path, monkeypatch):
+    """Never touch the real home: the key file goes to a temporary config folder."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("PRESSLENS_KEY", raising=False)
 
 TEXT = ("Keith Dawlish, 47, of Doncaster, was jailed after a sting. His sister, Karen Dawlish, said he was innocent. "
         "Detective Inspector Ruth Kellaway said the evidence was clear. Gary Pickford, founder of Shadow Watch, welcomed the verdict. "
