@@ -380,6 +380,8 @@ def reuse_pairs(corpus: pd.DataFrame, pairs: pd.DataFrame | None = None, *, igno
                      "source_published": meta.loc[source, "published"], "target_published": meta.loc[target, "published"],
                      "jaccard": row.jaccard, "target_contained": contained})
     out = pd.DataFrame(rows, columns=["source", "target", "source_outlet", "target_outlet", "source_published", "target_published", "jaccard", "target_contained"])
+    for column in ("source_published", "target_published"):  # typed even with no pairs, so .dt works on an empty table
+        out[column] = out[column].astype(meta["published"].dtype)
     out["same_outlet"] = out["source_outlet"] == out["target_outlet"]
     out["same_day"] = out["source_published"].dt.normalize() == out["target_published"].dt.normalize()
     out["same_day_duplicate"] = out["same_day"] & (out["jaccard"] >= 0.9)
