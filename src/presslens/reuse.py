@@ -354,7 +354,17 @@ def reuse_pairs(corpus: pd.DataFrame, pairs: pd.DataFrame | None = None, *, igno
     cut-down copies).  Adds ``same_outlet``,
     ``same_day`` and ``same_day_duplicate`` (same day and Jaccard >= 0.9, as
     LexisNexisTools flags duplicates).  ``ignore_same_outlet=True`` drops pairs within
-    one outlet (passim's "series").
+    one outlet (passim's "series").  With no pairs the table is empty but typed.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Ledger", "Courier"],
+    ...                        "published": pd.to_datetime(["2020-01-01", "2020-01-02"]), "text": ["one story", "another story"]})
+    >>> pairs = pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "jaccard": [0.5], "containment_a": [0.6], "containment_b": [0.6]})
+    >>> reuse_pairs(corpus, pairs)[["source", "target", "same_day"]].to_dict("records")
+    [{'source': 'a', 'target': 'b', 'same_day': False}]
+    >>> reuse_pairs(corpus, pairs.iloc[:0])["same_day"].tolist()
+    []
     """
     if pairs is None:
         pairs = near_duplicates(corpus, text=text, **options)
