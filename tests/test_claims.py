@@ -133,3 +133,24 @@ def test_mutation_kinds(teaching_claims):
     assert (tracked["mutation"].to_numpy()[~mutated] == "none").mean() >= 0.8
     first = tracked.groupby("claim").head(1)
     assert (first["mutation"] == "none").all() and (first["order"] == 0).all()
+
+
+@pytest.mark.parametrize("sentence, what", [
+    ("Support reached 79 percent in Ohio (a poll found), Marlow (78 percent) and Ridgemont, the survey said.", {"", "in Ohio"}),
+    ("Officials said 300 reports of online grooming were logged in 2021, according to the department.", {"reports of online grooming were logged"}),
+    ("A survey found 45% of parents and the teachers worried, the charity said.", {"of parents and the teachers worried"}),
+])
+def test_the_what_of_a_figure_is_a_whole_phrase(sentence, what):
+    from presslens.claims import claims_in_text
+
+    found = claims_in_text(sentence)
+    assert found, sentence
+    for claim in found:
+        text = claim["what"]
+        assert not text or (text[0].isalnum() and len(text.split()[0]) > 1 or text.split()[0].lower() == "a"), text
+        assert not text.endswith((" and", " the", " of", ")")), text
+        assert text in sentence  # a span of the sentence: never cut inside a word
+        if claim["sentence"].find(text) >= 0 and text:
+            end = claim["sentence"].find(text) + len(text)
+            assert end == len(claim["sentence"]) or not claim["sentence"][end].isalnum()
+    assert {c["what"] for c in found} & what, [c["what"] for c in found]

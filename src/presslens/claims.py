@@ -206,6 +206,53 @@ def _source(sentence: str) -> str:
     return ""
 
 
+_CLAUSE_END = re.compile(r"\s(?:in|during|by|according|after|before|when|while|because|but|since|which|who|whereas)\s|[,.;:!?()\[\]\"“”—–]|\s-\s")
+_DANGLING = {"a", "an", "the", "of", "and", "or", "to", "for", "with", "on", "at", "from", "its", "their", "his", "her", "that", "than"}
+
+
+def claim_object(after: str, *, max_words: int = 12) -> str:
+    """What a figure measures: the whole noun phrase or clause that follows it, up to the
+    clause's end, or ``""`` when what follows is not one (a bracket, a possessive ``'s``,
+    a lone letter).  Never cut inside a word or phrase; a phrase longer than ``max_words``
+    words is given up to its first preposition or conjunction, else ``""``.
+
+    Parameters
+    ----------
+    after : str
+        The sentence from the end of the figure on.
+    max_words : int
+        The longest phrase returned.
+
+    Examples
+    --------
+    >>> claim_object(" reports of online grooming in 2022, police said.")
+    'reports of online grooming'
+    >>> claim_object(" was pledged to new investigators.")
+    'to new investigators'
+    >>> claim_object("), Pennsylvania (78 percent) and Ohio.")
+    ''
+    >>> claim_object("'s share of the vote")
+    ''
+    >>> claim_object(" percent of voters and the")
+    'percent of voters'
+    """
+    what = re.sub(r"^[\s,]+", "", after)
+    what = re.sub(r"^(?:was|were|is|are|has been|have been)\s+(?:committed|set aside|pledged|promised|announced|recorded|logged)\s+", "", what)
+    if not re.match(r"[A-Za-z]{2}|[Aa]\s", what):  # a bracket, a quote, a possessive remnant or a lone letter: no phrase here
+        return ""
+    match = _CLAUSE_END.search(" " + what + " ")
+    phrase = (" " + what + " ")[: match.start()] if match else what
+    words = phrase.split()
+    while words and words[-1].lower() in _DANGLING:
+        words.pop()
+    if len(words) > max_words:
+        cut = next((i for i, w in enumerate(words) if i >= 2 and w.lower() in {"of", "for", "on", "at", "with", "and", "or", "to"}), None)
+        words = words[:cut] if cut else []
+        while words and words[-1].lower() in _DANGLING:
+            words.pop()
+    return " ".join(words)
+
+
 def claims_in_text(text: str) -> list[dict]:
     """The numeric claims of one text (see :func:`extract_claims`)."""
     from presslens.text import sentences
@@ -236,14 +283,12 @@ def claims_in_text(text: str) -> list[dict]:
             parsed = _from_match(match)
             if parsed is None or parsed["unit"] == "count" and parsed["value"] < 20 and not match.group("suffix"):
                 continue  # small counts ("two men", "seven years") are not statistics
-            what = re.sub(r"^[\s,]+", "", sentence[match.end() :])
-            what = re.sub(r"^(?:was|were|is|are|has been|have been)\s+(?:committed|set aside|pledged|promised|announced|recorded|logged)\s+", "", what)
-            what = re.split(r"\b(?:in|during|by|according|,|\.)\s", what + " ")[0].strip()
+            what = claim_object(sentence[match.end() :])
             year = next((y for y in reversed(years) if str(y) not in phrase), None)
             found.append({
                 "start": start, "end": start + len(sentence), "sentence": sentence, "value_start": start + match.start() + (len(match.group(0)) - len(match.group(0).lstrip())),
                 "value_end": start + match.end(), "value_text": phrase, "value": parsed["value"], "unit": parsed["unit"], "qualifier": parsed["qualifier"],
-                "low": parsed["low"], "high": parsed["high"], "year": year, "what": what[:120], "source": _source(sentence),
+                "low": parsed["low"], "high": parsed["high"], "year": year, "what": what, "source": _source(sentence),
             })
     return found
 

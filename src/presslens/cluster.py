@@ -261,6 +261,8 @@ def label_clusters(corpus: pd.DataFrame, labels, vectors, features, *, top_n: in
     matrix gives the terms).  Typical articles are those nearest the cluster's centroid
     (cosine similarity).  ``group_share`` is the share of the cluster's articles in its
     most common group, ``group_lift`` that share divided by the group's share of the corpus.
+    A corpus without the ``group`` column is grouped by ``outlet`` (always present), so
+    the table has the same columns on every corpus.
 
     Example
     -------
@@ -270,7 +272,8 @@ def label_clusters(corpus: pd.DataFrame, labels, vectors, features, *, top_n: in
     vectors = np.asarray(vectors)
     terms = class_tfidf(features.matrix, labels, features.terms, top_n=top_n)
     corpus = corpus.reset_index(drop=True)
-    overall = corpus[group].value_counts(normalize=True) if group in corpus else None
+    group = group if group in corpus else "outlet"
+    overall = corpus[group].value_counts(normalize=True)
     rows = []
     for c in sorted(set(labels)):
         members = np.flatnonzero(labels == c)
@@ -286,10 +289,9 @@ def label_clusters(corpus: pd.DataFrame, labels, vectors, features, *, top_n: in
             "typical_headlines": " | ".join(corpus.loc[typical, "headline"].astype(str)),
             "typical_doc_ids": " ".join(corpus.loc[typical, "doc_id"].astype(str)),
         }
-        if overall is not None:
-            shares = corpus.loc[members, group].value_counts(normalize=True)
-            top = shares.sort_values(ascending=False, kind="stable").index[0]
-            row.update({"top_group": top, "group_share": round(float(shares[top]), 3), "group_lift": round(float(shares[top] / overall[top]), 2)})
+        shares = corpus.loc[members, group].value_counts(normalize=True)
+        top = shares.sort_values(ascending=False, kind="stable").index[0]
+        row.update({"top_group": top, "group_share": round(float(shares[top]), 3), "group_lift": round(float(shares[top] / overall[top]), 2)})
         top_outlet = corpus.loc[members, "outlet"].value_counts().index[0]
         years = corpus.loc[members, "published"].dt.year
         row.update({"top_outlet": top_outlet, "median_year": int(years.median()), "peak_year": int(years.value_counts().sort_index().idxmax())})
@@ -379,7 +381,7 @@ class Clustering:
 
 def cluster_corpus(corpus: pd.DataFrame, k: int | None = None, *, k_values=range(3, 13), text: str = "text", clean_first: bool = True,
                    n_components: int = 50, drop_names: bool | str = True, random_state: int = 0, n_bootstrap: int = 10,
-                   embedding=None, progress: bool | None = None) -> Clustering:
+                   embedding=None, progress: bool | None = None, group: str = "outlet_type") -> Clustering:
     """The default pipeline for kinds of coverage: clean, TF-IDF, LSA, k-means, labels.
 
     1. :func:`presslens.text.clean` removes news noise (``clean_first=True``);
@@ -411,5 +413,5 @@ def cluster_corpus(corpus: pd.DataFrame, k: int | None = None, *, k_values=range
     else:
         reason = f"k = {k} was given."
     labels = cluster_articles(vectors, k, random_state=random_state)
-    summary = label_clusters(prepared, labels, vectors, features)
+    summary = label_clusters(prepared, labels, vectors, features, group=group)
     return Clustering(prepared, labels, vectors, features, summary, k, reason, k_table, k_at_edge=at_edge)

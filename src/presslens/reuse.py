@@ -367,7 +367,17 @@ def reuse_pairs(corpus: pd.DataFrame, pairs: pd.DataFrame | None = None, *, igno
     cut-down copies).  Adds ``same_outlet``,
     ``same_day`` and ``same_day_duplicate`` (same day and Jaccard >= 0.9, as
     LexisNexisTools flags duplicates).  ``ignore_same_outlet=True`` drops pairs within
-    one outlet (passim's "series").
+    one outlet (passim's "series").  With no pairs the table is empty but typed.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Ledger", "Courier"],
+    ...                        "published": pd.to_datetime(["2020-01-01", "2020-01-02"]), "text": ["one story", "another story"]})
+    >>> pairs = pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "jaccard": [0.5], "containment_a": [0.6], "containment_b": [0.6]})
+    >>> reuse_pairs(corpus, pairs)[["source", "target", "same_day"]].to_dict("records")
+    [{'source': 'a', 'target': 'b', 'same_day': False}]
+    >>> reuse_pairs(corpus, pairs.iloc[:0])["same_day"].tolist()
+    []
     """
     if pairs is None:
         pairs = near_duplicates(corpus, text=text, **options)
@@ -393,6 +403,8 @@ def reuse_pairs(corpus: pd.DataFrame, pairs: pd.DataFrame | None = None, *, igno
                      "source_published": meta.loc[source, "published"], "target_published": meta.loc[target, "published"],
                      "jaccard": row.jaccard, "target_contained": contained})
     out = pd.DataFrame(rows, columns=["source", "target", "source_outlet", "target_outlet", "source_published", "target_published", "jaccard", "target_contained"])
+    for column in ("source_published", "target_published"):  # typed even with no pairs, so .dt works on an empty table
+        out[column] = out[column].astype(meta["published"].dtype)
     out["same_outlet"] = out["source_outlet"] == out["target_outlet"]
     out["same_day"] = out["source_published"].dt.normalize() == out["target_published"].dt.normalize()
     out["same_day_duplicate"] = out["same_day"] & (out["jaccard"] >= 0.9)

@@ -254,6 +254,13 @@ def bursts(corpus: pd.DataFrame, *, query=None, kind: str = "batched", freq: str
     0      1 2021-02-01 2021-02-02         5
     1      2 2021-02-01 2021-02-02         5
     2      3 2021-02-01 2021-02-02         5
+
+    Evenly spread articles have no burst; the empty table keeps its date columns:
+
+    >>> even = pd.DataFrame({"published": pd.date_range("2021-01-01", periods=6, freq="7D"), "text": ""})
+    >>> found = bursts(even, kind="stream")
+    >>> len(found), (found["end"] - found["start"]).dt.days.tolist()
+    (0, [])
     """
     dates = corpus["published"]
     if getattr(dates.dt, "tz", None) is not None:
@@ -281,8 +288,10 @@ def bursts(corpus: pd.DataFrame, *, query=None, kind: str = "batched", freq: str
         raise ValueError("kind must be 'batched' or 'stream'")
     if len(found):
         found["articles"] = [int(per_day[(per_day.index >= a) & (per_day.index <= b)].sum()) for a, b in zip(found["start"], found["end"], strict=True)]
-    else:
-        found["articles"] = []
+    else:  # no burst: an empty table with the same types, so date arithmetic on it still works
+        found["articles"] = pd.Series(dtype="int64")
+        found["start"] = pd.Series(dtype="datetime64[ns]")
+        found["end"] = pd.Series(dtype="datetime64[ns]")
     found = found[found["weight"] >= min_weight]
     return found.sort_values(["level", "start"]).reset_index(drop=True)
 

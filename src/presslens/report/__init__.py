@@ -12,6 +12,7 @@ The rooms (see ``docs/design.md``):
 ``sections``    one module per section, registered with :func:`section`
 ``html``        the index page and rendered notebooks
 ``provenance``  provenance columns of every table
+``guards``      one-sentence skips for notebooks and sections (:func:`usable_group`, :func:`enough`)
 ``notebooks``   rerunning the numbered notebooks with papermill
 ``build``       :func:`build_report`, which ties them together
 
@@ -40,6 +41,7 @@ from presslens.report.context import (
     section,
     unregister,
 )
+from presslens.report.guards import enough, usable_group
 from presslens.report.html import render_html, render_notebook_html
 from presslens.report.notebooks import run_notebooks
 from presslens.report.provenance import with_provenance
@@ -77,7 +79,7 @@ def open_corpus(*args, **kwargs) -> Corpus:
 
 __all__ = [
     "LOAD_FORMATS", "MIN_ARTICLES", "Block", "OpenedCorpus", "PandasAnalyses", "ReportContext", "Section", "SectionFunction",
-    "analyses_engine", "attention_over_time", "build_report", "comparison_pair", "corpus_overview", "framing", "how_outlets_differ",
+    "analyses_engine", "attention_over_time", "build_report", "comparison_pair", "corpus_overview", "enough", "framing", "how_outlets_differ",
     "kinds_of_coverage", "open_corpus", "recycled_coverage", "registered_sections", "render_html", "render_notebook_html",
-    "run_notebooks", "section", "statistics_that_travel", "unregister", "who_is_quoted", "with_provenance",
+    "run_notebooks", "section", "statistics_that_travel", "unregister", "usable_group", "who_is_quoted", "with_provenance",
 ]

@@ -113,12 +113,33 @@ def build_report(
     context.cache["pseudonymised"] = bool(pseudonymise)
     try:
         return _write_report(context, out, format=format, parse_report=parse_report, corpus_arg=corpus_arg, options=options, listed=listed,
-                             digest=digest, mapping=mapping, pseudonymise=pseudonymise, notebooks=notebooks, progress=progress)
+                             digest=digest, mapping=mapping, pseudonymise=pseudonymise, notebooks=notebooks, progress=progress, outlets=outlets)
     finally:
         context.analyses.close()
 
 
-def _write_report(context: ReportContext, out: Path, *, format, parse_report, corpus_arg, options, listed, digest, mapping, pseudonymise, notebooks, progress) -> Path:
+def notebook_outlets(outlets, out) -> str:
+    """The outlets file as the notebooks' ``OUTLETS`` parameter: the absolute path of a
+    file, or a table written to ``out/notebooks/outlets.csv``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import pandas as pd
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> Path(notebook_outlets(pd.DataFrame({"outlet": ["Ledger"], "outlet_type": ["daily"]}), folder)).name
+    'outlets.csv'
+    """
+    if isinstance(outlets, (str, Path)):
+        return str(Path(outlets).resolve())
+    path = Path(out) / "notebooks" / "outlets.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    outlets.to_csv(path, index=False)
+    return str(path.resolve())
+
+
+def _write_report(context: ReportContext, out: Path, *, format, parse_report, corpus_arg, options, listed, digest, mapping, pseudonymise, notebooks, progress,
+                  outlets=None) -> Path:
     from presslens._progress import progress_bar
 
     frame, quarantine, source, group_by, random_state = context.corpus, context.quarantine, context.source, context.group_by, context.random_state
@@ -142,6 +163,8 @@ def _write_report(context: ReportContext, out: Path, *, format, parse_report, co
                       "PSEUDONYMISE": bool(pseudonymise), "RANDOM_STATE": random_state}
         if options.get("dayfirst") is not None:
             parameters["DAYFIRST"] = options["dayfirst"]
+        if outlets is not None:  # the notebooks open the corpus with the same outlets file
+            parameters["OUTLETS"] = notebook_outlets(outlets, out)
         runs = run_notebooks(notebooks, out, parameters, progress=progress is not False)
         failed = runs[runs["status"] != "ok"]
         notebooks_section = Section("notebooks", "The notebooks, rerun on this corpus",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from presslens.corpus.describe import describe
+from presslens.report.guards import usable_group
 
 MIN_ARTICLES = 60  # below this, analyses are skipped with a note rather than run on noise
 
@@ -269,7 +270,8 @@ class ReportContext:
         return self.cache["cleaned"]
 
     def group(self, corpus: pd.DataFrame) -> str:
-        """The grouping column, or ``outlet`` when the corpus lacks it.
+        """The grouping column, or ``outlet`` when the corpus lacks it or it is empty
+        (:func:`presslens.report.guards.usable_group`).
 
         Examples
         --------
@@ -277,7 +279,7 @@ class ReportContext:
         >>> context.group(context.corpus)
         'outlet'
         """
-        return self.group_by if self.group_by in corpus else "outlet"
+        return usable_group(corpus, self.group_by, quiet=True)
 
     def too_small(self, section: Section, what: str) -> bool:
         """True (and a note in the section) when there are too few articles for ``what``.

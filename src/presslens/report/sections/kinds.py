@@ -25,7 +25,8 @@ def kinds_of_coverage(context: ReportContext) -> Section:
     if context.too_small(result, "clustering"):
         return result
     corpus = context.cleaned()
-    clustering = context.analyses.cluster_corpus(corpus, k=None, clean_first=False, random_state=context.random_state, progress=False)
+    group = context.group(corpus)
+    clustering = context.analyses.cluster_corpus(corpus, k=None, clean_first=False, random_state=context.random_state, progress=False, group=group)
     context.cache["clustering"] = clustering
     result.intro = (f"Articles were cleaned of news noise, represented by TF-IDF (English and news stop words, outlet names and "
                     f"proper nouns removed) reduced to 50 LSA dimensions, and grouped by k-means. {clustering.reason}")
@@ -33,7 +34,6 @@ def kinds_of_coverage(context: ReportContext) -> Section:
     result.figure("choose_k", "Criteria for each number of clusters", plots.plot_choose_k(clustering.k_table, recommended=clustering.k))
     summary = clustering.summary[["cluster", "name", "articles", "share", "top_terms", "typical_headlines", "top_group", "group_share", "group_lift", "median_year", "peak_year"]]
     result.table("clusters", "Clusters: top terms (c-TF-IDF) and the most typical headlines", summary)
-    group = context.group(corpus)
     assignments = clustering.assignments().merge(corpus[["doc_id", group]], on="doc_id")
     by_group = pd.crosstab(assignments["cluster_name"], assignments[group], normalize="columns").round(3)
     result.table("clusters_by_group", f"Share of each {group.replace('_', ' ')}'s articles in each cluster", by_group.reset_index())

@@ -24,6 +24,12 @@ def corpus_overview(context: ReportContext) -> Section:
     >>> plt.close("all")
     """
     corpus = context.corpus
+    if corpus.empty:  # every row was unusable: say so, with the quarantine that explains why
+        result = Section("corpus", "The corpus", f"No usable articles: all {len(context.quarantine):,} rows read were quarantined on loading "
+                         "(the table gives the reason for each). The other sections have nothing to analyse.")
+        result.table("quarantine_summary", "Quarantined rows by reason", quarantine_summary(context.quarantine, n_read=len(context.quarantine)))
+        result.table("quarantine", "Quarantined rows", context.quarantine)
+        return result
     tables = context.analyses.describe(corpus)
     first, last = corpus["published"].min(), corpus["published"].max()
     result = Section(
