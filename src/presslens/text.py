@@ -261,6 +261,10 @@ _POSSESSIVE = re.compile(r"['\u2019]s$")
 NUMBER_OPTIONS = ("none", "mixed", "all")
 
 
+# the pseudonyms presslens.privacy writes ("Person Bakomirute": "Person" and five to twenty
+# consonant-vowel syllables): never tokens of a vocabulary
+PSEUDONYM_PATTERN = re.compile(r"\bPerson (?:[BDFGKLMNPRSTVZ][aeiou])(?:[bdfgklmnprstvz][aeiou]){4,19}\b")
+
 def tokenize(text: str, *, lowercase: bool = True, stop_words: Iterable[str] | None = None, numbers: str = "mixed",
              single_letters: bool = False) -> list[str]:
     """Word tokens for English news.
@@ -278,6 +282,9 @@ def tokenize(text: str, *, lowercase: bool = True, stop_words: Iterable[str] | N
        every token with a digit;
     4. single letters (``i``, ``s``, ``p``) are dropped unless ``single_letters=True``;
     5. stop words, if given, are removed.
+
+    Pseudonyms written by :mod:`presslens.privacy` (``Person Bakomirute``) are removed first,
+    so they never enter a keyness, Fightin' Words, topic or cluster vocabulary.
 
     Parameters
     ----------
@@ -298,9 +305,13 @@ def tokenize(text: str, *, lowercase: bool = True, stop_words: Iterable[str] | N
     ['the', 'uk', 'hunters', 'group', "didn't", 'stop', 'stings', '£1.13bn', '3g', 'deal', 'in']
     >>> tokenize("In 2005 I said 3G", numbers="all", single_letters=True)
     ['in', '2005', 'i', 'said', '3g']
+    >>> tokenize("Person Bakomirute, 34, was charged, police said.")
+    ['was', 'charged', 'police', 'said']
     """
     if numbers not in NUMBER_OPTIONS:
         raise ValueError(f"numbers must be one of {NUMBER_OPTIONS}, not {numbers!r}")
+    if "Person " in text:
+        text = PSEUDONYM_PATTERN.sub(" ", text)
     if lowercase:
         text = text.lower()
     tokens = []

@@ -470,7 +470,7 @@ def _bare_surnames(text: str, full_by_surname: dict, found: list[Mention]) -> li
         s, e = match.span(1)
         if any(a <= s < b for a, b in covered):
             continue
-        if _inside_longer_run(text, s, e):
+        if inside_longer_run(text, s, e):
             continue
         out.append((s, e, match.group(1)))
     return out
@@ -490,7 +490,7 @@ _INNER_ROLE = re.compile(r"^(?:[A-Z][\w.'’-]* )+?(Secretary|Senator|Sen\.|Gove
 _CAPITALISED = re.compile(rf"(?<![\w'’-])([{_UPPER}][\w'’-]*?)(?=['’]s\b|[^\w'’-]|$)")
 
 
-def _inside_longer_run(text: str, start: int, end: int) -> bool:
+def inside_longer_run(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` part of a longer capitalised run (``County Durham``,
     ``Marsh Lane``, ``Tom Marsh``)?  Titles before it (``Mrs``) do not count."""
     before = text[max(0, start - 40) : start]

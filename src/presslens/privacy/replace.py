@@ -14,12 +14,12 @@ from typing import NamedTuple
 import pandas as pd
 
 from presslens.privacy.keys import default_key
-from presslens.privacy.people import COURTESY_TITLES, _inside_longer_run, find_people
+from presslens.privacy.people import COURTESY_TITLES, find_people, inside_longer_run
+from presslens.text import PSEUDONYM_PATTERN
 
 _CONSONANTS = "bdfgklmnprstvz"
 _VOWELS = "aeiou"
 # "Person " and a word of 5 to 20 consonant-vowel syllables, as made by pseudonym()
-PSEUDONYM_PATTERN = re.compile(r"\bPerson (?:[BDFGKLMNPRSTVZ][aeiou])(?:[bdfgklmnprstvz][aeiou]){4,19}\b")
 
 
 class Pseudonymised(NamedTuple):
@@ -218,7 +218,7 @@ class _Replacer:
             # pseudonym protects them); never inside a longer run ("County Durham")
             alias = self.replacement.get(name) or self.replacement[self.surnames[surname][0]]
             pattern = self.surname_patterns[surname]
-            value = pattern.sub(lambda m, alias=alias, text=value: m.group(0) if _inside_longer_run(text, m.start(), m.end()) else alias, value)
+            value = pattern.sub(lambda m, alias=alias, text=value: m.group(0) if inside_longer_run(text, m.start(), m.end()) else alias, value)
         return value
 
     def url(self, value, present: list[str]):
