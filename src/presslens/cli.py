@@ -174,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="make stable ids (a hash of outlet, date and headline) when the table has no id column (default); --no-make-ids requires one")
     report.add_argument("--dry-run", action="store_true", help="only check the corpus: columns used, rows kept and quarantined, what can run (as presslens check)")
     report.add_argument("--notebooks", default="notebooks", help="folder of the tutorial notebooks to rerun on the corpus ('none' to skip)")
-    report.add_argument("--key", default="presslens", help="key of the pseudonyms (keep yours private; the same key gives the same pseudonyms)")
+    report.add_argument("--key", default=None, help="secret key of the pseudonyms (default: PRESSLENS_KEY, or your own random key, created on first use; the teaching corpus uses its published key)")
     report.add_argument("--dayfirst", action=argparse.BooleanOptionalAction, default=None, help="slashed dates are day/month (UK) or month/day (--no-dayfirst)")
     report.add_argument("--pseudonymise", action=argparse.BooleanOptionalAction, default=True,
                         help="replace private individuals' names with pseudonyms (default; --no-pseudonymise turns it off explicitly)")
@@ -221,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     explore.add_argument("--max-points", type=int, default=10_000, help="articles drawn on the map at most (a random sample beyond)")
     explore.add_argument("--text-budget", type=int, default=4_000_000, help="characters of article text embedded at most")
     explore.add_argument("--outlets", default=None, help="CSV of outlet metadata: an 'outlet' column and e.g. 'outlet_type'")
-    explore.add_argument("--key", default="presslens", help="key of the pseudonyms")
+    explore.add_argument("--key", default=None, help="secret key of the pseudonyms (default: PRESSLENS_KEY, or your own random key)")
     explore.add_argument("--dayfirst", action=argparse.BooleanOptionalAction, default=None)
     explore.add_argument("--pseudonymise", action=argparse.BooleanOptionalAction, default=True,
                          help="replace private individuals' names with pseudonyms (default)")

@@ -26,7 +26,7 @@ import pandas as pd
 from presslens.corpus.describe import join_outlets
 from presslens.corpus.read import load, parse_report_of
 from presslens.corpus.schema import CorpusError, LoadResult, validate
-from presslens.corpus.teaching import teaching_path
+from presslens.corpus.teaching import TEACHING_KEY, teaching_path
 
 LOAD_FORMATS = ("jsonl", "csv", "tsv", "parquet", "xlsx", "datapackage")
 ENGINES = ("pandas", "dask")
@@ -181,7 +181,7 @@ def files_read(path, importer: str) -> list[Path]:
     return sorted(p for p in path.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts))
 
 
-def outlets_and_pseudonyms(corpus: pd.DataFrame, outlets=None, pseudonymise: bool = True, key: str = "presslens") -> tuple[pd.DataFrame, pd.DataFrame]:
+def outlets_and_pseudonyms(corpus: pd.DataFrame, outlets=None, pseudonymise: bool = True, key: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The last two steps of opening any corpus: join outlet metadata, then replace
     private individuals' names (when asked).
 
@@ -217,13 +217,19 @@ def _with_constants(frame: pd.DataFrame, constants, where) -> pd.DataFrame:
     return frame.assign(**dict(constants))
 
 
-def _note(n_articles: int, n_quarantined: int, label: str, pseudonymise: bool, n_names: int) -> str:
-    return (f"{n_articles:,} articles ({n_quarantined:,} rows quarantined) from {label}. "
-            + (f"Names of {n_names:,} private individuals replaced by pseudonyms." if pseudonymise
-               else "Names have NOT been pseudonymised."))
+def _note(n_articles: int, n_quarantined: int, label: str, pseudonymise: bool, n_names: int, key: str | None) -> str:
+    head = f"{n_articles:,} articles ({n_quarantined:,} rows quarantined) from {label}. "
+    if not pseudonymise:
+        return head + "Names have NOT been pseudonymised."
+    if key == TEACHING_KEY:
+        return head + (f"Names of {n_names:,} private individuals replaced by pseudonyms (the teaching corpus is fictional, so "
+                       "its pseudonyms use the published teaching key and are the same for everyone).")
+    from presslens.privacy import pseudonymisation_note
+
+    return head + pseudonymisation_note(key, replaced=n_names)
 
 
-def open_corpus(path_or_frame=None, format: str = "auto", engine: str = "pandas", *, pseudonymise: bool = True, key: str = "presslens",
+def open_corpus(path_or_frame=None, format: str = "auto", engine: str = "pandas", *, pseudonymise: bool = True, key: str | None = None,
                 dayfirst=None, columns: dict | None = None, outlets=None, constants: dict | None = None, **options) -> Corpus:
     """Open a corpus the way every notebook and the report do.
 
@@ -251,8 +257,12 @@ def open_corpus(path_or_frame=None, format: str = "auto", engine: str = "pandas"
     pseudonymise : bool
         Replace private individuals' names (default).  ``False`` keeps them: only for
         work under an ethics approval that allows it.
-    key : str
-        The key of the pseudonyms; the same key gives the same pseudonyms.
+    key : str, optional
+        The secret key of the pseudonyms; the same key gives the same pseudonyms.  By
+        default ``PRESSLENS_KEY`` or the user's own random key (created on first use, see
+        :func:`presslens.privacy.default_key`), so nobody else can recompute a pseudonym;
+        the teaching corpus, which is fictional, uses the published
+        :data:`~presslens.corpus.teaching.TEACHING_KEY`.
     dayfirst : bool, optional
         Order of slashed dates (``True``: 03/04/2020 is 3 April).
     columns : dict, optional
@@ -310,10 +320,12 @@ def open_corpus(path_or_frame=None, format: str = "auto", engine: str = "pandas"
         corpus, quarantine, parse_report = _read_path(root, format, dayfirst=dayfirst, columns=columns, constants=constants, **options)
         importer = str(parse_report["importer"].iat[0]) if len(parse_report) else "tabular"
         files = files_read(root, importer)
+    if key is None and (path_or_frame is None or files and _is_teaching(root)):
+        key = TEACHING_KEY  # the fictional teaching corpus: the published key, the same pseudonyms for everyone
     corpus, mapping = outlets_and_pseudonyms(corpus, outlets, pseudonymise, key)
     corpus.attrs["source"] = label
     corpus.attrs["pseudonymised"] = bool(pseudonymise)
-    note = _note(len(corpus), len(quarantine), label, pseudonymise, len(mapping))
+    note = _note(len(corpus), len(quarantine), label, pseudonymise, len(mapping), key)
     return Corpus(corpus, quarantine, parse_report, mapping, note, files=files, root=root, engine="pandas")
 
 
@@ -365,3 +377,10 @@ def _open_dask(path, format: str, *, pseudonymise: bool, dayfirst, columns, outl
     note = _note(n_articles, len(quarantine), label, False, 0) + f" Read in {articles.npartitions} partitions."
     return Corpus(articles, quarantine, parse_report, pd.DataFrame(columns=MAPPING_COLUMNS), note,
                   files=files_read(root, "tabular"), root=root, engine="dask")
+
+
+def _is_teaching(root) -> bool:
+    try:
+        return Path(root).resolve() == teaching_path().resolve()
+    except OSError:
+        return False

@@ -93,3 +93,9 @@ def load_labels(name: str, path=None) -> pd.DataFrame:
     (1500, True)
     """
     return read_labels(Path(path) if path is not None else teaching_path(), name)
+
+
+#: The key of the teaching corpus's pseudonyms.  The teaching corpus is fictional, so its key
+#: is published: everyone gets the same pseudonyms, and the notebooks' stored outputs hold on
+#: every machine.  Real corpora never use it (see :func:`presslens.privacy.default_key`).
+TEACHING_KEY = "presslens-teaching-corpus"

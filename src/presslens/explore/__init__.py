@@ -388,7 +388,7 @@ def render_explorer(data: dict, *, title: str = "presslens explorer") -> str:
 
 def build_explorer(corpus, out_dir, *, group: str = "outlet_type", groups: tuple[str, str] | None = None, clustering=None, k: int | None = None,
                    max_points: int = MAX_POINTS, text_budget: int = TEXT_BUDGET, random_state: int = 0, pseudonymise: bool | None = None,
-                   key: str = "presslens", progress: bool | None = None, cleaned: pd.DataFrame | None = None,
+                   key: str | None = None, progress: bool | None = None, cleaned: pd.DataFrame | None = None,
                    filename: str = "explore.html") -> Path:
     """Write the explorer page for a corpus and return its path (``out_dir/explore.html``).
 

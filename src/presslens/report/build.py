@@ -38,7 +38,7 @@ def build_report(
     load_options: dict | None = None,
     outlets=None,
     pseudonymise: bool = True,
-    key: str = "presslens",
+    key: str | None = None,
     notebooks=None,
     progress: bool | None = None,
     engine: str = "pandas",
