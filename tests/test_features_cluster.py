@@ -71,7 +71,7 @@ def test_pluggable_embedding(toy):
 
 def test_choose_k_finds_the_planted_number_of_clusters(toy):
     vectors, _ = document_vectors(toy, n_components=10)
-    table = C.choose_k(vectors, range(2, 8), n_bootstrap=5)
+    table = C.choose_k(vectors, range(2, 8), n_boot=5)
     assert list(table.columns) == ["k", "silhouette", "calinski_harabasz", "davies_bouldin", "stability", "inertia"]
     k, reason = C.recommend_k(table)
     assert k == 4, table

@@ -170,7 +170,7 @@ def test_report_in_headless_chromium_runs_no_injected_script(small_notebooks, tm
     assert any("presslens-probe" in line for line in console), "the Chromium harness cannot see console messages"
 
     corpus = evil_corpus(tmp_path / "evil.jsonl")
-    build_report(corpus, tmp_path / "r", group_by="outlet", notebooks=small_notebooks, progress=False)
+    build_report(corpus, tmp_path / "r", group="outlet", notebooks=small_notebooks, progress=False)
     pages = [tmp_path / "r" / "index.html", *sorted((tmp_path / "r" / "notebooks").glob("*.html"))]
     assert len(pages) == 4
     for page in pages:

@@ -127,7 +127,7 @@ def test_planted_wire_copies_and_duplicates(teaching):
 def test_churn_by_outlet(teaching):
     corpus, labels = teaching
     ordered = reuse.reuse_pairs(corpus, reuse.near_duplicates(corpus))
-    table = reuse.churn(corpus, ordered, by="outlet_type", source_outlet="Britannia Press Agency").set_index("group")
+    table = reuse.churn(corpus, ordered, group="outlet_type", source_outlet="Britannia Press Agency").set_index("group")
     assert table.loc["wire", "reusing"] == 0
     copies = labels[labels["story"] == "wire_copy"].groupby("outlet_type").size()
     for outlet_type, planted in copies.items():

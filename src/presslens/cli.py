@@ -107,7 +107,7 @@ def _cmd_report(args) -> int:
             print(f"presslens: no notebooks folder at {notebooks}; building the report without rerunning the notebooks "
                   "(run from the repository, or pass --notebooks DIR)", file=sys.stderr)
             notebooks = None
-    index = build_report(args.corpus, args.out, format=args.format, group_by=args.group_by, load_options=options, outlets=args.outlets,
+    index = build_report(args.corpus, args.out, format=args.format, group=args.group_by, load_options=options, outlets=args.outlets,
                          pseudonymise=args.pseudonymise, key=args.key, notebooks=notebooks,
                          engine=args.engine, scheduler=args.scheduler)
     _print_reading(Path(index).parent / "manifest.json")

@@ -37,6 +37,8 @@ from sklearn.metrics import (
     silhouette_score,
 )
 
+from presslens._compat import renamed_parameters
+
 METHODS = ("kmeans", "agglomerative", "hdbscan")
 
 
@@ -106,7 +108,8 @@ def _bootstrap_labels(vectors, k: int, n_bootstrap: int, random_state: int, n_in
     return runs
 
 
-def stability(vectors, k: int, *, n_bootstrap: int = 10, random_state: int = 0, n_init: int = 3) -> float:
+@renamed_parameters(n_bootstrap="n_boot")
+def stability(vectors, k: int, *, n_boot: int = 10, random_state: int = 0, n_init: int = 3) -> float:
     """Mean adjusted Rand index between k-means clusterings of bootstrap resamples.
 
     Each resample's clustering assigns every article, so any two can be compared on all
@@ -117,14 +120,15 @@ def stability(vectors, k: int, *, n_bootstrap: int = 10, random_state: int = 0, 
     Example
     -------
     >>> vectors = np.vstack([np.eye(2)[i % 2] + 0.01 * i for i in range(20)])
-    >>> stability(vectors, 2, n_bootstrap=3)
+    >>> stability(vectors, 2, n_boot=3)
     1.0
     """
-    runs = _bootstrap_labels(np.asarray(vectors), k, n_bootstrap, random_state, n_init)
+    runs = _bootstrap_labels(np.asarray(vectors), k, n_boot, random_state, n_init)
     return float(np.mean([adjusted_rand_score(a, b) for a, b in itertools.combinations(runs, 2)]))
 
 
-def choose_k(vectors, k_values=range(3, 13), *, n_bootstrap: int = 10, random_state: int = 0, n_init: int = 10, sample_size: int | None = 5000) -> pd.DataFrame:
+@renamed_parameters(n_bootstrap="n_boot")
+def choose_k(vectors, k_values=range(3, 13), *, n_boot: int = 10, random_state: int = 0, n_init: int = 10, sample_size: int | None = 5000) -> pd.DataFrame:
     """Internal criteria and stability for each number of clusters.
 
     Returns a table with ``k``, ``silhouette`` (higher is better), ``calinski_harabasz``
@@ -138,7 +142,7 @@ def choose_k(vectors, k_values=range(3, 13), *, n_bootstrap: int = 10, random_st
     -------
     >>> rng = np.random.default_rng(0)
     >>> vectors = np.vstack([centre + 0.05 * rng.standard_normal((10, 3)) for centre in np.eye(3)])
-    >>> choose_k(vectors, range(2, 5), n_bootstrap=3)[["k", "stability"]]
+    >>> choose_k(vectors, range(2, 5), n_boot=3)[["k", "stability"]]
        k  stability
     0  2      1.000
     1  3      1.000
@@ -155,7 +159,7 @@ def choose_k(vectors, k_values=range(3, 13), *, n_bootstrap: int = 10, random_st
                                                        random_state=random_state)), 3),
             "calinski_harabasz": significant(calinski_harabasz_score(vectors, labels), 4),
             "davies_bouldin": round(float(davies_bouldin_score(vectors, labels)), 3),
-            "stability": round(stability(vectors, k, n_bootstrap=n_bootstrap, random_state=random_state), 3),
+            "stability": round(stability(vectors, k, n_boot=n_boot, random_state=random_state), 3),
             "inertia": significant(model.inertia_, 4),
         })
     return pd.DataFrame(rows)
@@ -379,8 +383,9 @@ class Clustering:
         return f"Clustering({len(self.labels):,} articles, k={self.k})"
 
 
+@renamed_parameters(n_bootstrap="n_boot")
 def cluster_corpus(corpus: pd.DataFrame, k: int | None = None, *, k_values=range(3, 13), text: str = "text", clean_first: bool = True,
-                   n_components: int = 50, drop_names: bool | str = True, random_state: int = 0, n_bootstrap: int = 10,
+                   n_components: int = 50, drop_names: bool | str = True, random_state: int = 0, n_boot: int = 10,
                    embedding=None, progress: bool | None = None, group: str = "outlet_type") -> Clustering:
     """The default pipeline for kinds of coverage: clean, TF-IDF, LSA, k-means, labels.
 
@@ -408,7 +413,7 @@ def cluster_corpus(corpus: pd.DataFrame, k: int | None = None, *, k_values=range
     vectors, features = document_vectors(prepared, text=text, embedding=embedding, n_components=n_components, random_state=random_state, drop_names=drop_names)
     k_table, at_edge = None, False
     if k is None:
-        k_table = choose_k(vectors, k_values, n_bootstrap=n_bootstrap, random_state=random_state)
+        k_table = choose_k(vectors, k_values, n_boot=n_boot, random_state=random_state)
         k, reason, at_edge = recommend_by_stability(k_table, "k")
     else:
         reason = f"k = {k} was given."

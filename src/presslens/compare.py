@@ -54,6 +54,8 @@ import pandas as pd
 from scipy import stats
 from scipy.special import chdtrc
 
+from presslens._compat import renamed_parameters
+
 
 def _bootstrap_means(values: np.ndarray, n_boot: int, rng: np.random.Generator, chunk: int = 200) -> np.ndarray:
     n = len(values)
@@ -65,9 +67,10 @@ def _bootstrap_means(values: np.ndarray, n_boot: int, rng: np.random.Generator, 
     return out
 
 
+@renamed_parameters(by="group")
 def prevalence(
     table: pd.DataFrame,
-    by: str,
+    group: str,
     *,
     category: str | None = None,
     columns: Sequence[str] | None = None,
@@ -80,7 +83,7 @@ def prevalence(
     Parameters
     ----------
     table : DataFrame
-        One row per article, holding the group column ``by`` and either ``category``
+        One row per article, holding the group column ``group`` (``by`` is its deprecated name) and either ``category``
         (a categorical column) or ``columns`` (numeric shares per article, such as
         document-topic proportions).
     by : str
@@ -108,25 +111,25 @@ def prevalence(
     if (category is None) == (columns is None):
         raise ValueError("give either category= (a categorical column) or columns= (numeric share columns)")
     if category is not None:
-        data = table[[by, category]].dropna(subset=[by])
+        data = table[[group, category]].dropna(subset=[group])
         values = pd.get_dummies(data[category].astype(str)).astype(float)
         values = values[sorted(values.columns)]
     else:
-        data = table[[by, *columns]].dropna(subset=[by])
+        data = table[[group, *columns]].dropna(subset=[group])
         values = data[list(columns)].astype(float)
     names = list(values.columns)
     matrix = values.to_numpy()
-    groups = data[by].to_numpy()
+    groups = data[group].to_numpy()
     rng = np.random.default_rng(random_state)
     alpha = (1 - ci) / 2
     rows = []
-    for group in sorted(pd.unique(groups), key=lambda g: (str(type(g)), g)):
-        member = matrix[groups == group]
+    for value in sorted(pd.unique(groups), key=lambda g: (str(type(g)), g)):
+        member = matrix[groups == value]
         boot = _bootstrap_means(member, n_boot, rng)
         lower, upper = np.quantile(boot, [alpha, 1 - alpha], axis=0)
         share = member.mean(axis=0)
         for j, name in enumerate(names):
-            row = {"group": group, "category": name, "share": share[j], "lower": lower[j], "upper": upper[j], "articles": len(member)}
+            row = {"group": value, "category": name, "share": share[j], "lower": lower[j], "upper": upper[j], "articles": len(member)}
             if category is not None:
                 row["count"] = int(member[:, j].sum())
             rows.append(row)

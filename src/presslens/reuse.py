@@ -474,7 +474,8 @@ def deduplicate(corpus: pd.DataFrame, *, policy: str = "near", threshold: float 
     return corpus[~corpus["doc_id"].astype(str).isin(set(removed["doc_id"]))].reset_index(drop=True), removed
 
 
-def churn(corpus: pd.DataFrame, ordered: pd.DataFrame, *, by: str = "outlet", source_outlet: str | None = None, n_boot: int = 1000,
+@renamed_parameters(by="group")
+def churn(corpus: pd.DataFrame, ordered: pd.DataFrame, *, group: str = "outlet", source_outlet: str | None = None, n_boot: int = 1000,
           random_state: int = 0) -> pd.DataFrame:
     """By group, the share of articles that reuse text from another outlet (or from
     ``source_outlet``, e.g. the wire) and the mean share of their text that is reused.
@@ -489,10 +490,10 @@ def churn(corpus: pd.DataFrame, ordered: pd.DataFrame, *, by: str = "outlet", so
     if source_outlet is not None:
         pairs = pairs[pairs["source_outlet"] == source_outlet]
     best = pairs.groupby("target")["target_contained"].max()
-    table = corpus[["doc_id", by]].copy()
+    table = corpus[["doc_id", group]].copy()
     table["reuses"] = table["doc_id"].astype(str).isin(best.index).map({True: "reuses", False: "original"})
-    result = prevalence(table, by, category="reuses", n_boot=n_boot, random_state=random_state)
+    result = prevalence(table, group, category="reuses", n_boot=n_boot, random_state=random_state)
     result = result[result["category"] == "reuses"].drop(columns="category").rename(columns={"count": "reusing"})
-    contained = table.assign(contained=table["doc_id"].astype(str).map(best)).groupby(by)["contained"].mean()
+    contained = table.assign(contained=table["doc_id"].astype(str).map(best)).groupby(group)["contained"].mean()
     result["text_reused"] = result["group"].map(contained).round(3)
     return result[["group", "articles", "reusing", "share", "lower", "upper", "text_reused"]].reset_index(drop=True)

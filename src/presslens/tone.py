@@ -24,6 +24,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from presslens._compat import renamed_parameters
+
 DEFAULT_ACTORS = {
     "vigilantes": [r"hunters?", r"vigilantes?", r"vigilantism", r"hunter groups?", r"paedophile hunters?", r"the group", r"volunteers?",
                    r"decoys?", r"stings?"],
@@ -112,28 +114,30 @@ def actor_tone(corpus: pd.DataFrame, actors: dict | None = None, *, text: str = 
     return found.groupby(["_position", "doc_id", "actor"], sort=True).agg(sentences=("tone", "size"), tone=("tone", "mean")).reset_index().drop(columns="_position")
 
 
-def tone_by_group(tone: pd.DataFrame, corpus: pd.DataFrame, by: str = "outlet_type", *, n_boot: int = 1000, random_state: int = 0) -> pd.DataFrame:
+@renamed_parameters(by="group")
+def tone_by_group(tone: pd.DataFrame, corpus: pd.DataFrame, group: str = "outlet_type", *, n_boot: int = 1000, random_state: int = 0) -> pd.DataFrame:
     """Mean article tone toward each actor within each group, with bootstrap intervals
     (articles resampled within the group).  Returns ``group``, ``actor``, ``tone``,
     ``lower``, ``upper``, ``articles``."""
     from presslens.compare import prevalence
 
-    table = tone.merge(corpus[["doc_id", by]], on="doc_id")
+    table = tone.merge(corpus[["doc_id", group]], on="doc_id")
     parts = []
     for actor, part in table.groupby("actor", sort=True):
-        result = prevalence(part, by, columns=["tone"], n_boot=n_boot, random_state=random_state)
+        result = prevalence(part, group, columns=["tone"], n_boot=n_boot, random_state=random_state)
         parts.append(result.drop(columns="category").rename(columns={"share": "tone"}).assign(actor=actor))
     out = pd.concat(parts, ignore_index=True)
     return out[["group", "actor", "tone", "lower", "upper", "articles"]]
 
 
-def tone_difference(tone: pd.DataFrame, corpus: pd.DataFrame, actor: str, group_a, group_b, *, by: str = "outlet_type", n_boot: int = 2000,
+@renamed_parameters(by="group")
+def tone_difference(tone: pd.DataFrame, corpus: pd.DataFrame, actor: str, group_a, group_b, *, group: str = "outlet_type", n_boot: int = 2000,
                     random_state: int = 0) -> pd.DataFrame:
     """Difference in mean article tone toward ``actor`` between two groups (A minus B),
     with a percentile bootstrap interval (articles resampled within each group)."""
-    table = tone[tone["actor"] == actor].merge(corpus[["doc_id", by]], on="doc_id")
-    a = table.loc[table[by] == group_a, "tone"].to_numpy()
-    b = table.loc[table[by] == group_b, "tone"].to_numpy()
+    table = tone[tone["actor"] == actor].merge(corpus[["doc_id", group]], on="doc_id")
+    a = table.loc[table[group] == group_a, "tone"].to_numpy()
+    b = table.loc[table[group] == group_b, "tone"].to_numpy()
     if len(a) == 0 or len(b) == 0:
         raise ValueError(f"no {actor} sentences in one of the groups {group_a!r}, {group_b!r}")
     rng = np.random.default_rng(random_state)

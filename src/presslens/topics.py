@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 
+from presslens._compat import renamed_parameters
 from presslens.compare import prevalence
 from presslens.features import Features, vectorize
 
@@ -286,13 +287,14 @@ def recommend_topics(table: pd.DataFrame, *, tolerance: float = 0.05) -> tuple[i
     return value, reason.replace("n_topics =", "Number of topics =", 1)
 
 
-def topic_prevalence(topic_model: TopicModel, corpus: pd.DataFrame, by: str = "outlet_type", *, n_boot: int = 1000, random_state: int = 0) -> pd.DataFrame:
+@renamed_parameters(by="group")
+def topic_prevalence(topic_model: TopicModel, corpus: pd.DataFrame, group: str = "outlet_type", *, n_boot: int = 1000, random_state: int = 0) -> pd.DataFrame:
     """Mean topic share by group (outlet type, outlet, year...) with bootstrap intervals.
 
-    ``by="year"`` groups by publication year.  The category column holds readable labels.
+    ``group="year"`` groups by publication year.  The category column holds readable labels.
     """
-    table = topic_model.doc_topics.merge(corpus.assign(year=corpus["published"].dt.year)[["doc_id", by]] if by == "year" else corpus[["doc_id", by]], on="doc_id")
-    result = prevalence(table, by, columns=topic_model.topic_columns, n_boot=n_boot, random_state=random_state)
+    table = topic_model.doc_topics.merge(corpus.assign(year=corpus["published"].dt.year)[["doc_id", group]] if group == "year" else corpus[["doc_id", group]], on="doc_id")
+    result = prevalence(table, group, columns=topic_model.topic_columns, n_boot=n_boot, random_state=random_state)
     names = dict(zip(topic_model.topic_columns, topic_model.labels(), strict=True))
     result["topic"] = result["category"].map(names)
     return result

@@ -10,11 +10,13 @@ import re
 import numpy as np
 import pandas as pd
 
+from presslens._compat import renamed_parameters
 from presslens.quotes.vocabulary import CLOSE_MARKS, NAME, OPEN_MARKS, TITLES, VERB
 
 # --------------------------------------------------------------------------- source profiles
 
-def source_profile(quotes: pd.DataFrame, corpus: pd.DataFrame, by: str = "outlet_type", *, n_boot: int = 1000, random_state: int = 0, first_only: bool = False) -> pd.DataFrame:
+@renamed_parameters(by="group")
+def source_profile(quotes: pd.DataFrame, corpus: pd.DataFrame, group: str = "outlet_type", *, n_boot: int = 1000, random_state: int = 0, first_only: bool = False) -> pd.DataFrame:
     """Share of quotes by speaker role within each group, with cluster-bootstrap intervals
     (articles are resampled, with all their quotes, within each group).
 
@@ -32,14 +34,14 @@ def source_profile(quotes: pd.DataFrame, corpus: pd.DataFrame, by: str = "outlet
     table = quotes[quotes["part"] == 1]
     if "kind" in table:
         table = table[table["kind"] == "speech"]
-    table = table.merge(corpus[["doc_id", by]], on="doc_id")
+    table = table.merge(corpus[["doc_id", group]], on="doc_id")
     if first_only:
         table = table.sort_values(["doc_id", "start"]).drop_duplicates("doc_id")
     roles = sorted(table["role"].unique())
     order = pd.Index(corpus["doc_id"])
     rng = np.random.default_rng(random_state)
     rows = []
-    for group, part in table.groupby(by, sort=True):
+    for value, part in table.groupby(group, sort=True):
         per_article = pd.crosstab(part["doc_id"], part["role"]).reindex(columns=roles, fill_value=0)
         # articles in corpus order, not sorted by id: the bootstrap then depends only on the
         # corpus, not on how its documents happen to be named
@@ -52,7 +54,7 @@ def source_profile(quotes: pd.DataFrame, corpus: pd.DataFrame, by: str = "outlet
         boot = boot / boot.sum(axis=1, keepdims=True)
         lower, upper = np.quantile(boot, [0.025, 0.975], axis=0)
         for j, role in enumerate(roles):
-            rows.append({"group": group, "role": role, "share": round(share[j], 4), "lower": round(lower[j], 4), "upper": round(upper[j], 4),
+            rows.append({"group": value, "role": role, "share": round(share[j], 4), "lower": round(lower[j], 4), "upper": round(upper[j], 4),
                          "quotes": int(totals[j]), "articles": len(counts)})
     return pd.DataFrame(rows)
 

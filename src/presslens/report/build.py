@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt
 
 import presslens
 import presslens.report.sections  # noqa: F401  (registers the sections)
+from presslens._compat import renamed_parameters
 from presslens.corpus.open import open_corpus
 from presslens.corpus.schema import CorpusError, LoadResult
 from presslens.corpus.teaching import teaching_path
@@ -28,12 +29,13 @@ from presslens.report.notebooks import run_notebooks
 from presslens.report.provenance import with_provenance
 
 
+@renamed_parameters(group_by="group")
 def build_report(
     corpus,
     out="reports/teaching",
     *,
     format: str = "auto",
-    group_by: str = "outlet_type",
+    group: str = "outlet_type",
     random_state: int = 0,
     load_options: dict | None = None,
     outlets=None,
@@ -57,7 +59,7 @@ def build_report(
     format : str
         ``auto`` (detect), ``nexis``, ``factiva``, ``mediacloud``, ``html``, ``tabular``,
         or a :func:`presslens.corpus.load` format.
-    group_by : str
+    group : str
         The grouping column for comparisons (``outlet_type`` or ``outlet``).
     load_options : dict
         ``dayfirst`` and ``columns`` (a mapping of your column names).
@@ -109,7 +111,7 @@ def build_report(
     out = Path(out)
     (out / "tables").mkdir(parents=True, exist_ok=True)
     (out / "figures").mkdir(parents=True, exist_ok=True)
-    context = ReportContext(frame, quarantine, source, group_by, random_state, analyses=analyses_engine(engine, scheduler))
+    context = ReportContext(frame, quarantine, source, group, random_state, analyses=analyses_engine(engine, scheduler))
     context.cache["pseudonymised"] = bool(pseudonymise)
     try:
         return _write_report(context, out, format=format, parse_report=parse_report, corpus_arg=corpus_arg, options=options, listed=listed,

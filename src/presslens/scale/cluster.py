@@ -48,6 +48,7 @@ import numpy as np
 import pandas as pd
 from sklearn.cluster import KMeans, MiniBatchKMeans
 
+from presslens._compat import renamed_parameters
 from presslens.scale.counts import tree_reduce
 from presslens.scale.features import HashedFeatures, hashed_features
 from presslens.scale.io import partitions
@@ -183,9 +184,10 @@ class ScaleClustering:
         return f"ScaleClustering({self.features.n_documents:,} articles, k={self.k})"
 
 
+@renamed_parameters(n_bootstrap="n_boot")
 def cluster_corpus(articles, k: int | None = None, *, workdir, text: str = "text", features: HashedFeatures | None = None, k_values=range(3, 13),
                    n_components: int = 50, sample_size: int = 20_000, batch_size: int = 4096, n_init: int = 10, max_iter: int = 30,
-                   tol: float = 1e-6, group: str = "outlet_type", top_n: int = 8, n_exemplars: int = 3, n_bootstrap: int = 10,
+                   tol: float = 1e-6, group: str = "outlet_type", top_n: int = 8, n_exemplars: int = 3, n_boot: int = 10,
                    random_state: int = 0) -> ScaleClustering:
     """Kinds of coverage at scale: hashed TF-IDF, LSA, mini-batch k-means, labels.
 
@@ -241,7 +243,7 @@ def cluster_corpus(articles, k: int | None = None, *, workdir, text: str = "text
     sample_vectors = sample_vectors.astype(np.float64)
     k_table = None
     if k is None:
-        k_table = choose_k(sample_vectors, k_values, n_bootstrap=n_bootstrap, random_state=random_state)
+        k_table = choose_k(sample_vectors, k_values, n_boot=n_boot, random_state=random_state)
         k, reason = recommend_k(k_table)
         reason += f" (k was chosen on a sample of {len(sample_vectors):,} articles.)"
     else:

@@ -365,7 +365,8 @@ def _multinomial_prevalence(counts: pd.DataFrame, n_boot: int, ci: float, random
     return out
 
 
-def prevalence(table, by: str, *, category: str, n_boot: int = 1000, ci: float = 0.95, random_state: int = 0, exact_limit: int = 200_000) -> pd.DataFrame:
+@renamed_parameters(by="group")
+def prevalence(table, group: str, *, category: str, n_boot: int = 1000, ci: float = 0.95, random_state: int = 0, exact_limit: int = 200_000) -> pd.DataFrame:
     """Share of each category within each group with bootstrap intervals:
     :func:`presslens.compare.prevalence` at scale.
 
@@ -399,12 +400,12 @@ def prevalence(table, by: str, *, category: str, n_boot: int = 1000, ci: float =
     from presslens.compare import prevalence as prevalence_table
 
     if isinstance(table, pd.DataFrame):
-        return prevalence_table(table, by, category=category, n_boot=n_boot, ci=ci, random_state=random_state)
-    columns = table[[by, category]]
+        return prevalence_table(table, group, category=category, n_boot=n_boot, ci=ci, random_state=random_state)
+    columns = table[[group, category]]
     n = int(columns.shape[0].compute())
     if n <= exact_limit:
-        return prevalence_table(columns.compute(), by, category=category, n_boot=n_boot, ci=ci, random_state=random_state)
-    counts = columns.dropna(subset=[by]).assign(_category=columns[category].astype(str)).groupby([by, "_category"]).size().compute()
+        return prevalence_table(columns.compute(), group, category=category, n_boot=n_boot, ci=ci, random_state=random_state)
+    counts = columns.dropna(subset=[group]).assign(_category=columns[category].astype(str)).groupby([group, "_category"]).size().compute()
     return _multinomial_prevalence(counts.unstack(fill_value=0), n_boot, ci, random_state)
 
 

@@ -50,7 +50,7 @@ def framing(context: ReportContext) -> Section:
         differences = []
         for actor in sorted(article_tone["actor"].unique()):
             try:
-                differences.append(tone.tone_difference(article_tone, corpus, actor, pair[0], pair[1], by=group, random_state=context.random_state))
+                differences.append(tone.tone_difference(article_tone, corpus, actor, pair[0], pair[1], group=group, random_state=context.random_state))
             except ValueError:
                 continue
         if differences:

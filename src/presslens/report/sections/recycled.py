@@ -39,7 +39,7 @@ def recycled_coverage(context: ReportContext) -> Section:
         sizes = clusters.drop_duplicates("cluster")["size"].value_counts().sort_index().rename_axis("articles_in_cluster").reset_index(name="clusters")
         result.table("syndication_clusters", "Syndication clusters by size", sizes)
         agency = corpus.loc[corpus.get("outlet_type", pd.Series(dtype=str)).eq("wire"), "outlet"].unique() if "outlet_type" in corpus else []
-        churn = reuse.churn(corpus, ordered, by=group, source_outlet=agency[0] if len(agency) else None, random_state=context.random_state)
+        churn = reuse.churn(corpus, ordered, group=group, source_outlet=agency[0] if len(agency) else None, random_state=context.random_state)
         label = f"reusing {agency[0]}'s copy" if len(agency) else "reusing another outlet's text"
         result.table("churn", f"Churn: share of each {group.replace('_', ' ')}'s articles {label} (95% interval) and the mean share of their text reused", churn)
     copies = set(clusters.loc[~clusters["original"].astype(bool), "doc_id"])  # what deduplicate(policy="syndication") removes
