@@ -177,6 +177,7 @@ def _write_report(context: ReportContext, out: Path, *, format, parse_report, co
                                               table=runs[runs["html"] != ""][["notebook", "html", "status"]]))
         notebooks_section.table("notebook_runs", "Notebook runs", runs[["notebook", "status", "failed_cell", "error", "executed", "html"]])
         sections.append(notebooks_section)
+    sections.append(_explorer_section(context, out, progress))
     label_overlaps = {}  # pairs of labels that overlap, per figure (plots.text_overlaps)
     for sec in sections:
         for block in sec.blocks:
@@ -214,3 +215,28 @@ def _write_report(context: ReportContext, out: Path, *, format, parse_report, co
     index = out / "index.html"
     index.write_text(render_html(sections, context, figure_paths), encoding="utf-8")
     return index
+
+
+def _explorer_section(context: ReportContext, out: Path, progress) -> Section:
+    """The interactive explorer (:func:`presslens.explore.build_explorer`) written beside the
+    report as ``explore.html``, reusing the report's clustering and cleaned text; a corpus
+    too small or with fewer than two groups gets a sentence saying why instead."""
+    import pandas as pd
+
+    from presslens.explore import build_explorer
+
+    section = Section("explorer", "Read behind the numbers",
+                      "An offline page of the corpus: a term plot of two groups (click a term for its lines in context), a map of "
+                      "the articles (click one to read it, with its frames, quotes and claims) and filters by year, outlet type, "
+                      "cluster and frame. It opens from the file, needs no server and runs no remote code.")
+    frame = context.corpus
+    frame.attrs["pseudonymised"] = frame.attrs.get("pseudonymised", True)
+    try:
+        page = build_explorer(frame, out, group=context.group(frame), clustering=context.cache.get("clustering"),
+                              cleaned=context.cleaned(), random_state=context.random_state, progress=progress)
+    except ValueError as error:  # fewer than two groups, too few articles
+        section.text(f"The explorer was not built: {error}")
+        return section
+    section.blocks.append(Block("links", "explorer", "The explorer",
+                                table=pd.DataFrame([{"notebook": "Open the explorer", "html": page.name, "status": "offline page"}])))
+    return section
