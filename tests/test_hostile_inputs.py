@@ -139,7 +139,7 @@ case("csv_header_only", Error("has a header but no rows"))(lambda tmp: _write(tm
 case("csv_repeated_header", Error("repeats column names ['text']"))(
     lambda tmp: _write(tmp / "repeat.csv", "doc_id,outlet,published,headline,text,text\na,b,2021-01-01,h,t,u\n"))
 case("csv_binary_junk", Error("binary file"))(lambda tmp: _write(tmp / "junk.csv", "doc_id\x00\x01\x02" * 50))
-case("csv_renamed_zip", Error("binary file"))(lambda tmp: (tmp / "sheet.csv").write_bytes(_zip_bytes({"a.txt": b"x" * 100})) and tmp / "sheet.csv")
+case("csv_renamed_zip", Error("no Nexis export inside"))(lambda tmp: (tmp / "sheet.csv").write_bytes(_zip_bytes({"a.txt": b"x" * 100})) and tmp / "sheet.csv")
 case("csv_one_line_over_limit", Error("line 1 is", ImportSafetyError))(
     lambda tmp: (tmp / "oneline.csv").write_bytes(b"title,body," + b"x" * (MAX_LINE_BYTES + 10)) and tmp / "oneline.csv")
 case("csv_row_over_line_limit", Quarantine(3, 2, ["line 3 is"]))(
@@ -262,7 +262,7 @@ def _excel(tmp: Path, ids=(1, None, 3), header=("ID", "Title", "Body", "Date", "
 case("ids_excel_integers_with_blank", Quarantine(3, 2, ["missing doc_id"], check=lambda c: c.articles["doc_id"].tolist() == ["1", "3"]))(_excel)
 case("excel_without_ids", Quarantine(2, 2, [], check=lambda c: c.articles["doc_id"].str.startswith("id-").all()))(
     lambda tmp: _excel(tmp, ids=(None, None), header=("Notes", "Title", "Body", "Date", "Source")))
-case("excel_corrupt", Error("not a readable Excel workbook"))(lambda tmp: _write(tmp / "broken.xlsx", "not a workbook"))
+case("excel_corrupt", Error("not a recognised export"))(lambda tmp: _write(tmp / "broken.xlsx", "not a workbook"))
 
 
 # --------------------------------------------------------------------------- JSON Lines
@@ -315,7 +315,7 @@ case("parquet_corrupt", Error("not a readable Parquet file"))(lambda tmp: _write
 case("datapackage_escapes_folder", Error("leaves the package folder"))(
     lambda tmp: _write(tmp / "datapackage.json", json.dumps({"resources": [{"name": "articles", "path": "../../secret.csv"}]})))
 case("path_missing", Error("does not exist"))(lambda tmp: tmp / "nowhere.csv")
-case("unknown_suffix", Error("unknown format"))(lambda tmp: _write(tmp / "notes.odt", "text"))
+case("unknown_suffix", Error("not a recognised export"))(lambda tmp: _write(tmp / "notes.odt", "text"))
 
 
 # --------------------------------------------------------------------------- exports: web pages, Media Cloud, Nexis
@@ -384,10 +384,10 @@ def _bad_crc(tmp: Path) -> Path:
 
 case("zip_bad_crc", Error("is corrupt (Bad CRC-32"))(_bad_crc)
 case("zip_parent_path", Error("outside the destination", ImportSafetyError))(_nexis_zip({"../evil.txt": b"x"}))
-case("zip_not_a_zip", Error("not a readable ZIP archive"))(lambda tmp: _write(tmp / "fake.zip", "PK but not really"))
+case("zip_not_a_zip", Error("not a recognised export"))(lambda tmp: _write(tmp / "fake.zip", "PK but not really"))
 case("docx_without_content_types", Error("no [Content_Types].xml"))(
     lambda tmp: (tmp / "export.docx").write_bytes(_zip_bytes({"word/document.xml": b"<w:document/>"})) and tmp / "export.docx")
-case("docx_not_a_zip", Error("not a readable DOCX"))(lambda tmp: _write(tmp / "export.docx", "plain text saved as docx"))
+case("docx_not_a_zip", Error("not a recognised export"))(lambda tmp: _write(tmp / "export.docx", "plain text saved as docx"))
 
 
 # --------------------------------------------------------------------------- the matrix

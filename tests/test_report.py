@@ -115,7 +115,11 @@ def test_no_private_name_in_any_report_file(teaching_report):
     leaks = {p.name: [n for n in private if n in p.read_text(encoding="utf-8")] for p in files}
     assert not {k: v for k, v in leaks.items() if v}
     assert "replaced by pseudonyms" in index.read_text()
-    assert "Person " in (out / "one" / "tables" / "clusters.csv").read_text() or "Person " in (out / "one" / "tables" / "burst_headlines.csv").read_text()
+    # the scan is not empty-handed: the pseudonyms that replaced those names are in the outputs
+    # (the explorer page carries the articles' text)
+    from presslens.text import PSEUDONYM_PATTERN
+
+    assert any(PSEUDONYM_PATTERN.search(p.read_text(encoding="utf-8")) for p in files)
 
 
 def test_two_runs_give_identical_tables(teaching_report):

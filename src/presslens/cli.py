@@ -140,10 +140,7 @@ def _cmd_simulate(args) -> int:
 
 
 def _cmd_explore(args) -> int:
-    try:  # the front door moves from presslens.report to presslens; either works
-        from presslens import open_corpus
-    except ImportError:
-        from presslens.report import open_corpus
+    from presslens import open_corpus
     from presslens.explore import build_explorer
 
     opened = open_corpus(args.corpus, args.format, pseudonymise=args.pseudonymise, key=args.key, dayfirst=args.dayfirst, outlets=args.outlets)

@@ -411,7 +411,8 @@ def fightin_words_counts(y_a, y_b, *, prior: str = "empirical", alpha: float = 0
     size in tokens divided by 10). ``"background"``: ``alpha0`` times the proportions of
     a ``background`` count vector. ``"empirical"``: informative, with ``alpha0`` chosen by
     maximising the Dirichlet-multinomial likelihood of the two groups' counts (empirical
-    Bayes).
+    Bayes), at most the informative default (two similar groups would otherwise drive it to
+    an unbounded concentration and every z-score to zero).
 
     Returns ``delta`` (log-odds ratio, positive = more typical of group A), ``variance``
     (≈ 1/(y_a+α) + 1/(y_b+α)) and ``z``.
@@ -431,7 +432,10 @@ def fightin_words_counts(y_a, y_b, *, prior: str = "empirical", alpha: float = 0
             raise ValueError("prior must be 'uniform', 'informative', 'background' or 'empirical'")
         proportions = (base + 1e-9) / (base + 1e-9).sum()
         if prior == "empirical":
-            alpha0 = empirical_alpha0(np.vstack([y_a, y_b]), proportions)
+            # capped at the informative default: with the prior's proportions pooled from the
+            # same two groups, similar groups push the likelihood's maximum towards an
+            # infinite concentration, which would shrink every z-score to nothing
+            alpha0 = min(empirical_alpha0(np.vstack([y_a, y_b]), proportions), (n_a + n_b) / 2 / 10)
         elif alpha0 is None:
             alpha0 = (n_a + n_b) / 2 / 10
         alphas = alpha0 * proportions

@@ -374,7 +374,7 @@ def _open_dask(path, format: str, *, pseudonymise: bool, dayfirst, columns, outl
     parse_report.insert(1, "expected", parse_report["parsed"] + parse_report["quarantined"])
     parse_report["importer"] = "dask"
     n_articles = int(parse_report["parsed"].sum())
-    note = _note(n_articles, len(quarantine), label, False, 0) + f" Read in {articles.npartitions} partitions."
+    note = _note(n_articles, len(quarantine), label, False, 0, None) + f" Read in {articles.npartitions} partitions."
     return Corpus(articles, quarantine, parse_report, pd.DataFrame(columns=MAPPING_COLUMNS), note,
                   files=files_read(root, "tabular"), root=root, engine="dask")
 

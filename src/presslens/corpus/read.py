@@ -226,8 +226,12 @@ def parse_report_of(loaded: LoadResult, name: str) -> pd.DataFrame:
 
 
 def _parse_report_counts(loaded: LoadResult, name: str) -> pd.DataFrame:
-    kept = loaded.corpus["source_file"].value_counts() if "source_file" in loaded.corpus else pd.Series(dtype=int)
-    quarantined = loaded.quarantine["source_file"].value_counts() if len(loaded.quarantine) else pd.Series(dtype=int)
+    def files_of(table: pd.DataFrame) -> pd.Series:  # rows without a source file count under ``name``
+        files = table["source_file"] if "source_file" in table else pd.Series(name, index=table.index)
+        return files.fillna(name).replace("", name)
+
+    kept = files_of(loaded.corpus).value_counts()
+    quarantined = files_of(loaded.quarantine).value_counts()
     files = sorted(set(kept.index) | set(quarantined.index))
     if not files:
         return pd.DataFrame([{"source_file": name, "expected": loaded.n_read, "parsed": len(loaded.corpus), "quarantined": len(loaded.quarantine)}])

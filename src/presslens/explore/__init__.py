@@ -244,10 +244,13 @@ def explorer_data(corpus: pd.DataFrame, *, group: str = "outlet_type", groups: t
     a, b = groups if groups is not None else comparison_pair(cleaned, group)
     words = compare.fightin_words(cleaned, a, b, group=group)
     terms = words.sort_values("term", kind="stable")
-    # the concentration of the empirical-Bayes prior, so the page can recompute z for filtered articles
-    proportions = (terms["n_a"].to_numpy(float) + terms["n_b"].to_numpy(float) + 1e-9)
-    proportions /= proportions.sum()
-    alpha0 = compare.empirical_alpha0(np.vstack([terms["n_a"].to_numpy(float), terms["n_b"].to_numpy(float)]), proportions)
+    # the page knows the listed terms only, so z is computed over them here exactly as the page
+    # recomputes it for filtered articles: the empirical-Bayes prior of these counts (capped as
+    # in presslens.compare), kept fixed under filters
+    y_a, y_b = terms["n_a"].to_numpy(float), terms["n_b"].to_numpy(float)
+    proportions = (y_a + y_b + 1e-9) / (y_a + y_b + 1e-9).sum()
+    alpha0 = min(compare.empirical_alpha0(np.vstack([y_a, y_b]), proportions), (y_a.sum() + y_b.sum()) / 2 / 10)
+    terms = terms.assign(z=compare.fightin_words_counts(y_a, y_b, prior="informative", alpha0=alpha0)["z"].to_numpy())
 
     if clustering is None:
         clustering = _cluster(cleaned, k, random_state, progress)
@@ -395,7 +398,7 @@ def build_explorer(corpus, out_dir, *, group: str = "outlet_type", groups: tuple
     Parameters
     ----------
     corpus : DataFrame or path
-        An opened corpus (:func:`presslens.report.open_corpus`; later ``presslens.open_corpus``)
+        An opened corpus (:func:`presslens.open_corpus`)
         or a corpus file or folder, which is opened (pseudonymised) first.
     out_dir : path
         Folder to write; created if needed.
@@ -433,10 +436,7 @@ def build_explorer(corpus, out_dir, *, group: str = "outlet_type", groups: tuple
     """
     note = ""
     if not isinstance(corpus, pd.DataFrame):
-        try:
-            from presslens import open_corpus
-        except ImportError:
-            from presslens.report import open_corpus
+        from presslens.corpus.open import open_corpus
         opened = open_corpus(corpus, pseudonymise=pseudonymise is not False, key=key)
         corpus, note = opened.corpus, opened.note
     elif (recorded := corpus.attrs.get("pseudonymised")) is not True and (pseudonymise or (pseudonymise is None and recorded is None)):

@@ -8,7 +8,10 @@
   var PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
     "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#c7c7c7", "#dbdb8d", "#9edae5"];
   var WORD = "[\\p{L}\\p{N}_]";
-  var TOKEN = new RegExp("(?<!" + WORD + ")\\p{L}(?:[\\p{L}\\p{N}_'-]*[\\p{L}\\p{N}])?(?!" + WORD + ")", "gu");
+  // the token rules of presslens.text.tokenize (TOKEN_PATTERN, possessives, pseudonyms removed)
+  var TOKEN = /[£$€]?[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+|(?<=\p{N})[.,]\p{N}[\p{L}\p{N}]*|(?<=(?:^|[^\p{L}\p{N}_])\p{L})\.\p{L}(?![\p{L}\p{N}_]))*/gu;
+  var POSSESSIVE = /'s$/;
+  var PSEUDONYM = /\bPerson [BDFGKLMNPRSTVZ][aeiou](?:[bdfgklmnprstvz][aeiou]){4,19}\b/g;
   var KWIC_WINDOW = 8, KWIC_SHOWN = 200;
 
   function $(id) { return document.getElementById(id); }
@@ -102,10 +105,10 @@
   var articleTerms = null; // per embedded article: Int32Array of [term, count, term, count ...]
 
   function tokenCounts(text) {
-    var counts = new Map(), lowered = text.toLowerCase().replace(/\u2019/g, "'"), match;
+    var counts = new Map(), lowered = text.replace(PSEUDONYM, " ").toLowerCase().replace(/\u2019/g, "'"), match;
     TOKEN.lastIndex = 0;
     while ((match = TOKEN.exec(lowered)) !== null) {
-      var index = termIndex.get(match[0]);
+      var index = termIndex.get(match[0].replace(POSSESSIVE, ""));
       if (index !== undefined) { counts.set(index, (counts.get(index) || 0) + 1); }
     }
     var flat = new Int32Array(counts.size * 2), k = 0;

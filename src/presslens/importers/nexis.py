@@ -123,7 +123,12 @@ def read_nexis(path, *, keywords: dict | None = None, dayfirst=True, member: str
         import pandas as pd
 
         with tempfile.TemporaryDirectory() as folder:
-            files = sorted(f for f in safe_extract_zip(path, folder) if export_kind(f))
+            members = safe_extract_zip(path, folder)
+            files = sorted(f for f in members if export_kind(f))
+            if not files:
+                names = ", ".join(sorted(Path(f).name for f in members)[:5]) or "nothing"
+                raise CorpusError(path, f"is a ZIP archive with no Nexis export inside (it holds {names})",
+                                  "unpack it and read the files it holds, or download the export again")
             # members are named by their full path in the archive, so two files of one name in
             # different folders stay two sources (and their articles two sets of ids)
             results = [read_nexis(f, keywords=keywords, dayfirst=dayfirst, member=f"{path.name}/{f.relative_to(folder).as_posix()}") for f in files]

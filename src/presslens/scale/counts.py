@@ -119,10 +119,10 @@ def describe(articles) -> dict[str, pd.DataFrame]:
 
 def keyness_analyzer():
     """The analyzer :func:`presslens.compare.term_counts` uses by default: presslens's
-    tokens with news stop words only (English stop words and outlet names kept)."""
+    tokens with English and news stop words (outlet names kept)."""
     from presslens.features import analyzer
 
-    return analyzer(None, english_stop_words=False, outlet_stop_words=False)
+    return analyzer(None, outlet_stop_words=False)
 
 
 def _group_values(frame: pd.DataFrame, group: str) -> np.ndarray:
@@ -412,23 +412,29 @@ def prevalence(table, group: str, *, category: str, n_boot: int = 1000, ci: floa
 # --------------------------------------------------------------------------- corpus-level stop words
 
 
-def _names_partition(frame: pd.DataFrame, text: str) -> tuple[Counter, set]:
-    from presslens.text import mid_sentence_word_counts
+def _names_partition(frame: pd.DataFrame, text: str) -> tuple[Counter, Counter, Counter, set]:
+    from presslens.text import mid_sentence_word_counts, person_name_counts
 
     outlets = set(frame["outlet"].dropna().astype(str)) if "outlet" in frame else set()
-    return mid_sentence_word_counts(frame[text].tolist()), outlets
+    texts = frame[text].tolist()
+    person, other = person_name_counts(texts)
+    return mid_sentence_word_counts(texts), person, other, outlets
 
 
-def _combine_names(results: list[tuple[Counter, set]]) -> tuple[Counter, set]:
+def _combine_names(results: list[tuple[Counter, Counter, Counter, set]]) -> tuple[Counter, Counter, Counter, set]:
     counts: Counter = Counter()
+    person: Counter = Counter()
+    other: Counter = Counter()
     outlets: set = set()
-    for partial, names in results:
+    for partial, partial_person, partial_other, names in results:
         counts.update(partial)
+        person.update(partial_person)
+        other.update(partial_other)
         outlets |= names
-    return counts, outlets
+    return counts, person, other, outlets
 
 
-def analyzer(articles, *, text: str = "text", drop_names: bool = True, outlet_stop_words: bool = True, **options):
+def analyzer(articles, *, text: str = "text", drop_names: bool | str = True, outlet_stop_words: bool = True, **options):
     """The clustering analyzer of :func:`presslens.features.analyzer` for a Dask corpus.
 
     The corpus-level parts, the outlet names and (with ``drop_names``) the proper nouns,
@@ -450,13 +456,15 @@ def analyzer(articles, *, text: str = "text", drop_names: bool = True, outlet_st
     import dask
 
     from presslens.features import analyzer as make_analyzer
-    from presslens.text import proper_nouns_from_counts
+    from presslens.text import person_names_from_counts, proper_nouns_from_counts
 
     if options.get("phrases"):
         raise ValueError("phrases are learned from the whole corpus in one process; at scale use phrases=False")
     parts = [dask.delayed(_names_partition)(part, text) for part in partitions(articles)]
-    counts, outlets = tree_reduce(parts, _combine_names).compute()
-    names = proper_nouns_from_counts(counts) if drop_names else frozenset()
+    counts, person, other, outlets = tree_reduce(parts, _combine_names).compute()
+    # as the pandas path: person names only (drop_names=True or "people"), every proper noun with "all"
+    proper = proper_nouns_from_counts(counts)
+    names = frozenset() if not drop_names else proper if drop_names == "all" else person_names_from_counts(person, other, proper)
     outlet_table = pd.DataFrame({"outlet": sorted(outlets)})
     extra = set(options.pop("extra_stop_words", ())) | set(names)
     return make_analyzer(outlet_table, extra_stop_words=extra, outlet_stop_words=outlet_stop_words, drop_names=False, **options)

@@ -40,7 +40,11 @@ def kinds_of_coverage(context: ReportContext) -> Section:
     result.figure("clusters_by_group", "Clusters by group", plots.plot_heatmap(by_group, title=f"Share of each {group.replace('_', ' ')}'s articles in each cluster", xlabel=group.replace("_", " "), ylabel="cluster"))
     names = {c: f"{c}: {n}" for c, n in zip(clustering.summary["cluster"], clustering.summary["name"], strict=True)}
     result.figure("article_map", "Articles in two dimensions", plots.plot_article_map(clustering.vectors, clustering.labels, names=names))
-    candidates = compare_topic_numbers(clustering.corpus, (6, 8, 10, 12), random_state=context.random_state, drop_names=True)
+    try:
+        candidates = compare_topic_numbers(clustering.corpus, (6, 8, 10, 12), random_state=context.random_state, drop_names=True)
+    except ValueError as error:  # a vocabulary smaller than the numbers of topics tried
+        result.text(f"No topic model: the corpus's vocabulary is too small for 6 to 12 topics ({error}).")
+        return result
     n_topics = int(candidates.sort_values(["npmi_document", "n_topics"], ascending=[False, True]).iloc[0]["n_topics"])
     result.table("topic_numbers", "Numbers of topics compared (NPMI coherence, diversity)", candidates)
     topics = fit_topics(clustering.corpus, n_topics, random_state=context.random_state, drop_names=True)
