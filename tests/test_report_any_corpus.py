@@ -16,6 +16,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from presslens.cli import main
+from presslens.corpus.teaching import TEACHING_KEY
 from presslens.report import build_report, run_notebooks
 
 PAYLOAD_HEADLINE = "<script>document.title='INJECTED'</script>Sting outside supermarket"
@@ -132,7 +133,8 @@ def test_teaching_corpus_through_nexis_docx_gives_the_same_report(teaching_repor
         assert imported.corpus[column].tolist() == original[column].tolist(), column
     assert imported.corpus["published"].dt.date.tolist() == original["published"].dt.date.tolist()
 
-    build_report(exports, tmp_path / "report", format="nexis", outlets=tmp_path / "outlets.csv", progress=False)
+    build_report(exports, tmp_path / "report", format="nexis", outlets=tmp_path / "outlets.csv", progress=False,
+                 key=TEACHING_KEY)  # the same articles under the same key give the same pseudonyms
     out_original, _ = teaching_report
     names = sorted(p.name for p in (out_original / "one" / "tables").glob("*.csv") if p.name != "parse_report.csv")
     assert len(names) > 30

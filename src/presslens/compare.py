@@ -432,9 +432,6 @@ def fightin_words_counts(y_a, y_b, *, prior: str = "empirical", alpha: float = 0
             raise ValueError("prior must be 'uniform', 'informative', 'background' or 'empirical'")
         proportions = (base + 1e-9) / (base + 1e-9).sum()
         if prior == "empirical":
-            # capped at the informative default: with the prior's proportions pooled from the
-            # same two groups, similar groups push the likelihood's maximum towards an
-            # infinite concentration, which would shrink every z-score to nothing
             alpha0 = min(empirical_alpha0(np.vstack([y_a, y_b]), proportions), (n_a + n_b) / 2 / 10)
         elif alpha0 is None:
             alpha0 = (n_a + n_b) / 2 / 10

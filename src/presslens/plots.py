@@ -57,6 +57,13 @@ def _spread_labels(ax, texts, x=None, y=None) -> None:
                     moved = True
         if not moved:
             break
+    # what still touches after that (a crowded corner): the later, less important label of each
+    # pair is left out rather than printed over another
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts)):
+            if texts[i].get_visible() and texts[j].get_visible() and boxes[i].overlaps(boxes[j]):
+                texts[j].set_visible(False)
 
 
 def text_overlaps(figure) -> list[tuple[str, str]]:
