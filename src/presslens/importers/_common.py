@@ -177,3 +177,21 @@ def safe_extract_zip(path, destination) -> list[Path]:
 # an HTML page's internal DTD subset (<!DOCTYPE html [ ... ]>): removed before parsing, so
 # that no entity declared in it is ever expanded
 INTERNAL_DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def collapse_blank_lines(lines: list[str]) -> list[str]:
+    """Lines of an export's text with runs of blank lines folded into one and none at the
+    start or end (the HTML readers of Factiva and old Nexis share this).
+
+    Example
+    -------
+    >>> collapse_blank_lines(["", "One", "", "", "Two", ""])
+    ['One', '', 'Two']
+    """
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return out

@@ -31,7 +31,12 @@ from pathlib import Path
 
 from presslens.corpus.formats import decode
 from presslens.corpus.schema import CorpusError
-from presslens.importers._common import INTERNAL_DTD_SUBSET, ImportResult, finish
+from presslens.importers._common import (
+    INTERNAL_DTD_SUBSET,
+    ImportResult,
+    collapse_blank_lines,
+    finish,
+)
 from presslens.importers._dates import LANGUAGES, split_date_line
 
 CODES = ("SE", "HD", "BY", "CR", "WC", "PD", "ET", "SN", "SC", "ED", "PG", "VOL", "LA", "CY", "LP", "TD", "CT", "RF", "CO", "IN", "NS", "RE",
@@ -262,15 +267,7 @@ def html_lines(element) -> list[str]:
 
     walk(element)
     lines = [_clean(line) for line in "".join(parts).split("\n")]
-    out: list[str] = []
-    for line in lines:  # collapse runs of blank lines into one
-        if line or (out and out[-1]):
-            out.append(line)
-    while out and not out[0]:
-        out.pop(0)
-    while out and not out[-1]:
-        out.pop()
-    return out
+    return collapse_blank_lines(lines)
 
 
 def _is_container(element) -> bool:

@@ -132,7 +132,7 @@ def old_html_lines(raw: str) -> list[str]:
     """
     import lxml.html
 
-    from presslens.importers._common import INTERNAL_DTD_SUBSET
+    from presslens.importers._common import INTERNAL_DTD_SUBSET, collapse_blank_lines
 
     raw = INTERNAL_DTD_SUBSET.sub("<!DOCTYPE html>", raw, count=1)
     tree = lxml.html.document_fromstring(raw.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True))
@@ -159,12 +159,4 @@ def old_html_lines(raw: str) -> list[str]:
 
     walk(tree)
     lines = [" ".join(line.replace("\u00a0", " ").split()) for line in "".join(parts).split("\n")]
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    while out and not out[0]:
-        out.pop(0)
-    while out and not out[-1]:
-        out.pop()
-    return out
+    return collapse_blank_lines(lines)
