@@ -120,7 +120,7 @@ def tfidf_vectorizer(corpus: pd.DataFrame | None = None, *, min_df=2, max_df=0.5
     ``max_df=0.5`` drops words in more than half of all articles.
     """
     return TfidfVectorizer(analyzer=analyzer(corpus, **analyzer_options), min_df=min_df, max_df=max_df, max_features=max_features,
-                           sublinear_tf=sublinear_tf, dtype=np.float32)
+                           sublinear_tf=sublinear_tf, dtype=np.float64)
 
 
 def count_vectorizer(corpus: pd.DataFrame | None = None, *, min_df=2, max_df=0.5, max_features=None, **analyzer_options) -> CountVectorizer:
@@ -159,7 +159,7 @@ def vectorize(corpus: pd.DataFrame, *, text: str = "text", kind: str = "tfidf", 
 
 
 def lsa(matrix, n_components: int = 100, *, random_state: int = 0):
-    """LSA document vectors: truncated SVD of a TF-IDF matrix, rows normalised to length 1.
+    """LSA document vectors (float64): truncated SVD of a TF-IDF matrix, rows normalised to length 1.
 
     Returns ``(vectors, model)``; ``model`` is a fitted scikit-learn pipeline whose
     ``transform`` maps new TF-IDF rows into the same space.  ``n_components`` is capped
@@ -171,8 +171,11 @@ def lsa(matrix, n_components: int = 100, *, random_state: int = 0):
     """
     n_components = max(2, min(n_components, min(matrix.shape) - 1))
     model = make_pipeline(TruncatedSVD(n_components=n_components, random_state=random_state, algorithm="randomized", n_iter=7), Normalizer(copy=False))
-    vectors = model.fit_transform(matrix)
-    return vectors.astype(np.float32), model
+    # Double precision on purpose: in float32 the SVD's result moves by up to 5e-4 between
+    # OpenBLAS's CPU kernels (they add in different orders), enough to flip near-tie k-means
+    # assignments and so the printed stability; in float64 it moves by ~1e-15 (issue 13).
+    vectors = model.fit_transform(matrix.astype(np.float64))
+    return np.asarray(vectors, dtype=np.float64), model
 
 
 def explained_variance(model) -> float:
