@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 
 from presslens import plots
+from presslens.cluster import EdgeOfRangeWarning
 from presslens.report.context import ReportContext, Section, section
+
+
+# The numbers of topics compared; the smallest whose topics are near the most stable under
+# resampling is taken (presslens.topics.recommend_topics; coherence alone picks too many, issue 18).
+TOPIC_NUMBERS = (4, 6, 8, 10, 12)
 
 
 @section(order=20)
@@ -19,7 +27,7 @@ def kinds_of_coverage(context: ReportContext) -> Section:
     >>> kinds_of_coverage(context).blocks[0].text
     'Too few articles for clustering (at least 60 are needed).'
     """
-    from presslens.topics import compare_topic_numbers, fit_topics, topic_prevalence
+    from presslens.topics import compare_topic_numbers, fit_topics, recommend_topics, topic_prevalence
 
     result = Section("kinds", "Kinds of coverage")
     if context.too_small(result, "clustering"):
@@ -41,17 +49,18 @@ def kinds_of_coverage(context: ReportContext) -> Section:
     names = {c: f"{c}: {n}" for c, n in zip(clustering.summary["cluster"], clustering.summary["name"], strict=True)}
     result.figure("article_map", "Articles in two dimensions", plots.plot_article_map(clustering.vectors, clustering.labels, names=names))
     try:
-        candidates = compare_topic_numbers(clustering.corpus, (6, 8, 10, 12), random_state=context.random_state, drop_names=True)
+        candidates = compare_topic_numbers(clustering.corpus, TOPIC_NUMBERS, random_state=context.random_state, drop_names=True)
     except ValueError as error:  # a vocabulary smaller than the numbers of topics tried
-        result.text(f"No topic model: the corpus's vocabulary is too small for 6 to 12 topics ({error}).")
+        result.text(f"No topic model: the corpus's vocabulary is too small for {TOPIC_NUMBERS[0]} to {TOPIC_NUMBERS[-1]} topics ({error}).")
         return result
-    n_topics = int(candidates.sort_values(["npmi_document", "n_topics"], ascending=[False, True]).iloc[0]["n_topics"])
-    result.table("topic_numbers", "Numbers of topics compared (NPMI coherence, diversity)", candidates)
+    with warnings.catch_warnings():  # an edge of the range is said in the reason, printed below
+        warnings.simplefilter("ignore", EdgeOfRangeWarning)
+        n_topics, reason = recommend_topics(candidates)
+    result.table("topic_numbers", "Numbers of topics compared (stability decides; NPMI coherence and diversity for reading)", candidates)
     topics = fit_topics(clustering.corpus, n_topics, random_state=context.random_state, drop_names=True)
     words = topics.top_words[topics.top_words["rank"] <= 10].groupby("topic")["term"].apply(", ".join).reset_index(name="top_words")
-    result.text(f"An NMF topic model with {n_topics} topics (the number with the highest document NPMI coherence among 6, 8, 10 and 12) "
-                "describes each article as a mixture; the table gives each topic's ten top words and the figure its mean share of articles per year, "
-                "with 95% bootstrap intervals.")
+    result.text(f"An NMF topic model describes each article as a mixture of topics. {reason} The table gives each topic's ten top words "
+                "and the figure its mean share of articles per year, with 95% bootstrap intervals.")
     result.table("topics", "Topics and their top words", words)
     over_time = topic_prevalence(topics, clustering.corpus, "year", n_boot=500, random_state=context.random_state)
     result.table("topic_prevalence_by_year", "Topic prevalence by year (mean share, 95% bootstrap interval)", over_time)
