@@ -169,7 +169,7 @@ def match_quotes(found: pd.DataFrame, labels: pd.DataFrame, *, key: str = "key")
     return matched
 
 
-def score_quotes(found: pd.DataFrame, labels: pd.DataFrame, *, key: str = "key") -> pd.DataFrame:
+def score_quotes(found: pd.DataFrame, labels: pd.DataFrame, *, key: str = "key", group: str | None = None) -> pd.DataFrame:
     """Quote spans and speakers against planted quotes (one row).
 
     Parameters
@@ -179,6 +179,10 @@ def score_quotes(found: pd.DataFrame, labels: pd.DataFrame, *, key: str = "key")
         :func:`presslens.quotes.attribute` with a normalised ``key``.
     labels : pandas.DataFrame
         Planted quotes with the same columns.
+    group : str, optional
+        A column of ``found`` (e.g. ``"rule"``, the attribution rule that named the
+        speaker): one row per value, scoring the quotes found with that value (without ``planted``
+        and ``recall``, since a planted quote has no rule).
 
     Returns
     -------
@@ -192,8 +196,21 @@ def score_quotes(found: pd.DataFrame, labels: pd.DataFrame, *, key: str = "key")
     >>> planted = pd.DataFrame({"doc_id": ["a", "a"], "key": ["we act", "later"], "speaker": ["Ann Lee", "Bo"], "role": ["charity", "police"]})
     >>> score_quotes(found, planted).to_dict("records")[0]
     {'found': 2, 'planted': 2, 'matched': 1, 'precision': 0.5, 'recall': 0.5, 'speaker_accuracy': 1.0, 'role_accuracy': 0.0}
+    >>> score_quotes(found.assign(rule=["same sentence", "adjacent sentence"]), planted, group="rule")[["rule", "found", "matched", "speaker_accuracy"]]
+                    rule  found  matched  speaker_accuracy
+    0  adjacent sentence      1        0               NaN
+    1      same sentence      1        1               1.0
     """
     matched = match_quotes(found, labels, key=key)
+    if group is not None:
+        found = found.assign(_matched=pd.Series(matched, index=found.index, dtype=object))
+        rows = []
+        for value, part in found.groupby(group, sort=True):
+            pairs = [(row, m) for row, m in zip(part.itertuples(), part["_matched"], strict=True) if m is not None]
+            rows.append({group: value, "found": len(part), "matched": len(pairs), "precision": len(pairs) / len(part),
+                         "speaker_accuracy": float(np.mean([row.speaker == m.speaker for row, m in pairs])) if pairs else np.nan,
+                         "role_accuracy": float(np.mean([row.role == m.role for row, m in pairs])) if pairs else np.nan})
+        return pd.DataFrame(rows).round(4)
     pairs = [(row, m) for row, m in zip(found.itertuples(), matched, strict=True) if m is not None]
     speaker = np.mean([row.speaker == m.speaker for row, m in pairs]) if pairs else np.nan
     role = np.mean([row.role == m.role for row, m in pairs]) if pairs else np.nan
