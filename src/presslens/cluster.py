@@ -360,10 +360,45 @@ def linkage_matrix(vectors, method: str = "ward"):
     return linkage(np.asarray(vectors, dtype=np.float64), method=method)
 
 
-class Clustering:
-    """The result of :func:`cluster_corpus`: labels and everything needed to read them."""
+def kmeans_model(vectors, k: int, *, random_state: int = 0, n_init: int = 10) -> tuple[np.ndarray, KMeans, np.ndarray]:
+    """k-means as in :func:`cluster_articles`, keeping the model: ``(labels, model, label_map)``;
+    ``label_map[model.predict(x)]`` numbers new vectors as the canonical ``labels`` (a centre
+    without members, when there are fewer distinct points than ``k``, maps as its nearest).
 
-    def __init__(self, corpus, labels, vectors, features, summary, k, reason, k_table=None, k_at_edge=False):
+    Example
+    -------
+    >>> labels, model, label_map = kmeans_model(np.array([[0, 1], [0, 0.9], [1, 0], [0.9, 0], [1, 0.1]]), 2)
+    >>> labels.tolist(), label_map[model.predict(np.array([[0.1, 1.0]]))].tolist()
+    ([1, 1, 0, 0, 0], [1])
+    """
+    model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit(vectors)
+    labels = canonical_labels(model.labels_)
+    label_map = np.full(len(model.cluster_centers_), -1, dtype=np.int64)
+    label_map[model.labels_] = labels
+    empty, used = np.flatnonzero(label_map < 0), np.flatnonzero(label_map >= 0)
+    if len(empty):  # centres of no article: the label of the nearest centre with articles
+        label_map[empty] = label_map[used[((model.cluster_centers_[empty, None] - model.cluster_centers_[None, used]) ** 2).sum(axis=2).argmin(axis=1)]]
+    return labels, model, label_map
+
+
+class Clustering:
+    """The result of :func:`cluster_corpus`: labels, everything needed to read them, and the
+    fitted models that place new articles in the same clusters (:meth:`predict`).
+
+    Example
+    -------
+    >>> kinds = {"court": "jury verdict judge trial sentence", "school": "pupils teachers classroom lessons parents"}
+    >>> corpus = pd.DataFrame([{"doc_id": f"{kind}-{i}", "outlet": "Daily Blaze", "headline": kind, "published": pd.Timestamp("2021-03-01"),
+    ...                         "text": " ".join(np.roll(words.split(), i))} for kind, words in kinds.items() for i in range(4)])
+    >>> result = cluster_corpus(corpus, k=2, progress=False)
+    >>> result.labels.tolist()
+    [0, 0, 0, 0, 1, 1, 1, 1]
+    >>> result.predict(["The judge sent the jury out", "Parents and teachers met"]).tolist()
+    [0, 1]
+    """
+
+    def __init__(self, corpus, labels, vectors, features, summary, k, reason, k_table=None, k_at_edge=False, *,
+                 embedder=None, embedding=None, kmeans=None, label_map=None, text: str = "text", clean_first: bool = True):
         self.corpus = corpus  # the cleaned corpus the clusters were found in
         self.labels = labels
         self.vectors = vectors
@@ -373,11 +408,47 @@ class Clustering:
         self.reason = reason
         self.k_table = k_table
         self.k_at_edge = k_at_edge  # True when the chosen k is at an edge of the range searched
+        # for predict (cluster_corpus fills them): the fitted LSA pipeline or embedding, the embedding given (None: LSA),
+        # the k-means model and its numbers -> canonical labels; the text column and whether it was cleaned
+        self.embedder, self.embedding, self.kmeans, self.label_map = embedder, embedding, kmeans, label_map
+        self.text, self.clean_first = text, clean_first
 
     def assignments(self) -> pd.DataFrame:
         """doc_id, cluster and cluster name for every article."""
+        return self._named(self.corpus["doc_id"].to_numpy(), self.labels)
+
+    def _named(self, doc_ids, labels) -> pd.DataFrame:
         names = dict(zip(self.summary["cluster"], self.summary["name"], strict=True))
-        return pd.DataFrame({"doc_id": self.corpus["doc_id"].to_numpy(), "cluster": self.labels, "cluster_name": [names[c] for c in self.labels]})
+        return pd.DataFrame({"doc_id": doc_ids, "cluster": labels, "cluster_name": [names[c] for c in labels]})
+
+    def transform(self, corpus) -> np.ndarray:
+        """Document vectors of new articles in the fitted space (what :meth:`predict` assigns):
+        cleaned when :func:`cluster_corpus` cleaned, then the fitted TF-IDF and LSA models, or
+        the embedding's ``transform`` (:func:`presslens.features.transform_documents`)."""
+        from presslens.features import corpus_texts, transform_documents
+        from presslens.text import clean_text
+
+        if getattr(self, "kmeans", None) is None or getattr(self, "embedder", None) is None:
+            raise ValueError("this Clustering holds no fitted models to apply to new articles (it was not made by cluster_corpus, "
+                             "or was saved by an older presslens): refit with presslens.cluster.cluster_corpus")
+        texts = corpus_texts(corpus, self.text)[0]
+        texts = [clean_text(t).text for t in texts] if self.clean_first else texts
+        return transform_documents(texts, self.features, self.embedder, embedding=self.embedding, dimensions=self.vectors.shape[1])
+
+    def predict(self, corpus) -> np.ndarray:
+        """The fitted cluster of each new article (a corpus table or a list of texts, given as to
+        :func:`cluster_corpus`): the nearest k-means centre, numbered as :attr:`labels`, so the
+        training articles get back their own labels.  Vectors as :meth:`transform` makes them."""
+        vectors = self.transform(corpus)
+        return self.label_map[self.kmeans.predict(vectors)] if len(vectors) else np.zeros(0, dtype=np.int64)
+
+    def predict_frame(self, corpus) -> pd.DataFrame:
+        """:meth:`predict` as a table like :meth:`assignments`: ``doc_id``, ``cluster``,
+        ``cluster_name`` (``doc_id`` is the row position for a list of texts)."""
+        from presslens.features import corpus_texts
+
+        labels, doc_ids = self.predict(corpus), corpus_texts(corpus, self.text)[1]
+        return self._named(np.arange(len(labels)) if doc_ids is None else doc_ids, labels)
 
     def __repr__(self) -> str:
         return f"Clustering({len(self.labels):,} articles, k={self.k})"
@@ -400,6 +471,9 @@ def cluster_corpus(corpus: pd.DataFrame, k: int | None = None, *, k_values=range
        at an edge of ``k_values``);
     5. :func:`label_clusters` for top terms, typical headlines and dominant groups.
 
+    The result keeps the fitted vectorizer, LSA model (or embedding) and k-means model:
+    :meth:`Clustering.predict` places new articles in the same clusters.
+
     Example
     -------
     >>> result = cluster_corpus(load_teaching(), k=7)    # doctest: +SKIP
@@ -410,13 +484,15 @@ def cluster_corpus(corpus: pd.DataFrame, k: int | None = None, *, k_values=range
 
     prepared = clean(corpus, text=text, progress=progress).corpus if clean_first else corpus
     prepared = prepared.reset_index(drop=True)
-    vectors, features = document_vectors(prepared, text=text, embedding=embedding, n_components=n_components, random_state=random_state, drop_names=drop_names)
+    vectors, features, embedder = document_vectors(prepared, text=text, embedding=embedding, n_components=n_components, random_state=random_state,
+                                                   drop_names=drop_names, return_model=True)
     k_table, at_edge = None, False
     if k is None:
         k_table = choose_k(vectors, k_values, n_boot=n_boot, random_state=random_state)
         k, reason, at_edge = recommend_by_stability(k_table, "k")
     else:
         reason = f"k = {k} was given."
-    labels = cluster_articles(vectors, k, random_state=random_state)
+    labels, kmeans, label_map = kmeans_model(vectors, k, random_state=random_state)
     summary = label_clusters(prepared, labels, vectors, features, group=group)
-    return Clustering(prepared, labels, vectors, features, summary, k, reason, k_table, k_at_edge=at_edge)
+    return Clustering(prepared, labels, vectors, features, summary, k, reason, k_table, k_at_edge=at_edge, embedder=embedder, embedding=embedding,
+                      kmeans=kmeans, label_map=label_map, text=text, clean_first=clean_first)

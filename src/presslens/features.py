@@ -215,7 +215,8 @@ class Embedder(BaseEstimator, TransformerMixin):
         return vectors
 
 
-def document_vectors(corpus: pd.DataFrame, *, text: str = "text", embedding=None, n_components: int = 100, random_state: int = 0, **tfidf_options):
+def document_vectors(corpus: pd.DataFrame, *, text: str = "text", embedding=None, n_components: int = 100, random_state: int = 0,
+                     return_model: bool = False, **tfidf_options):
     """Document vectors for clustering: LSA by default, or any pluggable embedding.
 
     Parameters
@@ -225,22 +226,82 @@ def document_vectors(corpus: pd.DataFrame, *, text: str = "text", embedding=None
         ``fit_transform`` / ``transform`` taking texts (a scikit-learn transformer or a
         ``Pipeline``).
 
+    return_model : bool
+        Also return the fitted model that made the vectors.
+
     Returns
     -------
-    (vectors, features)
+    (vectors, features) or (vectors, features, model)
         ``features`` is the TF-IDF :class:`Features` (used to label clusters), fitted
-        whatever the embedding.
+        whatever the embedding.  ``model`` maps new articles into the same space: the
+        :func:`lsa` pipeline (applied to TF-IDF rows) when ``embedding`` is ``None``,
+        else the embedding itself (a transformer, fitted in place) or the
+        :class:`Embedder` wrapping a callable (both applied to texts).
     """
     features = vectorize(corpus, text=text, **tfidf_options)
     if embedding is None:
-        vectors, _ = lsa(features.matrix, n_components, random_state=random_state)
+        vectors, model = lsa(features.matrix, n_components, random_state=random_state)
     elif hasattr(embedding, "fit_transform"):
+        model = embedding
         vectors = np.asarray(embedding.fit_transform(corpus[text].tolist()), dtype=np.float32)
     elif callable(embedding):
-        vectors = Embedder(embedding).fit_transform(corpus[text].tolist())
+        model = Embedder(embedding)
+        vectors = model.fit_transform(corpus[text].tolist())
     else:
         raise TypeError("embedding must be None, a callable texts -> array, or a transformer with fit_transform")
-    return vectors, features
+    return (vectors, features, model) if return_model else (vectors, features)
 
 
-__all__ = ["Embedder", "Features", "NewsAnalyzer", "TOKEN_PATTERN", "analyzer", "count_vectorizer", "document_vectors", "explained_variance", "lsa", "tfidf_vectorizer", "vectorize"]
+def transform_documents(texts, features: Features, model, *, embedding=None, dimensions: int | None = None) -> np.ndarray:
+    """Vectors of new texts in the space fitted by ``document_vectors(..., return_model=True)``.
+
+    ``features`` and ``model`` are what it returned and ``embedding`` what it was given:
+    with ``embedding=None`` the texts go through the fitted TF-IDF vectorizer and LSA
+    pipeline (float64, words never seen ignored); otherwise through the fitted model's
+    ``transform``.  ``dimensions`` sets the width of the result for no texts.  Texts are
+    used as given: prepare them as the fitted ones were.
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"doc_id": range(4), "outlet": "Daily Blaze",
+    ...                        "text": ["jury judge trial", "judge trial jury", "pupils lessons school", "school pupils lessons"]})
+    >>> vectors, features, model = document_vectors(corpus, n_components=2, min_df=1, max_df=1.0, return_model=True)
+    >>> np.allclose(transform_documents(corpus["text"], features, model), vectors)
+    True
+    """
+    texts = list(texts)
+    if not texts:
+        width = dimensions or (model.steps[0][1].n_components if embedding is None else 0)
+        return np.zeros((0, width), dtype=np.float64 if embedding is None else np.float32)
+    if embedding is None:
+        return np.asarray(model.transform(features.vectorizer.transform(texts).astype(np.float64)), dtype=np.float64)
+    if not hasattr(model, "transform"):
+        raise TypeError(f"the embedding {type(model).__name__} has no transform method, so new texts cannot be placed in the space it "
+                        "fitted; use an embedding with transform, or a callable texts -> array")
+    return np.asarray(model.transform(texts), dtype=np.float32)  # as document_vectors made them (Embedder's are float32 already)
+
+
+def corpus_texts(corpus, text: str = "text") -> tuple[list, np.ndarray | None]:
+    """The texts to apply a fitted model to, and their ``doc_id`` s.
+
+    ``corpus`` is a corpus table (its ``text`` column; ids from ``doc_id``, else the
+    index) or a sequence of texts (a list or Series; ids ``None``).  One bare string is
+    refused: it would be read as a sequence of one-letter texts.
+
+    Example
+    -------
+    >>> corpus_texts(pd.DataFrame({"doc_id": ["a", "b"], "text": ["Jury out", "Pupils in"]}))
+    (['Jury out', 'Pupils in'], array(['a', 'b'], dtype=object))
+    >>> corpus_texts(["Jury out"])
+    (['Jury out'], None)
+    """
+    if isinstance(corpus, pd.DataFrame):
+        if text not in corpus:
+            raise KeyError(f"the corpus has no {text!r} column (the text column the model was fitted on); columns: {list(corpus.columns)}")
+        return corpus[text].tolist(), (corpus["doc_id"] if "doc_id" in corpus else corpus.index).to_numpy()
+    if isinstance(corpus, str | bytes) or not isinstance(corpus, Iterable):
+        raise TypeError(f"pass a corpus table or a list of texts, not {type(corpus).__name__}")
+    return list(corpus), None
+
+
+__all__ = ["Embedder", "Features", "NewsAnalyzer", "TOKEN_PATTERN", "analyzer", "corpus_texts", "count_vectorizer", "document_vectors", "explained_variance", "lsa", "tfidf_vectorizer", "transform_documents", "vectorize"]

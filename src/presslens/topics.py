@@ -31,18 +31,23 @@ from sklearn.decomposition import NMF, LatentDirichletAllocation
 
 from presslens._compat import renamed_parameters
 from presslens.compare import prevalence
-from presslens.features import Features, vectorize
+from presslens.features import Features, corpus_texts, vectorize
 
 
 @dataclass
 class TopicModel:
-    """A fitted topic model: document-topic table, top words, and what it was fitted on."""
+    """A fitted topic model: document-topic table, top words, and what it was fitted on.
+
+    ``model`` (NMF or LDA) and ``features.vectorizer`` are the fitted models;
+    :meth:`transform` applies them to new articles.
+    """
 
     method: str
     model: object
     features: Features
     doc_topics: pd.DataFrame  # doc_id, topic_0 ... topic_{k-1} (rows sum to 1)
     top_words: pd.DataFrame  # topic, rank, term, weight
+    text: str = "text"  # the text column fitted on
 
     @property
     def n_topics(self) -> int:
@@ -63,6 +68,44 @@ class TopicModel:
     def dominant(self) -> pd.Series:
         """Each article's largest topic."""
         return self.doc_topics[self.topic_columns].to_numpy().argmax(axis=1)
+
+    def transform(self, corpus) -> pd.DataFrame:
+        """Topic shares of new articles, with the topics fixed: a table like :attr:`doc_topics`.
+
+        ``corpus`` is a corpus table (its text column, as at fit time; the result starts
+        with its ``doc_id``) or a list of texts (topic columns only).  :func:`fit_topics`
+        does not clean texts, so pass them prepared exactly as the fitted ones were (e.g.
+        through :func:`presslens.text.clean` if the model was fitted on a cleaned corpus).
+        The fitted vectorizer ignores words it never saw; an article with none of the
+        model's words gets equal shares.  NMF re-solves each article's weights against the
+        fixed topics, so on the training articles the shares agree with :attr:`doc_topics`
+        to about three decimals (5e-4 at most on the teaching corpus), not digit for digit; LDA's agree.
+
+        Example
+        -------
+        >>> corpus = pd.DataFrame({"doc_id": range(6), "text": ["jury verdict judge trial"] * 3 + ["pupils teachers classroom lessons"] * 3})
+        >>> model = fit_topics(corpus, 2, min_df=1, max_df=1.0)
+        >>> model.transform(["the judge and the jury", "pupils in lessons", "weather"])
+           topic_0  topic_1
+        0      1.0      0.0
+        1      0.0      1.0
+        2      0.5      0.5
+        """
+        texts, doc_ids = corpus_texts(corpus, self.text)
+        if not texts:
+            shares = np.zeros((0, self.n_topics))
+        else:
+            shares = _shares(self.model.transform(self.features.vectorizer.transform(texts)))
+        table = pd.DataFrame(shares, columns=self.topic_columns)
+        if doc_ids is not None:
+            table.insert(0, "doc_id", doc_ids)
+        return table
+
+
+def _shares(weights: np.ndarray) -> np.ndarray:
+    """Topic weights as shares of each document (equal shares for a document with none), to 6 decimals."""
+    totals = weights.sum(axis=1, keepdims=True)
+    return np.divide(weights, totals, out=np.full_like(weights, 1.0 / weights.shape[1]), where=totals > 0).round(6)
 
 
 def fit_topics(corpus: pd.DataFrame, n_topics: int = 8, *, method: str = "nmf", text: str = "text", features: Features | None = None,
@@ -100,9 +143,7 @@ def fit_topics(corpus: pd.DataFrame, n_topics: int = 8, *, method: str = "nmf", 
     model.components_ = components[order]
     if method == "lda":
         model.exp_dirichlet_component_ = model.exp_dirichlet_component_[order]
-    totals = weights.sum(axis=1, keepdims=True)
-    shares = np.divide(weights, totals, out=np.full_like(weights, 1.0 / n_topics), where=totals > 0)
-    doc_topics = pd.DataFrame(shares.round(6), columns=[f"topic_{i}" for i in range(n_topics)])
+    doc_topics = pd.DataFrame(_shares(weights), columns=[f"topic_{i}" for i in range(n_topics)])
     doc_topics.insert(0, "doc_id", np.asarray(features.doc_ids))
     components = model.components_
     rows = []
@@ -110,7 +151,7 @@ def fit_topics(corpus: pd.DataFrame, n_topics: int = 8, *, method: str = "nmf", 
         order = np.argsort(-row, kind="stable")[:top_n]
         for rank, j in enumerate(order, start=1):
             rows.append({"topic": topic, "rank": rank, "term": features.terms[j], "weight": float(row[j])})
-    return TopicModel(method, model, features, doc_topics, pd.DataFrame(rows))
+    return TopicModel(method, model, features, doc_topics, pd.DataFrame(rows), text=text)
 
 
 def _token_lists(topic_model: TopicModel, corpus: pd.DataFrame, text: str) -> list[list[str]]:
