@@ -36,6 +36,9 @@ def local_cluster(n_workers: int = 2, *, threads_per_worker: int = 1, memory_lim
     dashboard_address : str or None
         ``":0"`` (default) serves the diagnostic dashboard on a free port (its address is
         ``cluster.dashboard_link``); ``None`` switches it off.
+    processes : bool
+        Workers as processes (default), or as threads of this process (``False``: quick to
+        start, for small jobs and tests; still served over TCP on ``host``).
 
     Example
     -------
@@ -45,6 +48,8 @@ def local_cluster(n_workers: int = 2, *, threads_per_worker: int = 1, memory_lim
     """
     from distributed import LocalCluster
 
+    if not processes:  # threads in this process: Dask would use its in-process transport, which rejects ``host``
+        options.setdefault("protocol", "tcp://")
     return LocalCluster(n_workers=n_workers, threads_per_worker=threads_per_worker, memory_limit=memory_limit, processes=processes,
                         host=host, dashboard_address=dashboard_address, silence_logs=silence_logs, **options)
 
