@@ -44,6 +44,16 @@ class CheckResult:
         Articles kept, date range, outlets, outlet types.
     sections, notebooks : pandas.DataFrame
         ``name``, ``runs`` (bool) and ``why``.
+
+    Example
+    -------
+    >>> result = check_corpus()  # the teaching corpus
+    >>> result.source, result.importer, result.doc_ids
+    ('the teaching corpus', 'tabular', "from the column 'doc_id'")
+    >>> result.facts["kept"], result.facts["first"], result.facts["n_outlets"]
+    (1500, '2013-01-04', 12)
+    >>> result.notebooks.loc[0, "name"], bool(result.notebooks.loc[0, "runs"]), result.notebooks.loc[0, "why"]
+    ('01 corpus tour', True, 'any corpus')
     """
 
     source: str

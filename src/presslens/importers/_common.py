@@ -27,7 +27,19 @@ __all__ = ["MAX_MEMBER_BYTES", "MAX_RATIO", "MAX_TOTAL_BYTES", "ImportResult", "
 
 
 class ParseWarning(UserWarning):
-    """A file that yielded no article, was skipped, or does not reconcile."""
+    """A file that yielded no article, was skipped, or does not reconcile.
+
+    Example
+    -------
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("error", ParseWarning)  # turn the importers' warnings into errors
+    ...     try:
+    ...         warn_about("empty.docx", "no articles found in empty.docx")
+    ...     except ParseWarning as warning:
+    ...         print(warning)
+    no articles found in empty.docx
+    """
 
 
 def warn_about(source_file: str, message: str) -> None:
@@ -50,7 +62,21 @@ def warn_about(source_file: str, message: str) -> None:
 
 class ImportResult(NamedTuple):
     """``(corpus, quarantine, report)``; ``report`` has records expected, parsed and
-    quarantined, by source file."""
+    quarantined, by source file.
+
+    Every importer returns one (:func:`finish` builds it); it unpacks like a tuple.
+
+    Example
+    -------
+    >>> records = [{"doc_id": "a1", "outlet": "The Example Gazette", "published": "2024-03-01", "headline": "Council backs lessons",
+    ...             "text": "Councillors voted to fund online safety lessons.", "source_file": "export.txt", "record_no": 1}]
+    >>> result = finish(records, [], "example")
+    >>> corpus, quarantine, report = result
+    >>> corpus["doc_id"].tolist(), len(quarantine)
+    (['a1'], 0)
+    >>> report[["source_file", "expected", "parsed", "quarantined"]].to_dict("records")
+    [{'source_file': 'export.txt', 'expected': 1, 'parsed': 1, 'quarantined': 0}]
+    """
 
     corpus: pd.DataFrame
     quarantine: pd.DataFrame
@@ -134,7 +160,25 @@ def report_from_load(loaded, name: str) -> pd.DataFrame:
 def safe_extract_zip(path, destination) -> list[Path]:
     """Extract a ZIP archive, refusing absolute or ``..`` member paths, links, members
     larger than ``MAX_MEMBER_BYTES`` or compressed more than ``MAX_RATIO`` times, and
-    archives larger than ``MAX_TOTAL_BYTES`` in all (zip bombs).  Returns the files written."""
+    archives larger than ``MAX_TOTAL_BYTES`` in all (zip bombs).  Returns the files written.
+
+    Example
+    -------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with zipfile.ZipFile(folder / "export.zip", "w") as archive:
+    ...     archive.writestr("exports/one.txt", "first")
+    ...     archive.writestr("two.txt", "second")
+    >>> [p.relative_to(folder / "out").as_posix() for p in safe_extract_zip(folder / "export.zip", folder / "out")]
+    ['exports/one.txt', 'two.txt']
+    >>> with zipfile.ZipFile(folder / "bad.zip", "w") as archive:
+    ...     archive.writestr("../escape.txt", "outside")
+    >>> try:
+    ...     safe_extract_zip(folder / "bad.zip", folder / "out")
+    ... except ImportSafetyError:
+    ...     print("refused", (folder / "escape.txt").exists())
+    refused False
+    """
     path, destination = Path(path), Path(destination)
     try:
         archive = zipfile.ZipFile(path)

@@ -69,6 +69,24 @@ def read_html_folder(folder, *, outlet: str | None = None, pattern: str = "*.htm
 
     ``outlet`` overrides the site name for pages that lack one.  Pages that cannot be
     read, are too large, or have no extractable text are quarantined with the reason.
+
+    Example
+    -------
+    >>> import tempfile, warnings
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "story.html").write_text(
+    ...     '<html><head><title>Council backs new online safety lessons</title>'
+    ...     '<meta property="og:site_name" content="The Example Gazette"><meta name="date" content="2024-03-01"></head>'
+    ...     '<body><article><h1>Council backs new online safety lessons</h1>'
+    ...     '<p>Councillors in the fictional town of Eastbridge voted on Tuesday to fund online safety lessons in every primary school.</p>'
+    ...     '<p>The lessons will start in September, a spokesperson said.</p></article></body></html>', encoding="utf-8")
+    >>> _ = (folder / "menu.html").write_text("<html><body><nav>Home | News</nav></body></html>", encoding="utf-8")
+    >>> with warnings.catch_warnings(record=True):  # menu.html yields no article: a ParseWarning
+    ...     result = read_html_folder(folder)
+    >>> result.corpus.loc[0, ["outlet", "headline"]].tolist(), str(result.corpus.loc[0, "published"].date())
+    (['The Example Gazette', 'Council backs new online safety lessons'], '2024-03-01')
+    >>> result.quarantine[["source_file", "reason"]].to_dict("records")
+    [{'source_file': 'menu.html', 'reason': 'no article text could be extracted'}]
     """
     folder = Path(folder)
     records, bad, expected = [], [], {}

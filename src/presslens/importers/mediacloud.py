@@ -30,7 +30,23 @@ def read_mediacloud(path, *, pages=None, dayfirst=None):
     """Read a Media Cloud story list (``id``/``stories_id``, ``publish_date``, ``title``,
     ``url``, ``media_name``); with ``pages``, each story's text comes from
     ``<pages>/<id>.html`` (through trafilatura) or ``<pages>/<id>.txt``.  Stories without
-    text are quarantined ("no text: page not fetched"), so nothing is lost silently."""
+    text are quarantined ("no text: page not fetched"), so nothing is lost silently.
+
+    Example
+    -------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "stories.csv").write_text("stories_id,publish_date,title,url,media_name\\n"
+    ...     "101,2024-03-01,Council backs online safety lessons,https://news.example/101,The Example Gazette\\n"
+    ...     "102,2024-03-02,Police warn parents,https://news.example/102,The Example Gazette\\n")
+    >>> (folder / "pages").mkdir()
+    >>> _ = (folder / "pages" / "101.txt").write_text("Councillors voted to fund online safety lessons in every primary school.")
+    >>> result = read_mediacloud(folder / "stories.csv", pages=folder / "pages")
+    >>> result.corpus[["doc_id", "outlet", "headline"]].to_dict("records")
+    [{'doc_id': 'mc-101', 'outlet': 'The Example Gazette', 'headline': 'Council backs online safety lessons'}]
+    >>> result.quarantine[["doc_id", "reason"]].to_dict("records")
+    [{'doc_id': 'mc-102', 'reason': 'no text: page not fetched'}]
+    """
     path = Path(path)
     text, _ = decode(path.read_bytes(), path)
     import io

@@ -21,7 +21,21 @@ KEY_ENVIRONMENT_VARIABLE = "PRESSLENS_KEY"
 
 
 class KeyFileError(RuntimeError):
-    """The key file exists but cannot be used."""
+    """The key file is empty, or missing when it may not be created (``create=False``).
+
+    Example
+    -------
+    >>> import tempfile
+    >>> saved = {name: os.environ.pop(name, None) for name in ("XDG_CONFIG_HOME", KEY_ENVIRONMENT_VARIABLE)}
+    >>> os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp()  # a user with no key yet
+    >>> try:
+    ...     resolve_key(create=False)
+    ... except KeyFileError as error:
+    ...     print(str(error).split(": ", 1)[1].split(".")[0])
+    no presslens key yet
+    >>> del os.environ["XDG_CONFIG_HOME"]
+    >>> os.environ.update({name: value for name, value in saved.items() if value is not None})
+    """
 
 
 def key_path() -> Path:

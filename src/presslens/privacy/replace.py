@@ -24,7 +24,18 @@ _VOWELS = "aeiou"
 
 class Pseudonymised(NamedTuple):
     """What :func:`pseudonymise` returns: the corpus with private names replaced, and the
-    mapping (keep it under access control)."""
+    mapping (keep it under access control).
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "text": ["Keith Dawlish, 47, of County Durham, was jailed. "
+    ...                                                  "Det Insp Ruth Kellaway said Dawlish was a danger."]})
+    >>> result = pseudonymise(corpus, key="my secret")
+    >>> result.corpus.loc[0, "text"]
+    'Person Vanuzazike, 47, of County Durham, was jailed. Det Insp Ruth Kellaway said Person Vanuzazike was a danger.'
+    >>> result.mapping[["name", "pseudonym"]].to_dict("records")
+    [{'name': 'Keith Dawlish', 'pseudonym': 'Person Vanuzazike'}]
+    """
 
     corpus: pd.DataFrame
     mapping: pd.DataFrame

@@ -60,8 +60,18 @@ def score_frames(articles, *, text: str = "text", dictionary=None, headline: boo
 
     Example
     -------
-    >>> dominant = score_frames(cleaned)                                             # doctest: +SKIP
-    >>> prevalence(dominant.merge(cleaned[["doc_id", "outlet_type"]]), "outlet_type", category="dominant_frame")   # doctest: +SKIP
+    >>> import dask.dataframe as dd
+    >>> from presslens.corpus import load_teaching
+    >>> from presslens.text import clean
+    >>> cleaned = clean(load_teaching().head(100), progress=False).corpus
+    >>> articles = dd.from_pandas(cleaned, npartitions=2)
+    >>> dominant = score_frames(articles)
+    >>> dominant.columns.tolist()
+    ['doc_id', 'dominant_frame', 'per_1000_words', 'runner_up', 'margin']
+    >>> from presslens import frames
+    >>> expected = frames.score_frames(cleaned, progress=False).dominant
+    >>> dominant.compute().reset_index(drop=True).equals(expected.reset_index(drop=True))  # the pandas path's scores
+    True
     """
     import dask
     import dask.dataframe as dd
@@ -95,8 +105,18 @@ def extract_quotes(articles, *, text: str = "text", roles: bool = True):
 
     Example
     -------
-    >>> quotes = extract_quotes(cleaned)                     # doctest: +SKIP
-    >>> quotes["role"].value_counts().compute()               # doctest: +SKIP
+    >>> import dask.dataframe as dd
+    >>> from presslens.corpus import load_teaching
+    >>> from presslens.text import clean
+    >>> cleaned = clean(load_teaching().head(100), progress=False).corpus
+    >>> articles = dd.from_pandas(cleaned, npartitions=2)
+    >>> quotes = extract_quotes(articles)
+    >>> from presslens import quotes as pandas_quotes
+    >>> expected = pandas_quotes.attribute(pandas_quotes.extract_quotes(cleaned, progress=False), cleaned)
+    >>> quotes.compute().reset_index(drop=True).equals(expected.reset_index(drop=True))
+    True
+    >>> int((quotes["role"] == "police").sum().compute()) == int((expected["role"] == "police").sum())
+    True
     """
     import dask
     import dask.dataframe as dd
@@ -118,8 +138,18 @@ def extract_claims(articles, *, text: str = "text"):
 
     Example
     -------
-    >>> claims = extract_claims(cleaned)          # doctest: +SKIP
-    >>> claims["unit"].value_counts().compute()    # doctest: +SKIP
+    >>> import dask.dataframe as dd
+    >>> from presslens.corpus import load_teaching
+    >>> from presslens.text import clean
+    >>> cleaned = clean(load_teaching().head(100), progress=False).corpus
+    >>> articles = dd.from_pandas(cleaned, npartitions=2)
+    >>> claims = extract_claims(articles)
+    >>> from presslens import claims as pandas_claims
+    >>> expected = pandas_claims.extract_claims(cleaned, progress=False)
+    >>> claims.compute().reset_index(drop=True).equals(expected.reset_index(drop=True))
+    True
+    >>> sorted(set(claims["unit"].compute())) == sorted(set(expected["unit"]))
+    True
     """
     import dask
     import dask.dataframe as dd

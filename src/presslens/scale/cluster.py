@@ -158,6 +158,25 @@ class ScaleClustering:
     ``vector_paths`` (each partition's LSA vectors, ``.npy``), ``label_paths`` (Parquet
     files of ``doc_id``, ``partition``, ``row``, ``cluster``, ``similarity``) and
     ``sample_size``.
+
+    Example
+    -------
+    >>> import dask.dataframe as dd
+    >>> from presslens.corpus import load_teaching
+    >>> from presslens.text import clean
+    >>> cleaned = clean(load_teaching().head(200), progress=False).corpus
+    >>> articles = dd.from_pandas(cleaned, npartitions=2)
+    >>> import tempfile
+    >>> result = cluster_corpus(articles, 3, workdir=tempfile.mkdtemp(), n_components=10)
+    >>> result
+    ScaleClustering(200 articles, k=3)
+    >>> result.centers.shape, int(result.summary["articles"].sum()), result.labels().npartitions
+    ((3, 10), 200, 2)
+    >>> table = result.assignments()
+    >>> table.columns.tolist(), table["doc_id"].tolist() == cleaned["doc_id"].tolist()
+    (['doc_id', 'cluster', 'cluster_name'], True)
+    >>> result.vectors(0).shape
+    (100, 10)
     """
 
     def __init__(self, **attributes):
@@ -216,8 +235,17 @@ def cluster_corpus(articles, k: int | None = None, *, workdir, text: str = "text
 
     Example
     -------
-    >>> result = cluster_corpus(cleaned, 8, workdir="/tmp/work")   # doctest: +SKIP
-    >>> result.summary[["cluster", "articles", "name"]]             # doctest: +SKIP
+    >>> import dask.dataframe as dd
+    >>> from presslens.corpus import load_teaching
+    >>> from presslens.text import clean
+    >>> cleaned = clean(load_teaching().head(200), progress=False).corpus
+    >>> articles = dd.from_pandas(cleaned, npartitions=2)
+    >>> import tempfile
+    >>> result = cluster_corpus(articles, 3, workdir=tempfile.mkdtemp(), n_components=10)
+    >>> result.k, result.reason, result.sample_size
+    (3, 'k = 3 was given.', 200)
+    >>> result.summary.columns[:4].tolist(), int(result.summary["articles"].sum())
+    (['cluster', 'articles', 'share', 'top_terms'], 200)
     """
     import dask
 
@@ -321,7 +349,12 @@ def cluster_in_memory(corpus: pd.DataFrame, k: int, *, text: str = "text", analy
 
     Example
     -------
-    >>> labels = cluster_in_memory(cleaned, 7, sample_size=600)   # doctest: +SKIP
+    >>> from presslens.corpus import load_teaching
+    >>> from presslens.text import clean
+    >>> cleaned = clean(load_teaching().head(200), progress=False).corpus
+    >>> labels = cluster_in_memory(cleaned, 3, n_components=10)
+    >>> labels.shape, sorted(set(labels.tolist()))
+    ((200,), [0, 1, 2])
     """
     from presslens.features import analyzer as make_analyzer
     from presslens.features import lsa

@@ -37,7 +37,16 @@ def _identity(tokens):
 
 
 def column_of(term: str, n_features: int) -> int:
-    """The column :class:`~sklearn.feature_extraction.text.HashingVectorizer` gives ``term``."""
+    """The column :class:`~sklearn.feature_extraction.text.HashingVectorizer` gives ``term``.
+
+    Example
+    -------
+    >>> vectorizer = HashingVectorizer(analyzer=_identity, n_features=2**10, alternate_sign=False, norm=None)
+    >>> int(vectorizer.transform([["vigilante"]]).indices[0]) == column_of("vigilante", 2**10)
+    True
+    >>> 0 <= column_of("vigilante", 2**10) < 2**10
+    True
+    """
     from sklearn.utils import murmurhash3_32
 
     return abs(murmurhash3_32(term, seed=0, positive=False)) % n_features
@@ -157,7 +166,22 @@ class HashedFeatures:
     """The result of :func:`hashed_features`: the fitted ``model``, the per-partition count
     files ``paths`` and ``terms`` (the name of each kept column: its most frequent term).
 
-    ``collisions`` counts kept columns shared by more than one term."""
+    ``collisions`` counts kept columns shared by more than one term.
+
+    Example
+    -------
+    >>> import dask.dataframe as dd
+    >>> from presslens.corpus import load_teaching
+    >>> from presslens.text import clean
+    >>> cleaned = clean(load_teaching().head(100), progress=False).corpus
+    >>> articles = dd.from_pandas(cleaned, npartitions=2)
+    >>> import tempfile
+    >>> features = hashed_features(articles, tempfile.mkdtemp())
+    >>> features
+    HashedFeatures(100 documents x 2,259 columns, 2 partitions)
+    >>> features.matrix(0).shape, features.keys(0).shape, len(features.terms)
+    ((50, 2259), (50,), 2259)
+    """
 
     def __init__(self, model: HashedTfidf, paths: list[str], terms: np.ndarray, collisions: int, n_documents: int):
         self.model = model
@@ -197,9 +221,19 @@ def hashed_features(articles, workdir, *, analyzer=None, text: str = "text", n_f
 
     Example
     -------
-    >>> features = hashed_features(cleaned, "/tmp/work")   # doctest: +SKIP
-    >>> features.matrix(0).shape                            # doctest: +SKIP
-    (20000, 31845)
+    >>> import dask.dataframe as dd
+    >>> from presslens.corpus import load_teaching
+    >>> from presslens.text import clean
+    >>> cleaned = clean(load_teaching().head(100), progress=False).corpus
+    >>> articles = dd.from_pandas(cleaned, npartitions=2)
+    >>> import tempfile
+    >>> workdir = Path(tempfile.mkdtemp())
+    >>> features = hashed_features(articles, workdir)
+    >>> features.n_documents, features.matrix(1).shape[0], [Path(p).relative_to(workdir).as_posix() for p in features.paths]
+    (100, 50, ['features/part-00000.npz', 'features/part-00001.npz'])
+    >>> column = list(features.terms).index("vigilante")  # a column is named after its most frequent term
+    >>> int(features.model.columns_[column]) == column_of("vigilante", 2**18)
+    True
     """
     import dask
 

@@ -37,7 +37,19 @@ KEY_COLUMNS = ("partition", "row")
 @dataclass(frozen=True)
 class Chunk:
     """One partition of a corpus file: a byte range of a JSON Lines file, or row groups of
-    a Parquet file."""
+    a Parquet file.
+
+    :func:`plan` makes them; :func:`read_chunk` reads one.
+
+    Example
+    -------
+    >>> import tempfile
+    >>> from presslens.corpus import load_teaching
+    >>> path = write_partitions(load_teaching().head(60), tempfile.mkdtemp(), rows_per_partition=30)
+    >>> chunk = plan(path, rows_per_partition=10)[0]
+    >>> Path(chunk.path).name, chunk.fmt, chunk.partition, chunk.start, chunk.first_record, chunk.multipart
+    ('part-00000.jsonl', 'jsonl', 0, 0, 1, True)
+    """
 
     path: str
     fmt: str
@@ -120,9 +132,12 @@ def plan(path, *, rows_per_partition: int = ROWS_PER_PARTITION) -> list[Chunk]:
 
     Example
     -------
-    >>> chunks = plan("corpus/teaching", rows_per_partition=500)   # doctest: +SKIP
-    >>> len(chunks)                                                # doctest: +SKIP
-    3
+    >>> import tempfile
+    >>> from presslens.corpus import load_teaching
+    >>> path = write_partitions(load_teaching().head(60), tempfile.mkdtemp(), rows_per_partition=30)
+    >>> chunks = plan(path, rows_per_partition=20)  # two files of 30 lines: 20 + 10 lines each
+    >>> [(Path(c.path).name, c.partition, c.first_record) for c in chunks]
+    [('part-00000.jsonl', 0, 1), ('part-00000.jsonl', 1, 21), ('part-00001.jsonl', 2, 31), ('part-00001.jsonl', 3, 51)]
     """
     import pyarrow.parquet as pq
 
@@ -180,7 +195,19 @@ def _raw_records(chunk: Chunk, encoding: str | None, on_bad_lines: str):
 def read_chunk(chunk: Chunk, *, columns=None, dayfirst=None, encoding=None, max_text_chars=None, on_bad_lines: str = "quarantine",
                quarantine: bool = False) -> pd.DataFrame:
     """One partition as a corpus table (or, with ``quarantine=True``, its quarantined rows),
-    checked by :func:`presslens.corpus.validate` exactly as ``load`` checks a file."""
+    checked by :func:`presslens.corpus.validate` exactly as ``load`` checks a file.
+
+    Example
+    -------
+    >>> import tempfile
+    >>> from presslens.corpus import load_teaching
+    >>> path = write_partitions(load_teaching().head(60), tempfile.mkdtemp(), rows_per_partition=30)
+    >>> table = read_chunk(plan(path, rows_per_partition=20)[1])
+    >>> len(table), table[["doc_id", "partition", "row", "record_no"]].head(1).to_dict("records")
+    (10, [{'doc_id': 'tc-000021', 'partition': 1, 'row': 0, 'record_no': 21}])
+    >>> len(read_chunk(plan(path, rows_per_partition=20)[1], quarantine=True))  # nothing set aside
+    0
+    """
     from presslens.corpus.schema import DEFAULT_MAX_TEXT_CHARS, validate
 
     records = _raw_records(chunk, encoding, on_bad_lines)
@@ -250,9 +277,14 @@ def read_corpus(path, *, rows_per_partition: int = ROWS_PER_PARTITION, columns=N
 
     Example
     -------
-    >>> articles = read_corpus("/tmp/big", rows_per_partition=20_000)   # doctest: +SKIP
-    >>> articles.npartitions                                            # doctest: +SKIP
-    50
+    >>> import tempfile
+    >>> from presslens.corpus import load_teaching
+    >>> path = write_partitions(load_teaching().head(60), tempfile.mkdtemp(), rows_per_partition=30)
+    >>> articles = read_corpus(path, rows_per_partition=20)
+    >>> articles.npartitions, len(articles)
+    (4, 60)
+    >>> articles.partitions[1].compute()[["doc_id", "partition", "row"]].head(2).to_dict("records")
+    [{'doc_id': 'tc-000021', 'partition': 1, 'row': 0}, {'doc_id': 'tc-000022', 'partition': 1, 'row': 1}]
     """
     import dask.dataframe as dd
 
@@ -283,7 +315,14 @@ def read_quarantine(path, *, rows_per_partition: int = ROWS_PER_PARTITION, colum
 
     Example
     -------
-    >>> read_quarantine("/tmp/big").reason.value_counts()   # doctest: +SKIP
+    >>> import json, tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "articles.jsonl"
+    >>> rows = [{"doc_id": "a1", "outlet": "The Example Gazette", "published": "2024-03-01", "headline": "Council backs lessons",
+    ...          "text": "Councillors voted to fund online safety lessons."},
+    ...         {"doc_id": "a2", "outlet": "The Example Gazette", "published": "2024-03-02", "headline": "Police warn parents", "text": ""}]
+    >>> _ = path.write_text("\\n".join(json.dumps(row) for row in rows) + '\\n{"doc_id": "a3", "outlet": \\n')
+    >>> read_quarantine(path)[["row", "doc_id", "reason"]].to_dict("records")
+    [{'row': 2, 'doc_id': 'a2', 'reason': 'empty text'}, {'row': 3, 'doc_id': '', 'reason': 'line 3: truncated (Expecting value)'}]
     """
     import dask
 
@@ -302,8 +341,10 @@ def duplicate_ids(articles) -> pd.Series:
 
     Example
     -------
-    >>> duplicate_ids(read_corpus("/tmp/big"))   # doctest: +SKIP
-    Series([], Name: count, dtype: int64)
+    >>> import dask.dataframe as dd
+    >>> articles = dd.from_pandas(pd.DataFrame({"doc_id": ["a1", "a2", "a1", "a3"]}), npartitions=2)
+    >>> duplicate_ids(articles).to_dict()  # "a1" is in both partitions
+    {'a1': 2}
     """
     counts = articles["doc_id"].value_counts().compute()
     return counts[counts > 1].sort_index()
@@ -312,14 +353,32 @@ def duplicate_ids(articles) -> pd.Series:
 def native_strings():
     """A context in which new Dask DataFrames keep pandas' own string dtype: Dask would
     otherwise convert text columns to ``string[pyarrow]``, and the tables would differ
-    from the pandas path's in dtype."""
+    from the pandas path's in dtype.
+
+    Example
+    -------
+    >>> import dask.dataframe as dd
+    >>> frame = pd.DataFrame({"text": ["Police warn parents", "Council backs lessons"]})
+    >>> with native_strings():
+    ...     articles = dd.from_pandas(frame, npartitions=1)
+    >>> articles.dtypes["text"] == frame.dtypes["text"]
+    True
+    """
     import dask
 
     return dask.config.set({"dataframe.convert-string": False})
 
 
 def partitions(articles) -> list:
-    """The partitions of a Dask DataFrame as a list of delayed pandas DataFrames, in order."""
+    """The partitions of a Dask DataFrame as a list of delayed pandas DataFrames, in order.
+
+    Example
+    -------
+    >>> import dask.dataframe as dd
+    >>> articles = dd.from_pandas(pd.DataFrame({"doc_id": ["a1", "a2", "a3", "a4", "a5"]}), npartitions=2)
+    >>> [part.compute()["doc_id"].tolist() for part in partitions(articles)]
+    [['a1', 'a2', 'a3'], ['a4', 'a5']]
+    """
     return list(articles.to_delayed(optimize_graph=True))
 
 
@@ -340,9 +399,15 @@ def write_partitions(corpus: pd.DataFrame, folder, *, rows_per_partition: int = 
 
     Example
     -------
+    >>> import tempfile
     >>> from presslens.corpus import load_teaching
-    >>> write_partitions(load_teaching(), "/tmp/teaching-parts", rows_per_partition=400)   # doctest: +SKIP
-    PosixPath('/tmp/teaching-parts/datapackage.json')
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> path = write_partitions(load_teaching().head(60), folder, rows_per_partition=25)
+    >>> path.name, sorted(p.name for p in (folder / "articles").iterdir())
+    ('datapackage.json', ['part-00000.jsonl', 'part-00001.jsonl', 'part-00002.jsonl'])
+    >>> from presslens.corpus import load
+    >>> len(load(path).corpus)
+    60
     """
     import json
 
@@ -394,7 +459,16 @@ def prepare(articles, folder, *, text: str = "text"):
 
     Example
     -------
-    >>> cleaned = prepare(read_corpus("/tmp/big"), "/tmp/big-prepared")   # doctest: +SKIP
+    >>> import tempfile
+    >>> from presslens.corpus import load_teaching
+    >>> path = write_partitions(load_teaching().head(60), tempfile.mkdtemp(), rows_per_partition=30)
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> cleaned = prepare(read_corpus(path, rows_per_partition=20), folder)
+    >>> cleaned.npartitions, sorted(p.name for p in folder.iterdir())
+    (4, ['part-00000.parquet', 'part-00001.parquet', 'part-00002.parquet', 'part-00003.parquet'])
+    >>> from presslens.text import clean
+    >>> cleaned.compute()["text"].tolist() == clean(load_teaching().head(60), progress=False).corpus["text"].tolist()
+    True
     """
     import dask
     import dask.dataframe as dd

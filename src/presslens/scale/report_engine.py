@@ -46,8 +46,20 @@ class DaskAnalyses:
 
     Example
     -------
-    >>> with DaskAnalyses() as analyses:                                  # doctest: +SKIP
-    ...     table = analyses.keyness(cleaned, "tabloid", "broadsheet", group="outlet_type")
+    Without ``scheduler``, ``DaskAnalyses()`` starts (and stops) its own cluster of
+    worker processes.  Here it uses a small cluster of threads that is already running:
+
+    >>> from presslens import compare
+    >>> from presslens.corpus import load_teaching
+    >>> from presslens.scale import local_cluster
+    >>> cluster = local_cluster(2, processes=False, memory_limit="1GiB", dashboard_address=None)
+    >>> sample = load_teaching().head(120)
+    >>> with DaskAnalyses(cluster.scheduler_address, rows_per_partition=40) as analyses:
+    ...     table = analyses.keyness(sample, "tabloid", "broadsheet", group="outlet_type")
+    ...     partitions = analyses.articles(sample).npartitions
+    >>> partitions, table.equals(compare.keyness(sample, "tabloid", "broadsheet", group="outlet_type"))
+    (4, True)
+    >>> cluster.close()
     """
 
     name = "dask"

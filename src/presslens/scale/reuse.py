@@ -55,7 +55,17 @@ def _mix(values: np.ndarray) -> np.ndarray:
 
 
 def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """(n, bands) 64-bit keys: equal band values in the same band give equal keys."""
+    """(n, bands) 64-bit keys: equal band values in the same band give equal keys.
+
+    Example
+    -------
+    >>> signatures = np.array([[1, 2, 3, 4], [1, 2, 9, 9], [5, 6, 3, 4]], dtype=np.uint32)
+    >>> keys = band_keys(signatures, bands=2, rows=2)
+    >>> keys.shape, keys.dtype
+    ((3, 2), dtype('uint64'))
+    >>> bool(keys[0, 0] == keys[1, 0]), bool(keys[0, 1] == keys[2, 1]), bool(keys[0, 0] == keys[2, 0])
+    (True, True, False)
+    """
     keys = np.empty((len(signatures), bands), dtype=np.uint64)
     with np.errstate(over="ignore"):
         for band in range(bands):
@@ -173,7 +183,18 @@ def near_duplicates(articles, *, workdir, threshold: float = 0.4, text: str = "t
 
     Example
     -------
-    >>> pairs = near_duplicates(cleaned, workdir="/tmp/work")   # doctest: +SKIP
+    >>> import dask.dataframe as dd
+    >>> from presslens.corpus import load_teaching
+    >>> from presslens.text import clean
+    >>> cleaned = clean(load_teaching().head(200), progress=False).corpus
+    >>> articles = dd.from_pandas(cleaned, npartitions=2)
+    >>> import tempfile
+    >>> pairs = near_duplicates(articles, workdir=tempfile.mkdtemp())
+    >>> pairs[["doc_a", "doc_b", "jaccard"]].head(1).to_dict("records")
+    [{'doc_a': 'tc-000012', 'doc_b': 'tc-000013', 'jaccard': 0.8571}]
+    >>> from presslens import reuse
+    >>> pairs.equals(reuse.near_duplicates(cleaned))  # the pandas path's pairs
+    True
     """
     import dask
     import dask.dataframe as dd

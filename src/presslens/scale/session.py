@@ -36,15 +36,29 @@ def local_cluster(n_workers: int = 2, *, threads_per_worker: int = 1, memory_lim
     dashboard_address : str or None
         ``":0"`` (default) serves the diagnostic dashboard on a free port (its address is
         ``cluster.dashboard_link``); ``None`` switches it off.
+    processes : bool
+        Workers as processes (default), or as threads of this process (``False``: quick to
+        start, for small jobs and tests; still served over TCP on ``host``).
 
     Example
     -------
-    >>> cluster = local_cluster(2, memory_limit="2GiB")   # doctest: +SKIP
-    >>> cluster.dashboard_link                            # doctest: +SKIP
-    'http://127.0.0.1:8787/status'
+    >>> cluster = local_cluster(2, processes=False, memory_limit="1GiB", dashboard_address=None)  # threads: starts in a moment
+    >>> cluster.scheduler_address.startswith("tcp://127.0.0.1:"), len(cluster.workers)
+    (True, 2)
+    >>> from distributed import Client
+    >>> with Client(cluster) as client:
+    ...     client.submit(sum, [1, 2, 3]).result()
+    6
+    >>> cluster.close()
+
+    With ``processes=True`` (the default) each worker is a process, which takes a few
+    seconds to start; ``local_cluster(2, memory_limit="2GiB").dashboard_link`` is then
+    an address such as ``'http://127.0.0.1:8787/status'``.
     """
     from distributed import LocalCluster
 
+    if not processes:  # threads in this process: Dask would use its in-process transport, which rejects ``host``
+        options.setdefault("protocol", "tcp://")
     return LocalCluster(n_workers=n_workers, threads_per_worker=threads_per_worker, memory_limit=memory_limit, processes=processes,
                         host=host, dashboard_address=dashboard_address, silence_logs=silence_logs, **options)
 
@@ -63,10 +77,24 @@ def session(scheduler: str | None = None, *, n_workers: int = 2, memory_limit: s
 
     Example
     -------
+    >>> import tempfile
     >>> from presslens import scale
-    >>> with scale.session(n_workers=2) as client:              # doctest: +SKIP
-    ...     articles = scale.read_corpus("/data/big-corpus")
-    ...     table = scale.keyness(scale.prepare(articles, "/scratch/big"), "tabloid", "broadsheet", group="outlet_type")
+    >>> from presslens.corpus import load_teaching
+    >>> path = scale.write_partitions(load_teaching().head(60), tempfile.mkdtemp(), rows_per_partition=30)
+    >>> with scale.session(n_workers=2, processes=False, memory_limit="1GiB", dashboard_address=None) as client:
+    ...     articles = scale.read_corpus(path, rows_per_partition=30)
+    ...     cleaned = scale.prepare(articles, tempfile.mkdtemp())
+    ...     table = scale.keyness(cleaned, "tabloid", "broadsheet", group="outlet_type")
+    ...     workers = len(client.scheduler_info()["workers"])
+    >>> workers, cleaned.npartitions
+    (2, 2)
+    >>> from presslens import compare, text
+    >>> pandas_cleaned = text.clean(load_teaching().head(60), progress=False).corpus
+    >>> table.equals(compare.keyness(pandas_cleaned, "tabloid", "broadsheet", group="outlet_type"))  # the pandas path's table
+    True
+
+    On a real corpus, leave ``processes`` at its default (worker processes) and give
+    ``read_corpus`` the corpus's folder or ``datapackage.json``.
     """
     from distributed import Client
 

@@ -30,7 +30,16 @@ FRAME_FILES = (
 
 
 class Template:
-    """A compiled template: literal strings, slot names and sets of alternatives."""
+    """A compiled template: literal strings, slot names and sets of alternatives.
+
+    Example
+    -------
+    >>> template = Template("{A|The} man from {town} was {charged|arrested}.")
+    >>> template.parts
+    [('A', 'The'), ' man from ', ['town'], ' was ', ('charged', 'arrested'), '.']
+    >>> template.render({"town": "Eastbridge"}, random.Random(1))
+    'A man from Eastbridge was arrested.'
+    """
 
     __slots__ = ("parts", "source")
 
@@ -91,6 +100,15 @@ class Banks:
     offtopic : dict
         ``offtopic[category][section]`` with ``headlines_tabloid``,
         ``headlines_plain``, ``paragraphs``.
+
+    Example
+    -------
+    >>> banks = Banks()
+    >>> sorted(banks.frames["legal_process"])
+    ['broadsheet', 'paragraphs', 'tabloid']
+    >>> where, template = next(banks.all_templates())
+    >>> where, isinstance(template, Template)
+    ('frames/vigilante_justice.paragraphs[0]', True)
     """
 
     def __init__(self):
@@ -152,12 +170,29 @@ class Banks:
 
 @lru_cache(maxsize=1)
 def load_banks() -> Banks:
-    """The compiled banks (cached)."""
+    """The compiled banks (cached).
+
+    Example
+    -------
+    >>> load_banks() is load_banks()
+    True
+    """
     return Banks()
 
 
 def check_banks() -> list[str]:
-    """Every problem found in the banks: unknown slots, bad braces, quote marks in quotes."""
+    """Every problem found in the banks: unknown slots, bad braces, quote marks in quotes.
+
+    Each template is checked with :func:`presslens.simulate.slots.problems`.
+
+    Example
+    -------
+    >>> check_banks()  # the banks shipped with presslens have none
+    []
+    >>> from presslens.simulate.slots import problems
+    >>> problems("{nonesuch} was {charged|arrested")  # what a faulty template would report
+    ['unknown slot {nonesuch}', 'unbalanced or nested braces']
+    """
     found = []
     banks = load_banks()
     for where, template in banks.all_templates():

@@ -152,7 +152,17 @@ def private_person(world: World, rng: random.Random, role: str, organisation: st
 
 
 def plan_corpus(n: int, seed: int) -> Plan:
-    """Decide every article's kind, outlet, date and story, before any text is written."""
+    """Decide every article's kind, outlet, date and story, before any text is written.
+
+    Example
+    -------
+    >>> from collections import Counter
+    >>> plan = plan_corpus(40, 7)
+    >>> plan.n, len(plan.events)
+    (40, 3)
+    >>> sorted(Counter(spec.kind for unit in plan.units for spec in unit).items())
+    [('background', 12), ('duplicate', 1), ('event', 22), ('offtopic', 3), ('wire_copy', 2)]
+    """
     if n < 20:
         raise ValueError("simulate at least 20 articles")
     world = build_world(seed)

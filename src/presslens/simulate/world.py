@@ -258,7 +258,19 @@ class Person:
 
 @dataclass
 class World:
-    """The fictional cast and places shared by every article of one simulated corpus."""
+    """The fictional cast and places shared by every article of one simulated corpus.
+
+    :func:`build_world` fills one; :meth:`new_person` adds people to it.
+
+    Example
+    -------
+    >>> world = World(seed=1)
+    >>> person = world.new_person(random.Random(0), "charity", "the Example Trust", "a spokesperson for the Example Trust", True)
+    >>> person.person_id, person.role, person.public
+    ('p0000001', 'charity', True)
+    >>> list(world.people) == [person.person_id]
+    True
+    """
 
     seed: int
     people: dict[str, Person] = field(default_factory=dict)
@@ -299,7 +311,18 @@ class World:
 
 
 def build_world(seed: int) -> World:
-    """The fixed cast of a corpus (private individuals are invented per event, later)."""
+    """The fixed cast of a corpus (private individuals are invented per event, later).
+
+    The same ``seed`` always gives the same world.
+
+    Example
+    -------
+    >>> world = build_world(7)
+    >>> len(world.forces), len(world.groups), len(world.judges)
+    (8, 12, 10)
+    >>> build_world(7).people == world.people
+    True
+    """
     rng = random.Random(f"world:{seed}")
     world = World(seed)
     shuffled = list(TOWNS)
