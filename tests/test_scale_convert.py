@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from presslens import open_corpus, scale
-from presslens.scale.convert import ensure_partitioned
+from presslens.corpus import ensure_partitioned
 
 ROWS = [
     ("c1", "The Example Post", "2023-01-05", "Police warn online groups", "Officers asked members of the public to report concerns to the force."),

@@ -45,6 +45,7 @@ from presslens.corpus.open import (
     outlets_and_pseudonyms,
     sha256_file,
 )
+from presslens.corpus.partition import Partitioned, ensure_partitioned
 from presslens.corpus.read import describe_mapping, load, parse_report_of, read_labels
 from presslens.corpus.schema import (
     DEFAULT_MAX_TEXT_CHARS,
@@ -73,7 +74,7 @@ from presslens.corpus.write import (
 
 __all__ = [
     "DEFAULT_MAX_TEXT_CHARS", "FIELD_DESCRIPTIONS", "LOAD_FORMATS", "OPTIONAL", "OUTLET_TYPES", "QUARANTINE_COLUMNS", "REQUIRED",
-    "CheckResult", "Corpus", "CorpusError", "check_corpus", "decode_lines", "describe_mapping", "recognise_columns", "stable_ids", "LoadResult", "Records", "datapackage", "datapackage_resources", "decode", "describe", "empty_quarantine",
+    "CheckResult", "Corpus", "CorpusError", "Partitioned", "check_corpus", "ensure_partitioned", "decode_lines", "describe_mapping", "recognise_columns", "stable_ids", "LoadResult", "Records", "datapackage", "datapackage_resources", "decode", "describe", "empty_quarantine",
     "files_read", "join_outlets", "load", "load_labels", "load_teaching", "neutralise_formulas", "open_corpus", "outlets_and_pseudonyms",
     "parse_dates", "parse_jsonl", "parse_report_of", "quarantine_summary", "read_bytes", "read_labels", "read_records", "resource_descriptor",
     "save", "sha256_file", "sniff_format", "teaching_path", "validate", "word_counts", "write_jsonl",

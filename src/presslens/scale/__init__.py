@@ -10,7 +10,7 @@ engines give the same tables:
 step                        here                                                  pandas path
 ==========================  ====================================================  ==========================
 start / connect             :func:`session`, :func:`local_cluster`
-any format in parts          :func:`ensure_partitioned` (CSV, Excel, exports)       ``open_corpus``
+any format in parts         ``corpus.ensure_partitioned`` (CSV, Excel, exports)   ``open_corpus``
 read, clean                 :func:`read_corpus`, :func:`prepare`                   ``corpus.load``, ``text.clean``
 overview                    :func:`describe`                                       ``corpus.describe``
 term counts, keyness        :func:`term_counts`, :func:`keyness`,                  ``compare.keyness``,
@@ -41,7 +41,6 @@ Massive Datasets* (3rd ed.), ch. 3.
 
 from presslens.scale.annotate import extract_claims, extract_quotes, score_frames
 from presslens.scale.cluster import ScaleClustering, cluster_corpus
-from presslens.scale.convert import Partitioned, ensure_partitioned
 from presslens.scale.counts import (
     analyzer,
     describe,
@@ -65,7 +64,7 @@ from presslens.scale.reuse import near_duplicates
 from presslens.scale.session import local_cluster, session
 
 __all__ = [
-    "HashedFeatures", "HashedTfidf", "Partitioned", "ScaleClustering", "analyzer", "cluster_corpus", "describe", "duplicate_ids", "ensure_partitioned", "extract_claims",
+    "HashedFeatures", "HashedTfidf", "ScaleClustering", "analyzer", "cluster_corpus", "describe", "duplicate_ids", "extract_claims",
     "extract_quotes", "fightin_words", "hashed_features", "keyness", "local_cluster", "near_duplicates", "plan", "prepare", "prevalence",
     "read_corpus", "read_quarantine", "score_frames", "session", "term_counts", "tree_reduce", "volume", "write_partitions",
 ]

@@ -10,7 +10,6 @@ from presslens import plots
 from presslens.cluster import EdgeOfRangeWarning
 from presslens.report.context import ReportContext, Section, section
 
-
 # The numbers of topics compared; the smallest whose topics are near the most stable under
 # resampling is taken (presslens.topics.recommend_topics; coherence alone picks too many, issue 18).
 TOPIC_NUMBERS = (4, 6, 8, 10, 12)
@@ -27,7 +26,12 @@ def kinds_of_coverage(context: ReportContext) -> Section:
     >>> kinds_of_coverage(context).blocks[0].text
     'Too few articles for clustering (at least 60 are needed).'
     """
-    from presslens.topics import compare_topic_numbers, fit_topics, recommend_topics, topic_prevalence
+    from presslens.topics import (
+        compare_topic_numbers,
+        fit_topics,
+        recommend_topics,
+        topic_prevalence,
+    )
 
     result = Section("kinds", "Kinds of coverage")
     if context.too_small(result, "clustering"):

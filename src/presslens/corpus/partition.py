@@ -1,4 +1,4 @@
-"""Any corpus the pandas path opens, made readable in partitions.
+"""Any corpus the pandas path opens, made readable in partitions by the Dask engine.
 
 The Dask engine reads JSON Lines and Parquet in pieces (a file offset or a row group per
 partition).  A CSV, an Excel sheet or a folder of Nexis, Factiva or Media Cloud exports
@@ -31,6 +31,11 @@ class Partitioned:
     source file, ``expected = parsed + quarantined``), empty when nothing was converted.
     A conversion also writes ``quarantine.csv`` (the rows not kept, with their reasons)
     and ``parse_report.csv`` beside the ``datapackage.json``.
+
+    Example
+    -------
+    >>> print(Partitioned(Path("parts/datapackage.json"), True, pd.DataFrame({"parsed": [40], "quarantined": [2]})))
+    converted to JSON Lines parts at parts: 40 articles kept, 2 quarantined.
     """
 
     path: Path
@@ -91,7 +96,8 @@ def ensure_partitioned(path, folder, *, format: str = "auto", rows_per_partition
     >>> ensure_partitioned(result.path, work / "unused").converted
     False
     """
-    from presslens.corpus import join_outlets, open_corpus
+    from presslens.corpus.describe import join_outlets
+    from presslens.corpus.open import open_corpus
     from presslens.scale.io import write_partitions
 
     path = Path(path)
