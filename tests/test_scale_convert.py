@@ -61,3 +61,14 @@ def test_a_corpus_in_parts_is_not_rewritten(csv_corpus, tmp_path):
 def test_a_missing_file_says_so(tmp_path):
     with pytest.raises(Exception, match="missing.csv"):
         ensure_partitioned(tmp_path / "missing.csv", tmp_path / "parts")
+
+
+def test_outlets_join_a_corpus_already_in_parts(csv_corpus, tmp_path):
+    from presslens.corpus import join_outlets
+
+    parts = ensure_partitioned(csv_corpus, tmp_path / "parts").path
+    outlets = tmp_path / "outlets.csv"
+    pd.DataFrame({"outlet": ["Daily Example"], "outlet_type": ["tabloid"]}).to_csv(outlets, index=False)
+    articles = scale.read_corpus(parts).map_partitions(join_outlets, outlets)
+    read = articles.compute().set_index("doc_id")
+    assert read.loc["c2", "outlet_type"] == "tabloid" and read.loc["c1", "outlet_type"] == "(not in outlet table)"
