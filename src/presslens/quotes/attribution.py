@@ -51,9 +51,14 @@ from presslens.quotes.vocabulary import (
 _WHO = r"(?P<who>[^\"\u201c\u201d\u2018;!?]+?)"
 _AFTER_VERB_FIRST = re.compile(rf"^\s*[,.]?\s*(?P<verb>{VERB})\s*,?\s+(?P<who>[^;!?:\"\u201c\u201d\n]+)")
 _AFTER_WHO_FIRST = re.compile(rf"^\s*[,.]?\s*{_WHO},?\s+(?P<verb>{VERB})\b(?P<rest>[^\"\u201c\u201d\n]*)")
+_AFTER_MIXED = re.compile(r"^\s+[a-z][^\"\u201c\u201d]{0,160}?,\s+(?P<verb>said|says|added|adds)\s+(?P<who>(?:[A-Z][\w.'-]*|the|a|an)[^\"\u201c\u201d,]{0,60}(?:,[^\"\u201c\u201d]{0,120})?)\.$")
 _AFTER_DASH = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*(?P<who>[^\"\u201c\u201d\n]+?)\s*\.?$")
 _BEFORE_VERB = re.compile(rf"(?:^|[.!?;]\s+|,\s+(?:and|but)\s+|\bas\s+)(?P<who>(?:[A-Z][^!?;\"\u201c\u201d]*?)|he|she|they|we|I)\s*,?\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+|have\s+|would\s+|will\s+|once\s+)?"
                           rf"(?P<verb>{VERB})\b(?P<rest>[^!?;\"\u201c\u201d]{{0,160}}?)\s*(?P<end>[:,]|\bthat|\bit was|\bthe [a-z]+ (?:was|is|were|are|had|has)|[a-z]+)?\s*$")
+# the verb before its subject: 'Said Comey, "...', 'Continued Stone: "...', 'In other words, explained moderator Jane Roe: "...'
+_BEFORE_INVERTED = re.compile(rf"(?:^|[.!?]\s+|,\s+)(?P<verb>(?-i:[Ss]aid|[Aa]dded|[Cc]ontinued|[Ee]xplained|[Ww]rote|[Aa]sked|[Ss]tated|[Nn]oted|[Rr]eplied|"
+                              rf"[Rr]esponded|[Dd]eclared|[Rr]ecalled|[Ii]nsisted|[Ww]arned|[Qq]uipped|[Ss]ays|[Aa]dds|[Ww]rites))\s+"
+                              rf"(?P<who>(?:{TITLES}|[A-Z][\w.'-]*|[a-z][\w-]*)(?:\s+[\w.'-]+){{0,6}}?(?:,[^,:\"\u201c]{{2,100}})?)\s*[:,]\s*$")
 _BEFORE_ACCORDING = re.compile(r"[Aa]ccording to (?P<who>[^:\"\u201c\u201d]+?)\s*[:,]?\s*$")
 _BEFORE_COLON = re.compile(r"(?:^|[.!?]\s+)(?P<who>(?:(?:[A-Z][\w'.-]*|of|the|for|at|and|&)\s*,?\s*){1,8})\s*:\s*$")
 _AFTER_SHORT_SENTENCE = re.compile(rf"^\s*(?P<who>(?:[A-Z][\w'.-]*\s+){{0,4}}[A-Z][\w'.-]*|[Hh]e|[Ss]he|[Tt]hey)\s+(?P<verb>{VERB})\s*(?:\.|$)")
@@ -109,6 +114,7 @@ def _after(tail: str):
     match = _AFTER_VERB_FIRST.match(tail)
     if match:
         who = _sentence_cut(match.group("who")).strip()
+        who = " ".join(who.split()[:20]) if len(who.split()) > 20 else who  # "said X, a former aide to ... who ...": the head is enough
         if _who_ok(who) and not who.lower().startswith(("the court", "that ")):
             return who, match.group("verb").lower()
     match = _AFTER_WHO_FIRST.match(tail)
@@ -120,6 +126,9 @@ def _after(tail: str):
     match = _AFTER_DASH.match(tail)
     if match and len(match.group("who").split()) <= 16:
         return match.group("who"), "dash"
+    match = _AFTER_MIXED.match(_sentence_cut(tail) + ".")
+    if match and _who_ok(match.group("who")):  # '"..." but to take the lead, says X.': the sentence ends with its attribution
+        return match.group("who"), match.group("verb").lower()
     return None
 
 
@@ -131,6 +140,9 @@ def _before(head: str):
     match = _BEFORE_ACCORDING.search(sentence)
     if match:
         return match.group("who"), "according to"
+    match = _BEFORE_INVERTED.search(sentence)
+    if match and _who_ok(match.group("who")):
+        return match.group("who"), match.group("verb").lower()
     match = _BEFORE_VERB.search(sentence)
     if match:
         who = match.group("who")
@@ -142,6 +154,9 @@ def _before(head: str):
         if match.group("verb").lower().endswith("ing"):  # "Mr. Tate defended the plan, saying ..."
             subject = _SUBJECT_IN_SENTENCE.match(who + " ")
             who = subject.group("who") if subject else who
+        if not _who_ok(who) and ", " in who:  # "Whether the issue is X or Y, Mr. Garin added,": the subject after the clause
+            last = who.rsplit(", ", 1)[1]
+            who = last if (last[:1].isupper() or last in ("he", "she")) and len(last.split()) <= 8 else who
         if _who_ok(who) and len(who.split()) <= 22:
             return who, match.group("verb").lower()
     match = _BEFORE_COLON.search(sentence)
@@ -304,7 +319,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 paragraph_quotes.append(record)
                 continue
             if speaker.type == "person" and " " not in speaker.name and not speaker.title and first_name_gender(speaker.name) is None \
-                    and "statement" in (tail[:80] + " " + head[-80:]) and not any(p.split()[-1] == speaker.name for p in registry.people) \
+                    and "statement" in (tail[:80] + " " + head[-80:]) and not any(p.split()[-1] == speaker.name and " " in p for p in registry.people) \
                     and speaker.name not in registry.article()[0]:
                 speaker.type = "organisation"  # "Chatterbox said in a statement": an organisation unless the article names a person so
             record.update(rule=rule, cue=cue, speaker_as_written=speaker.mention)
@@ -354,6 +369,7 @@ def _resolve(speaker: Speaker, registry: Registry) -> tuple[str, str, str, str, 
     if speaker.type == "pronoun":
         name = registry.pronoun(speaker)
         if name:
+            registry.mentioned(name, True)  # the person speaking stays the most salient
             return name, speaker.mention, "", "person", ""
         return "", speaker.mention, "", "pronoun", ""
     if speaker.type == "organisation":
@@ -361,7 +377,7 @@ def _resolve(speaker: Speaker, registry: Registry) -> tuple[str, str, str, str, 
         return org, speaker.name, speaker.description, "organisation", org
     if speaker.type == "person":
         speaker.description = registry.link_its(speaker.description, registry.known_organisations)
-        name = registry.person(speaker)
+        name = registry.person(speaker, spoke=True)
         return name, speaker.name, speaker.description, "person", ""
     return "", "", speaker.description, "unnamed" if speaker.description else "", ""
 

@@ -34,6 +34,7 @@ from presslens.quotes.vocabulary import (
     RX15,
     SPOKES,
     TITLE_WORDS,
+    VERB,
     first_name_gender,
     gazetteer,
 )
@@ -116,8 +117,8 @@ def _split_name(words: list[str]) -> tuple[str, str, str]:
         description_words.append(name[0])
         name = name[1:]
     # "Mum-of-two Kerry Oldroyd", "Shopkeeper Raj Bassi", "Local MP ...": a capitalised word that is no first name, before one that is
-    while len(name) >= 3 and not title and first_name_gender(name[0]) is None and first_name_gender(name[1]) is not None:
-        description_words.append(name[0])
+    while len(name) >= 3 and not title and first_name_gender(name[0]) is None and any(first_name_gender(w) is not None for w in name[1:-1]):
+        description_words.append(name[0])  # ... and "Senate Majority Whip John Cornyn": capitalised words before the first name
         name = name[1:]
     return " ".join(description_words).strip(" ,"), title, " ".join(name)
 
@@ -141,6 +142,9 @@ def parse_speaker(phrase: str) -> Speaker:
     mention = " ".join(RX3.sub("", phrase).replace("\u2019", "'").split()).strip(" ,;:")
     mention = RX4.sub("", mention)
     mention = _TIME_TAIL.sub("", mention).strip(" ,")
+    last = mention.rsplit(None, 1)[-1] if mention else ""
+    if last.endswith(".") and len(last) > 3 and "." not in last[:-1] and last[:-1].lower() not in ABBREVIATIONS:
+        mention = mention[:-1]  # a full stop left by "(D-Md.)." or a cut sentence, not an initial or "Jr."
     # a leading clause: "Asked about the plan, she" / "Before the hearing, Smith"
     match = RX5.match(mention)
     if match:
@@ -223,13 +227,13 @@ class Registry:
         self.gender: dict[str, str] = {}
         self.organisations: list[str] = []
         self.recent: list[str] = []  # people in order of mention (speakers and subjects)
-        self.mentions: list[tuple[int, str]] = []  # (sentence number, person) in text order
+        self.mentions: list[tuple[int, str, bool]] = []  # (sentence number, person, quoted as speaker) in text order
         self.org_pieces: list[str] = []  # the text read so far, for organisations named in it
         self._org_by_piece: list[list[str]] = []
         self.known_organisations: int | None = None
         self.sentence = 0
 
-    def person(self, speaker: Speaker) -> str:
+    def person(self, speaker: Speaker, spoke: bool = False) -> str:
         name = speaker.name
         words = name.split()
         if len(words) == 1 or (len(words) == 2 and words[0] in PARTICLES):
@@ -250,7 +254,7 @@ class Registry:
         gender = speaker.gender or (first_name_gender(name.split()[0]) or "" if " " in name else "")
         if gender:
             self.gender.setdefault(name, gender)
-        self.mentioned(name)
+        self.mentioned(name, spoke)
         return name
 
     def organisations_named(self, pieces: int | None = None) -> list[str]:
@@ -282,28 +286,30 @@ class Registry:
             self._scan = _scan_article(self.text)
         return self._scan
 
-    def mentioned(self, name: str) -> None:
+    def mentioned(self, name: str, spoke: bool = False) -> None:
         if name in self.recent:
             self.recent.remove(name)
         self.recent.append(name)
-        self.mentions.append((self.sentence, name))
+        self.mentions.append((self.sentence, name, spoke))
 
     def pronoun(self, speaker: Speaker) -> str:
         """The person a he/she refers to: in the nearest earlier sentence that mentions a
-        person of a compatible gender, the first such person (the likely subject)."""
+        person of a compatible gender, the last one quoted there as a speaker (the most
+        salient), else the first such person (the likely subject)."""
         if speaker.mention.lower() in ("they", "we"):
             return ""
-        best_sentence, best = None, ""
-        for sentence, name in reversed(self.mentions):
+        best_sentence, best, quoted = None, "", ""
+        for sentence, name, spoke in reversed(self.mentions):
             if best_sentence is not None and sentence != best_sentence:
                 break
             if self.gender.get(name, speaker.gender) == speaker.gender or not speaker.gender:
                 best_sentence, best = sentence, name
-        return best
+                quoted = quoted or (name if spoke else "")
+        return quoted or best
 
     def scan(self, segment: str) -> None:
         """Register the people named in a stretch of text outside quotes, sentence by sentence."""
-        if not _TWO_CAPITALS.search(segment) and not any(p.rsplit(None, 1)[-1] in segment for p in self.people):
+        if not _TWO_CAPITALS.search(segment) and not any(p.rsplit(None, 1)[-1] in segment for p in self.people) and not _NAME_SAID.search(segment):
             # nobody named here: only count the sentences (numbers need only be increasing)
             self.org_pieces.append(segment)
             self.sentence += len(PERIOD.findall(segment))
@@ -317,19 +323,22 @@ class Registry:
 
     def _mention(self, match, piece: str = "") -> None:
         words_all = match.group("name").split()
-        if len(words_all) == 1 and (words_all[0] in OPENERS or not any(p.endswith(words_all[0]) for p in self.people)):
-            return  # one capitalised word that names no one known
+        # a name beside a cue verb ("..., Sabato said.", "said Mr. Lew") is someone speaking (reported speech)
+        spoke = bool(_CUE_AFTER.match(piece, match.end()) or _CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()]))
+        if len(words_all) == 1 and (words_all[0] in OPENERS or words_all[0] in ORG_WORDS or not (
+                spoke or any(p.endswith(words_all[0]) for p in self.people) or words_all[0] in self.article()[0])):
+            return  # one capitalised word that names no one known (here or by full name elsewhere in the article)
         description, title, name = _split_name(words_all)
         words = name.split()
-        if not words or words[0] in OPENERS or any(w in ORG_WORDS for w in words):
+        if not words or words[0] in OPENERS or any(w in ORG_WORDS for w in words) or _PLACE.search(name):
             return
         first_title = _strip_title_dot(title.split()[0]) if title else ""
         gender = "m" if first_title in HONORIFICS_MALE else "f" if first_title in HONORIFICS_FEMALE else ""
         if len(words) == 1:
             known = [p for p in self.people if p.split()[-1] == words[0]]
-            if not title and not known:
+            if not title and not known and not spoke and words[0] not in self.article()[0]:
                 return
-            self.person(Speaker(mention=match.group(0), name=name, title=title, type="person", gender=gender))
+            self.person(Speaker(mention=match.group(0), name=name, title=title, type="person", gender=gender), spoke)
             return
         if not title and not match.group("description") and first_name_gender(words[0]) is None:
             return  # "South Carolina", "Great Recession": not a person without a first name, title or description
@@ -348,7 +357,7 @@ class Registry:
         if match.group("age"):
             described = ", ".join(x for x in (described, match.group("age")) if x)
         described = self.link_its(described)
-        self.person(Speaker(mention=match.group(0), name=name, title=title, description=described, type="person", gender=gender))
+        self.person(Speaker(mention=match.group(0), name=name, title=title, description=described, type="person", gender=gender), spoke)
 
     def organisation(self, speaker: Speaker) -> str:
         if speaker.name and not speaker.name.lower().startswith("the "):
@@ -371,6 +380,13 @@ _ORG_SCAN = re.compile(r"(?<![\w'-])(?P<org>(?:[A-Z][\w'&-]*\s+){0,4}(?:" + "|".
 
 _MENTION_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){0,5})(?![\w'-])"
                            r"(?:,\s+(?P<age>\d{1,3})\b)?(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
+# Places and days read as names: "San Diego", "North Dakota", "Madison Square Garden", "South Dakota Tuesday".
+_PLACE = re.compile(r"^(?:San|Santa|Los|Las|El|New|North|South|East|West|Fort|Port|Saint|St\.?|Mount|Lake)\s|\s(?:Square|Garden|Street|Avenue|"
+                    r"Road|Park|Island|Islands|County|City|Valley|Beach|Hill|Hills|Bay|River|Airport|Station|Monday|Tuesday|Wednesday|"
+                    r"Thursday|Friday|Saturday|Sunday)$")
+_CUE_AFTER = re.compile(rf"\s*,?\s+(?:also\s+|later\s+|then\s+)?{VERB}\b")
+_CUE_BEFORE = re.compile(r"(?:^|,\s*|[\"\u201d]\s*)(?:said|says|added|adds|wrote|writes|noted|explained|argued|asked)\s+$")
+_NAME_SAID = re.compile(rf"\b[A-Z][\w'-]+(?:\s+(?:also\s+)?{VERB}\b)")
 _TWO_CAPITALS = re.compile(r"[A-Z][\w'\u2019-]*\.? [A-Z]")
 _NOUN_BEFORE = re.compile(r"(?:^|\s)(?P<noun>[a-z][a-z-]{3,}(?: [a-z][a-z-]{3,})?)\s+$")
 _NOT_DESCRIPTIONS = frozenset("""said says told tells with from into onto that than when where while about after before against between
@@ -400,7 +416,7 @@ def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
         words = match.group("name").split()
         while words and (words[0] in OPENERS or _strip_title_dot(words[0]) in TITLE_WORDS or words[0] in ORG_WORDS):
             words = words[1:]
-        if len(words) < 2 or any(w in ORG_WORDS or w in OPENERS for w in words):
+        if len(words) < 2 or any(w in ORG_WORDS or w in OPENERS for w in words) or _PLACE.search(" ".join(words)):
             continue
         names.setdefault(words[-1], " ".join(words))
     organisations = []
