@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from presslens.corpus.describe import describe
-from presslens.report.guards import usable_group
+from presslens.corpus.limits import usable_group
 
 MIN_ARTICLES = 60  # below this, analyses are skipped with a note rather than run on noise
 
