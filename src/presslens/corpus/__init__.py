@@ -3,7 +3,10 @@
 Start with :func:`open_corpus` (also ``presslens.open_corpus``); it returns a
 :class:`Corpus`.  The rooms, lowest first (see ``docs/design.md``):
 
-``schema``    the contract (columns, dates), :func:`validate` into kept + quarantined rows, :class:`CorpusError`
+``errors``    :class:`CorpusError`, the error every reader raises (imports nothing from presslens)
+``columns``   recognising a table's column names (:func:`recognise_columns`), :func:`stable_ids`
+``schema``    the contract (columns, dates), :func:`validate` into kept + quarantined rows (re-exports the two above)
+``encoding``  a file's bytes into text: :func:`read_bytes`, :func:`decode`, :func:`decode_lines`
 ``formats``   files into raw records (JSON Lines, CSV/TSV, Parquet, data packages): the steps :mod:`presslens.scale` reuses
 ``read``      files into the contract: :func:`load`, label tables, parse reports
 ``describe``  overview tables and outlet metadata
@@ -12,6 +15,7 @@ Start with :func:`open_corpus` (also ``presslens.open_corpus``); it returns a
 ``guard``     the one shared guard against hostile input (decompression, line length, nesting)
 ``check``     :func:`check_corpus`, the dry run behind ``presslens check``
 ``open``      :func:`open_corpus`, the front door
+``limits``    what a corpus is too thin to answer: :func:`usable_group`, :func:`enough` (notebooks call them first)
 
 Loading never drops a row silently: every record read is either kept or put in a
 quarantine table with its reason, so ``n_read == len(corpus) + len(quarantine)``.
@@ -27,16 +31,15 @@ True
 
 from presslens.corpus.check import CheckResult, check_corpus
 from presslens.corpus.describe import describe, join_outlets, word_counts
+from presslens.corpus.encoding import decode, decode_lines, read_bytes
 from presslens.corpus.formats import (
     Records,
     datapackage_resources,
-    decode,
-    decode_lines,
     parse_jsonl,
-    read_bytes,
     read_records,
     sniff_format,
 )
+from presslens.corpus.limits import enough, usable_group
 from presslens.corpus.open import (
     LOAD_FORMATS,
     Corpus,
@@ -74,8 +77,8 @@ from presslens.corpus.write import (
 
 __all__ = [
     "DEFAULT_MAX_TEXT_CHARS", "FIELD_DESCRIPTIONS", "LOAD_FORMATS", "OPTIONAL", "OUTLET_TYPES", "QUARANTINE_COLUMNS", "REQUIRED",
-    "CheckResult", "Corpus", "CorpusError", "Partitioned", "check_corpus", "ensure_partitioned", "decode_lines", "describe_mapping", "recognise_columns", "stable_ids", "LoadResult", "Records", "datapackage", "datapackage_resources", "decode", "describe", "empty_quarantine",
+    "CheckResult", "Corpus", "CorpusError", "Partitioned", "check_corpus", "ensure_partitioned", "decode_lines", "describe_mapping", "recognise_columns", "stable_ids", "LoadResult", "Records", "datapackage", "datapackage_resources", "decode", "describe", "empty_quarantine", "enough",
     "files_read", "join_outlets", "load", "load_labels", "load_teaching", "neutralise_formulas", "open_corpus", "outlets_and_pseudonyms",
     "parse_dates", "parse_jsonl", "parse_report_of", "quarantine_summary", "read_bytes", "read_labels", "read_records", "resource_descriptor",
-    "save", "sha256_file", "sniff_format", "teaching_path", "validate", "word_counts", "write_jsonl",
+    "save", "sha256_file", "sniff_format", "teaching_path", "usable_group", "validate", "word_counts", "write_jsonl",
 ]

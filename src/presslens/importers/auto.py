@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.corpus.formats import decode
+from presslens.corpus.encoding import decode
 from presslens.corpus.schema import CorpusError
 from presslens.importers._common import ImportResult, report_from_load, warn_about, with_warnings
 

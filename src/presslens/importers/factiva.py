@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from presslens.corpus.formats import decode
+from presslens.corpus.encoding import decode
 from presslens.corpus.schema import CorpusError
 from presslens.importers._common import (
     INTERNAL_DTD_SUBSET,

@@ -25,7 +25,7 @@ def decode_page(raw: bytes) -> str:
     """
     import codecs
 
-    from presslens.corpus.formats import decode
+    from presslens.corpus.encoding import decode
 
     if raw.startswith(codecs.BOM_UTF8):
         return raw[3:].decode("utf-8", errors="replace")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.corpus.formats import decode
+from presslens.corpus.encoding import decode
 from presslens.corpus.schema import CorpusError
 from presslens.importers._common import finish
 from presslens.importers.html import extract_page

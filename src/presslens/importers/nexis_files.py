@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from presslens.corpus.formats import decode
+from presslens.corpus.encoding import decode
 from presslens.corpus.schema import CorpusError
 from presslens.importers._common import (
     MAX_MEMBER_BYTES,

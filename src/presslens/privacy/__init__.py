@@ -5,8 +5,9 @@ Coverage of this subject names people accused of offences, people targeted by st
 their names; they should keep public figures, places and organisations, or analyses of
 who speaks and where are damaged.
 
-* :func:`find_people` finds person names with rules (no trained recogniser) and decides
-  **on evidence** who is private: charged, jailed, in court, targeted by a sting, a
+* :func:`find_people` finds person names with rules (no trained recogniser;
+  :mod:`presslens.privacy.names`) and decides **on evidence**
+  (:mod:`presslens.privacy.people`) who is private: charged, jailed, in court, targeted by a sting, a
   relative, a neighbour, a member of the public, named with an age or a home address.
   Evidence is weighed against prominence (a public role anywhere in the corpus, or a
   name across many articles and outlets with few private cues) and everyone else stays
@@ -40,7 +41,8 @@ from presslens.privacy.keys import (
     pseudonymisation_note,
     resolve_key,
 )
-from presslens.privacy.people import PEOPLE_COLUMNS, find_people, mentions, protected_phrase
+from presslens.privacy.names import mentions, protected_phrase
+from presslens.privacy.people import PEOPLE_COLUMNS, find_people
 from presslens.privacy.replace import (
     PSEUDONYM_PATTERN,
     Pseudonymised,

@@ -14,7 +14,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from presslens.privacy.keys import default_key
-from presslens.privacy.people import COURTESY_TITLES, find_people, inside_longer_run
+from presslens.privacy.names import COURTESY_TITLES, inside_longer_run
+from presslens.privacy.people import find_people
 from presslens.text import PSEUDONYM_PATTERN
 
 _CONSONANTS = "bdfgklmnprstvz"

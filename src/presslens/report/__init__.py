@@ -12,7 +12,7 @@ The rooms (see ``docs/design.md``):
 ``sections``    one module per section, registered with :func:`section`
 ``html``        the index page and rendered notebooks
 ``provenance``  provenance columns of every table
-``guards``      one-sentence skips for notebooks and sections (:func:`usable_group`, :func:`enough`)
+``guards``      re-exports :func:`usable_group` and :func:`enough`, which live in :mod:`presslens.corpus.limits`
 ``notebooks``   rerunning the numbered notebooks with papermill
 ``build``       :func:`build_report`, which ties them together
 
@@ -25,6 +25,7 @@ Examples
 
 import warnings
 
+from presslens.corpus.limits import enough, usable_group
 from presslens.corpus.open import LOAD_FORMATS, Corpus
 from presslens.corpus.open import open_corpus as _front_door
 from presslens.report.build import build_report
@@ -41,7 +42,6 @@ from presslens.report.context import (
     section,
     unregister,
 )
-from presslens.report.guards import enough, usable_group
 from presslens.report.html import render_html, render_notebook_html
 from presslens.report.notebooks import run_notebooks
 from presslens.report.provenance import with_provenance

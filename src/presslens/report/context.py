@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from presslens.corpus.describe import describe
-from presslens.report.guards import usable_group
+from presslens.corpus.limits import usable_group
 
 MIN_ARTICLES = 60  # below this, analyses are skipped with a note rather than run on noise
 
@@ -271,7 +271,7 @@ class ReportContext:
 
     def group(self, corpus: pd.DataFrame) -> str:
         """The grouping column, or ``outlet`` when the corpus lacks it or it is empty
-        (:func:`presslens.report.guards.usable_group`).
+        (:func:`presslens.corpus.usable_group`).
 
         Examples
         --------

@@ -1,84 +1,13 @@
-"""Guards for the notebooks and sections: what to do on a corpus that cannot answer a
-question (no grouping column, too few articles), said in one sentence instead of a crash.
+"""Where :func:`usable_group` and :func:`enough` used to live: they are corpus checks,
+needed before any report exists, and now live in :mod:`presslens.corpus.limits`.
 
-The notebooks call these right after opening the corpus, so the same notebook runs on the
-teaching corpus and on a thin corpus of one outlet and a few dozen articles.
+This module re-exports them so that ``from presslens.report.guards import enough``
+(and ``from presslens.report import enough``) keep working; new code imports them from
+:mod:`presslens.corpus`.
 """
 
 from __future__ import annotations
 
-import pandas as pd
+from presslens.corpus.limits import enough, usable_group
 
-
-def usable_group(corpus: pd.DataFrame, group: str, *, quiet: bool = False) -> str:
-    """The grouping column to use: ``group`` when the corpus has it with at least one
-    value, else ``outlet`` (every corpus has it), saying why unless ``quiet``.
-
-    Parameters
-    ----------
-    corpus : DataFrame
-        The opened corpus.
-    group : str
-        The grouping column asked for (a notebook's ``GROUP`` parameter, ``--group-by``).
-    quiet : bool
-        Do not print the sentence explaining a fallback.
-
-    Returns
-    -------
-    str
-        ``group`` or ``"outlet"``.
-
-    Examples
-    --------
-    >>> corpus = pd.DataFrame({"outlet": ["Ledger", "Courier"], "text": ["a", "b"]})
-    >>> usable_group(corpus, "outlet_type")
-    This corpus has no 'outlet_type' column (pass an outlets file with it to compare outlet types); grouping by outlet instead.
-    'outlet'
-    >>> usable_group(corpus.assign(outlet_type=["daily", "daily"]), "outlet_type")
-    'outlet_type'
-    """
-    if group in corpus and corpus[group].notna().any():
-        return group
-    if not quiet:
-        missing = "no" if group not in corpus else "an empty"
-        print(f"This corpus has {missing} {group!r} column (pass an outlets file with it to compare outlet types); grouping by outlet instead.")
-    return "outlet"
-
-
-def enough(corpus: pd.DataFrame, what: str, *, minimum: int = 60, column: str | None = None, groups: int = 1) -> bool:
-    """True when ``corpus`` can answer ``what``: at least ``minimum`` articles and, with
-    ``column``, at least ``groups`` distinct values in it; otherwise print one sentence
-    saying why ``what`` is skipped and return False.
-
-    Parameters
-    ----------
-    corpus : DataFrame
-        The articles.
-    what : str
-        What would be computed, for the sentence (e.g. ``"a comparison of outlets"``).
-    minimum : int
-        The fewest articles the analysis needs.
-    column, groups : str, int
-        A column that must hold at least ``groups`` distinct values.
-
-    Examples
-    --------
-    >>> corpus = pd.DataFrame({"outlet": ["Ledger"] * 3})
-    >>> enough(corpus, "clustering")
-    Skipped: clustering needs at least 60 articles; this corpus has 3.
-    False
-    >>> enough(corpus, "a comparison of outlets", minimum=2, column="outlet", groups=2)
-    Skipped: a comparison of outlets needs at least 2 values of 'outlet'; this corpus has 1.
-    False
-    >>> enough(corpus, "a count", minimum=1)
-    True
-    """
-    if len(corpus) < minimum:
-        print(f"Skipped: {what} needs at least {minimum} articles; this corpus has {len(corpus)}.")
-        return False
-    if column is not None:
-        found = corpus[column].nunique() if column in corpus else 0
-        if found < groups:
-            print(f"Skipped: {what} needs at least {groups} values of {column!r}; this corpus has {found}.")
-            return False
-    return True
+__all__ = ["enough", "usable_group"]

@@ -212,6 +212,37 @@ def _columns_for(counts: pd.DataFrame, spec, group: str, name: str) -> list[str]
     return present
 
 
+def _group_pair_counts(counts: pd.DataFrame, first, second, *, group: str, names=("group_a", "group_b")):
+    """The counts two groups are compared on, from a :func:`term_counts` table: ``(terms,
+    a, b)``, each term's count in ``first`` and in ``second`` (what :func:`keyness` and
+    :func:`fightin_words` pass to the pandas path's statistics).
+
+    ``first`` is a value (or values) of ``group``; ``second`` is one too, ``"rest"`` (every
+    other article, including those without a value), or ``None`` (``b`` is then ``None``:
+    the caller brings its own reference counts).  ``names`` name the two groups in errors.
+
+    Example
+    -------
+    >>> counts = pd.DataFrame({"broadsheet": [2, 0], "tabloid": [1, 3], "wire": [0, 1]}, index=["police", "sting"])
+    >>> counts.attrs["articles"] = {"broadsheet": 1, "tabloid": 2, "wire": 1}
+    >>> terms, a, b = _group_pair_counts(counts, "tabloid", "rest", group="outlet_type")
+    >>> terms.tolist(), a.tolist(), b.tolist()
+    (['police', 'sting'], [1.0, 3.0], [2.0, 1.0])
+    """
+    terms = counts.index.to_numpy(dtype=object)
+    first_columns = _columns_for(counts, first, group, names[0])
+    a = counts[first_columns].sum(axis=1).to_numpy(dtype=np.float64)
+    if second is None:
+        return terms, a, None
+    if isinstance(second, str) and second == "rest":
+        second_columns = [c for c in counts.columns if c not in first_columns]
+    else:
+        second_columns = _columns_for(counts, second, group, names[1])
+        if set(second_columns) & set(first_columns):
+            raise ValueError(f"{names[0]} and {names[1]} share articles")
+    return terms, a, counts[second_columns].sum(axis=1).to_numpy(dtype=np.float64)
+
+
 def keyness(articles, target, reference="rest", *, group: str, text: str = "text", counts: pd.DataFrame | None = None,
             analyzer=None, **options) -> pd.DataFrame:
     """Keywords of a target group against a reference: :func:`presslens.compare.keyness` at scale.
@@ -254,21 +285,13 @@ def keyness(articles, target, reference="rest", *, group: str, text: str = "text
 
     if counts is None:
         counts = term_counts(articles, group, text=text, analyzer=analyzer)
-    terms = counts.index.to_numpy(dtype=object)
-    target_columns = _columns_for(counts, target, group, "target")
-    a = counts[target_columns].sum(axis=1).to_numpy(dtype=np.float64)
-    if isinstance(reference, dict | pd.Series):
+    external = isinstance(reference, dict | pd.Series)
+    terms, a, b = _group_pair_counts(counts, target, None if external else reference, group=group, names=("target", "reference"))
+    if external:
         ref = pd.Series(reference, dtype=float)
         b = ref.reindex(terms).fillna(0.0).to_numpy()
         n_reference = float(ref.sum())
     else:
-        if isinstance(reference, str) and reference == "rest":
-            reference_columns = [c for c in counts.columns if c not in target_columns]
-        else:
-            reference_columns = _columns_for(counts, reference, group, "reference")
-            if set(reference_columns) & set(target_columns):
-                raise ValueError("target and reference share articles")
-        b = counts[reference_columns].sum(axis=1).to_numpy(dtype=np.float64)
         n_reference = float(b.sum())
     return keyness_from_counts(terms, a, b, n_target=float(a.sum()), n_reference=n_reference, **options)
 
@@ -278,7 +301,9 @@ def fightin_words(articles, group_a=None, group_b=None, *, group: str = "outlet_
     """Fightin' Words (Monroe, Colaresi & Quinn 2008) between two groups, or each group
     against the rest: :func:`presslens.compare.fightin_words` from reduced counts.
 
-    ``options`` are ``prior``, ``alpha``, ``alpha0``, ``background``, ``min_freq``.
+    ``group_a`` and ``group_b`` are values (or lists of values) of ``group``; ``group_b``
+    may be ``"rest"`` (every other article), as in the pandas path.  ``options`` are
+    ``prior``, ``alpha``, ``alpha0``, ``background``, ``min_freq``.
 
     Example
     -------
@@ -297,11 +322,10 @@ def fightin_words(articles, group_a=None, group_b=None, *, group: str = "outlet_
         raise ValueError("give both group_a and group_b, or neither (one against the rest)")
     if counts is None:
         counts = term_counts(articles, group, text=text, analyzer=analyzer)
-    terms = counts.index.to_numpy(dtype=object)
     if group_a is not None:
-        columns_a = _columns_for(counts, group_a, group, "group_a")
-        columns_b = _columns_for(counts, group_b, group, "group_b")
-        return fightin_words_from_counts(terms, counts[columns_a].sum(axis=1), counts[columns_b].sum(axis=1), **options).reset_index(drop=True)
+        terms, a, b = _group_pair_counts(counts, group_a, group_b, group=group, names=("group_a", "group_b"))
+        return fightin_words_from_counts(terms, a, b, **options).reset_index(drop=True)
+    terms = counts.index.to_numpy(dtype=object)
     tables = []
     for value in [c for c in counts.columns if c != MISSING]:
         rest = [c for c in counts.columns if c != value]

@@ -168,7 +168,8 @@ def plan(path, *, rows_per_partition: int = ROWS_PER_PARTITION) -> list[Chunk]:
 
 
 def _raw_records(chunk: Chunk, encoding: str | None, on_bad_lines: str):
-    from presslens.corpus.formats import parse_jsonl, read_bytes
+    from presslens.corpus.encoding import read_bytes
+    from presslens.corpus.formats import parse_jsonl
 
     path = Path(chunk.path)
     if chunk.fmt == "parquet":
