@@ -53,3 +53,22 @@ def renamed_parameters(**old_to_new: str):
         return wrapper
 
     return decorate
+
+
+def user_stacklevel() -> int:
+    """The ``stacklevel`` that makes :func:`warnings.warn` point at the first caller outside
+    presslens, so a warning names the user's line rather than a presslens wrapper.
+
+    Example
+    -------
+    >>> user_stacklevel()  # called from outside presslens: the caller's own line
+    1
+    """
+    import os
+    import sys
+
+    package = os.path.dirname(os.path.abspath(__file__))
+    frame, level = sys._getframe(1), 1  # the caller of user_stacklevel is level 1 for warnings.warn
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+        frame, level = frame.f_back, level + 1
+    return level

@@ -5,13 +5,16 @@ optionally rerun the notebooks on the same corpus."""
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+from sklearn.exceptions import ConvergenceWarning
 
 import presslens
 import presslens.report.sections  # noqa: F401  (registers the sections)
 from presslens._compat import renamed_parameters
+from presslens.cluster import EdgeOfRangeWarning
 from presslens.corpus.open import open_corpus
 from presslens.corpus.schema import CorpusError, LoadResult
 from presslens.corpus.teaching import teaching_path
@@ -149,7 +152,13 @@ def _write_report(context: ReportContext, out: Path, *, format, parse_report, co
     functions = registered_sections()
     bar = progress_bar(total=len(functions), desc="report sections", unit="section", enabled=progress, min_items=0)
     for function in functions:
-        sec = function(context)
+        with warnings.catch_warnings():
+            # what these warn of is written in the section itself (a k or number of topics at the
+            # edge of the range searched), or is nothing a reader of the report can act on (an NMF
+            # fit stopping at its iteration cap on a thin corpus); the terminal stays quiet (issue 13)
+            warnings.simplefilter("ignore", EdgeOfRangeWarning)
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            sec = function(context)
         if sec.slug == "corpus":
             sec.table("parse_report", "Records expected, parsed and quarantined per source file", parse_report)
         sections.append(sec)
