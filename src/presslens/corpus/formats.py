@@ -41,7 +41,18 @@ __all__ = ["Records", "datapackage_resources", "decode", "decode_lines", "parse_
 
 @dataclass
 class Records:
-    """Raw records from one file before validation."""
+    """Raw records from one file before validation: the parsed ``frame``, where it came
+    from, each row's record number in the file (``record_no``) and the records that could
+    not be parsed, as ``(record number, reason)`` pairs (``bad``).
+
+    Example
+    -------
+    >>> records = parse_jsonl(Path("a.jsonl"), b'{"doc_id": "a1"}\\n[1, 2]\\n{"doc_id": "a3"}\\n', None, "quarantine")
+    >>> records.frame["doc_id"].tolist(), records.record_no, records.bad
+    (['a1', 'a3'], [1, 3], [(2, 'line 2: a JSON list, not an object')])
+    >>> records.source_file, records.source_format
+    ('a.jsonl', 'jsonl')
+    """
 
     frame: pd.DataFrame
     source_file: str
@@ -332,6 +343,38 @@ def _read_excel(path: Path, sheet=0) -> Records:
 
 
 def datapackage_resources(path: Path) -> tuple[list[Path], str]:
+    """The data files of a Frictionless ``datapackage.json`` and their format.
+
+    The resource named ``articles`` is read (or else the first resource); its ``path`` is
+    one file or a list of part files, relative to the descriptor's folder.
+
+    Parameters
+    ----------
+    path : Path
+        The ``datapackage.json`` descriptor.
+
+    Returns
+    -------
+    tuple of (list of Path, str)
+        The data files in order and their format (from the first file's name, see
+        :func:`sniff_format`).
+
+    Raises
+    ------
+    CorpusError
+        When the descriptor is not JSON, has no resource with a path, or a path is
+        absolute, a URL or leaves the package folder (``..``).
+
+    Example
+    -------
+    >>> import json, tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> descriptor = {"resources": [{"name": "articles", "path": ["articles/part-1.jsonl", "articles/part-2.jsonl"]}]}
+    >>> _ = (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    >>> paths, fmt = datapackage_resources(folder / "datapackage.json")
+    >>> [p.relative_to(folder).as_posix() for p in paths], fmt
+    (['articles/part-1.jsonl', 'articles/part-2.jsonl'], 'jsonl')
+    """
     try:
         descriptor = json.loads(read_bytes(path).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
