@@ -19,18 +19,6 @@ import pytest
 
 import presslens
 
-# Objects of modules another branch is splitting while this test was written; their
-# examples come with the split.  The lead clears this list after merging it (the test
-# below fails when an entry is stale, so the list cannot outlive its reason).
-PENDING_SPLIT = frozenset({
-    "presslens.corpus.formats.Records",
-    "presslens.corpus.formats.datapackage_resources",
-    "presslens.corpus.schema.LoadResult",
-    "presslens.corpus.schema.empty_quarantine",
-    "presslens.corpus.schema.quarantine_summary",
-    "presslens.scale.counts.keyness_analyzer",
-})
-
 
 def public_objects(package) -> dict[str, object]:
     """``module.qualname`` -> object for every public function and class of ``package``."""
@@ -67,14 +55,8 @@ def presslens_objects():
 
 
 def test_every_public_object_has_a_runnable_example(presslens_objects):
-    lacking = {key: status for key, status in lacking_examples(presslens_objects).items() if key not in PENDING_SPLIT}
-    assert not lacking, "public objects without a runnable (non +SKIP) example:\n" + "\n".join(f"  {k}: {s}" for k, s in lacking.items())
-
-
-def test_pending_split_list_is_not_stale(presslens_objects):
     lacking = lacking_examples(presslens_objects)
-    stale = sorted(PENDING_SPLIT - set(lacking))
-    assert not stale, f"these now have runnable examples (or moved): remove them from PENDING_SPLIT: {stale}"
+    assert not lacking, "public objects without a runnable (non +SKIP) example:\n" + "\n".join(f"  {k}: {s}" for k, s in lacking.items())
 
 
 def test_walk_finds_the_public_api(presslens_objects):

@@ -115,6 +115,21 @@ def compare_groups(table: pd.DataFrame, group: str, category: str) -> tuple[pd.D
 
     Returns ``(test, cells)``: one row with ``chi2``, ``dof``, ``p``, ``cramers_v``, ``n``;
     and a tidy table of cells with ``observed``, ``expected``, ``residual``.
+
+    Example
+    -------
+    >>> table = pd.DataFrame({"outlet_type": ["tabloid"] * 4 + ["broadsheet"] * 4,
+    ...                       "frame": ["crime", "crime", "crime", "policy", "crime", "policy", "policy", "policy"]})
+    >>> test, cells = compare_groups(table, "outlet_type", "frame")
+    >>> test.round(3)
+       chi2  dof      p  cramers_v  n
+    0   2.0    1  0.157        0.5  8
+    >>> cells
+            group category  observed  expected  residual
+    0  broadsheet    crime         1       2.0    -1.414
+    1  broadsheet   policy         3       2.0     1.414
+    2     tabloid    crime         3       2.0     1.414
+    3     tabloid   policy         1       2.0    -1.414
     """
     observed = pd.crosstab(table[group], table[category])
     chi2, p, dof, expected = stats.chi2_contingency(observed.to_numpy(), correction=False)
@@ -141,6 +156,17 @@ def correspondence(table: pd.DataFrame, n_components: int = 2) -> dict[str, pd.D
 
     Returns ``rows`` and ``columns`` (principal coordinates on each dimension, with
     masses) and ``inertia`` (principal inertia and the share explained per dimension).
+    Signs are fixed so that the largest column coordinate of each dimension is positive.
+
+    Example
+    -------
+    >>> counts = pd.DataFrame({"crime": [30, 12, 6], "policy": [8, 25, 9], "safety": [4, 10, 28]},
+    ...                       index=["tabloid", "broadsheet", "regional"])
+    >>> result = correspondence(counts)
+    >>> result["inertia"]["share"].round(3).tolist()[:2]  # the first dimension explains most
+    [0.722, 0.278]
+    >>> result["rows"]["dim_1"].sort_values().index.tolist(), result["columns"]["dim_1"].sort_values().index.tolist()
+    (['tabloid', 'broadsheet', 'regional'], ['crime', 'policy', 'safety'])
     """
     counts = table.to_numpy(dtype=float)
     n = counts.sum()

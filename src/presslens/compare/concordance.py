@@ -25,7 +25,13 @@ def kwic(corpus: pd.DataFrame, pattern: str, *, window: int = 8, regex: bool = F
 
     Example
     -------
-    >>> kwic(corpus, "vigilante justice", window=6).head()   # doctest: +SKIP
+    >>> corpus = pd.DataFrame({"doc_id": ["t1", "b1"], "outlet": ["The Daily Example", "The Example Times"],
+    ...     "text": ["A vigilante group confronted a man. Police later arrested him.",
+    ...              "Police warned that online stings can harm investigations."]})
+    >>> kwic(corpus, "police", window=3)[["doc_id", "left", "match", "right"]]
+      doc_id               left   match                right
+    0     t1  confronted a man.  Police  later arrested him.
+    1     b1                     Police   warned that online
     """
     if not regex:
         pattern = r"\b" + r"\s+".join(re.escape(word) for word in pattern.split()) + r"\b"
@@ -53,7 +59,15 @@ def collocations(corpus: pd.DataFrame, node: str | None = None, *, span: int = 3
 
     Example
     -------
-    >>> collocations(corpus, "hunters", span=3).head()   # doctest: +SKIP
+    >>> corpus = pd.DataFrame({"text": ["Vigilante group confronted a man. Police later arrested him.",
+    ...                                 "A vigilante group streamed the sting online. Police arrested a suspect.",
+    ...                                 "Police warned that online stings can harm investigations."]})
+    >>> collocations(corpus, min_count=2)[["first", "second", "n_pair", "n_first", "n_second"]]
+           first second  n_pair  n_first  n_second
+    0  vigilante  group       2        2         2
+    >>> collocations(corpus, "police", span=3, min_count=2).round(3)
+        first    second  n_pair  n_first  n_second    pmi     g2
+    0  police  arrested       2        3         2  1.515  4.628
     """
     from presslens.text import sentences, stop_words, tokenize
 

@@ -52,6 +52,18 @@ def log_likelihood(a, b, c, d, *, form: str = "full", williams: bool = False, ya
     ``form="full"`` sums over all four cells (equal to scipy's ``chi2_contingency`` with
     ``lambda_="log-likelihood"``); ``form="ucrel"`` is the two-term form of Rayson &
     Garside (2000) used by the UCREL calculator.
+
+    Example
+    -------
+    A term seen 30 times in 1,000 target tokens and 10 times in 1,000 reference tokens,
+    and one seen 10 times in each:
+
+    >>> log_likelihood([30, 10], [10, 10], [970, 990], [990, 990]).round(3)
+    array([10.669,  0.   ])
+    >>> round(float(stats.chi2_contingency([[30, 10], [970, 990]], correction=False, lambda_="log-likelihood")[0]), 3)
+    10.669
+    >>> round(float(log_likelihood(30, 10, 970, 990, form="ucrel")), 3)
+    10.465
     """
     a, b, c, d = (np.asarray(x, dtype=np.float64) for x in (a, b, c, d))
     n = a + b + c + d
@@ -74,7 +86,15 @@ def log_likelihood(a, b, c, d, *, form: str = "full", williams: bool = False, ya
 
 def chi_square(a, b, c, d, *, yates: bool = False):
     """Pearson chi-square for 2 × 2 tables, optionally with Yates's continuity correction
-    (as scipy applies it: the absolute deviation is reduced by at most 0.5)."""
+    (as scipy applies it: the absolute deviation is reduced by at most 0.5).
+
+    Example
+    -------
+    >>> chi_square([30, 10], [10, 10], [970, 990], [990, 990]).round(3)
+    array([10.204,  0.   ])
+    >>> round(float(chi_square(30, 10, 970, 990, yates=True)), 3), round(float(stats.chi2_contingency([[30, 10], [970, 990]])[0]), 3)
+    (9.209, 9.209)
+    """
     a, b, c, d = (np.asarray(x, dtype=np.float64) for x in (a, b, c, d))
     n = a + b + c + d
     row1, row2, col1, col2 = a + b, c + d, a + c, b + d
@@ -90,7 +110,16 @@ def chi_square(a, b, c, d, *, yates: bool = False):
 
 def log_ratio(a, b, n_target, n_reference):
     """Hardie's (2014) Log Ratio: log2 of the ratio of relative frequencies; a zero count
-    is replaced by 0.5 so the ratio stays finite."""
+    is replaced by 0.5 so the ratio stays finite.
+
+    Example
+    -------
+    Twice as frequent in the target is +1, equally frequent 0; a term absent from the
+    target counts as 0.5 occurrences:
+
+    >>> log_ratio([20, 10, 0], [10, 10, 4], 1000, 1000).tolist()
+    [1.0, 0.0, -3.0]
+    """
     a = np.where(np.asarray(a, dtype=np.float64) == 0, 0.5, a)
     b = np.where(np.asarray(b, dtype=np.float64) == 0, 0.5, b)
     return np.log2((a / n_target) / (b / n_reference))
@@ -143,7 +172,19 @@ def keyness(
 
     Example
     -------
-    >>> keyness(corpus, "tabloid", "broadsheet", group="outlet_type").head()   # doctest: +SKIP
+    >>> corpus = pd.DataFrame({"outlet_type": ["tabloid", "tabloid", "broadsheet", "broadsheet"],
+    ...     "text": ["Vigilante group confronted a man outside a supermarket. Police later arrested him.",
+    ...              "A vigilante group streamed the sting online. Police urged caution.",
+    ...              "Police warned that online stings can harm investigations. Ministers plan new laws.",
+    ...              "Ministers said police need more officers for online safety work."]})
+    >>> table = keyness(corpus, "tabloid", "broadsheet", group="outlet_type", min_freq=2)
+    >>> table[["term", "n_target", "n_reference", "g2", "log_ratio", "sign"]].round(2)
+            term  n_target  n_reference    g2  log_ratio sign
+    0      group         2            0  2.77       1.91    +
+    1  vigilante         2            0  2.77       1.91    +
+    2     police         2            2  0.00      -0.09    -
+    3     online         1            2  0.44      -1.09    -
+    4  ministers         0            2  3.03      -2.09    -
     """
     unknown = set(measures) - set(KEYNESS_MEASURES)
     if unknown:

@@ -33,6 +33,14 @@ def fightin_words_counts(y_a, y_b, *, prior: str = "empirical", alpha: float = 0
 
     Returns ``delta`` (log-odds ratio, positive = more typical of group A), ``variance``
     (≈ 1/(y_a+α) + 1/(y_b+α)) and ``z``.
+
+    Example
+    -------
+    >>> fightin_words_counts([30, 5, 10], [5, 30, 10], prior="uniform").round(3)
+       n_a  n_b  delta  variance     z
+    0   30    5   2.77     0.233  5.74
+    1    5   30  -2.77     0.233 -5.74
+    2   10   10   0.00     0.200  0.00
     """
     y_a, y_b = np.asarray(y_a, dtype=np.float64), np.asarray(y_b, dtype=np.float64)
     n_a, n_b = y_a.sum(), y_b.sum()
@@ -61,7 +69,18 @@ def fightin_words_counts(y_a, y_b, *, prior: str = "empirical", alpha: float = 0
 
 def empirical_alpha0(counts: np.ndarray, proportions: np.ndarray) -> float:
     """The Dirichlet concentration that maximises the Dirichlet-multinomial likelihood of
-    the rows of ``counts`` given prior ``proportions`` (a one-dimensional search)."""
+    the rows of ``counts`` given prior ``proportions`` (a one-dimensional search).
+
+    Example
+    -------
+    Groups that use words alike call for a strong prior, groups that differ for a weak one:
+
+    >>> similar, different = np.array([[12, 3, 5], [10, 4, 6]]), np.array([[18, 1, 1], [1, 1, 18]])
+    >>> empirical_alpha0(similar, similar.sum(axis=0) / similar.sum()) > 1000
+    True
+    >>> round(empirical_alpha0(different, different.sum(axis=0) / different.sum()), 2)
+    2.21
+    """
     from scipy.optimize import minimize_scalar
     from scipy.special import gammaln
 

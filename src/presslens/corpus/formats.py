@@ -41,7 +41,18 @@ __all__ = ["Records", "datapackage_resources", "decode", "decode_lines", "parse_
 
 @dataclass
 class Records:
-    """Raw records from one file before validation."""
+    """Raw records from one file before validation: the parsed ``frame``, where it came
+    from, each row's record number in the file (``record_no``) and the records that could
+    not be parsed, as ``(record number, reason)`` pairs (``bad``).
+
+    Example
+    -------
+    >>> records = parse_jsonl(Path("a.jsonl"), b'{"doc_id": "a1"}\\n[1, 2]\\n{"doc_id": "a3"}\\n', None, "quarantine")
+    >>> records.frame["doc_id"].tolist(), records.record_no, records.bad
+    (['a1', 'a3'], [1, 3], [(2, 'line 2: a JSON list, not an object')])
+    >>> records.source_file, records.source_format
+    ('a.jsonl', 'jsonl')
+    """
 
     frame: pd.DataFrame
     source_file: str
@@ -121,34 +132,42 @@ def _numbers_back(record: dict) -> dict:
     return {k: (str(v) if isinstance(v, _Number) and normalise_name(k) in _ID_NAMES else _plain(v)) for k, v in record.items()}
 
 
-def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str) -> Records:
+def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str, *, first_line: int = 1, to_end: bool = True) -> Records:
     """Parse JSON Lines bytes into :class:`Records`, one record per non-blank line.
 
     Numbers in identifier columns keep their written form (``1e3`` stays ``"1e3"``);
     a line nested deeper than :data:`presslens.corpus.guard.MAX_DEPTH`, not valid JSON or
     not valid UTF-8 (in an otherwise UTF-8 file) raises :class:`CorpusError` or, with
     ``on_bad_lines="quarantine"``, is quarantined with the reason (lines that are not
-    UTF-8 are always quarantined).
+    UTF-8 are always quarantined).  When ``raw`` is a partition of a larger file (the
+    Dask engine's), ``first_line`` is the number of its first line in the file, so that
+    reasons name lines as a whole-file read does, and ``to_end=False`` says the file goes
+    on after it (its last line is then not taken for a line cut off at the end).
 
     Examples
     --------
     >>> records = parse_jsonl(Path("a.jsonl"), b'{"id": 1e3, "n": 2}\\n\\n{"id": 7, "n": 1.5}\\n', None, "error")
     >>> records.frame["id"].tolist(), records.frame["n"].tolist(), records.record_no
     (['1e3', '7'], [2.0, 1.5], [1, 2])
+    >>> parse_jsonl(Path("a.jsonl"), b'{"id": 8}\\n{"id" 9}\\n', None, "quarantine", first_line=41, to_end=False).bad
+    [(2, "line 42: not valid JSON (Expecting ':' delimiter)")]
     """
+    shift = first_line - 1
     overlong = long_lines(raw)
     text, _, undecodable = decode_lines(raw, path, encoding)
-    undecodable = {**undecodable, **overlong}
+    # these reasons start "line N", N counted in ``raw``: count it in the file instead
+    undecodable = {n: reason.replace(f"line {n}", f"line {n + shift}", 1) for n, reason in {**undecodable, **overlong}.items()}
     rows, numbers, bad = [], [], []
     record = 0
     lines = text.split("\n")
-    for line_no, line in enumerate(lines, start=1):
+    for index, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         record += 1
-        if line_no in undecodable:
-            bad.append((record, undecodable[line_no]))
+        if index in undecodable:
+            bad.append((record, undecodable[index]))
             continue
+        line_no = index + shift  # the line's number in the file, for the reasons
         problem = None
         if too_deep(line):
             problem = f"nested deeper than {MAX_DEPTH} levels"
@@ -158,8 +177,8 @@ def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str)
             except RecursionError:
                 problem = f"nested deeper than {MAX_DEPTH} levels"
             except json.JSONDecodeError as exc:
-                truncated = line_no == len(lines) or (line_no == len(lines) - 1 and not lines[-1])
-                unterminated = line_no == len(lines) and not text.endswith("\n")  # the last line, cut off before its newline
+                truncated = to_end and (index == len(lines) or (index == len(lines) - 1 and not lines[-1]))
+                unterminated = to_end and index == len(lines) and not text.endswith("\n")  # the last line, cut off before its newline
                 what = "truncated" if unterminated or (truncated and exc.pos >= len(line.rstrip()) - 1) else "not valid JSON"
                 if on_bad_lines == "quarantine":
                     bad.append((record, f"line {line_no}: {what} ({exc.msg})"))
@@ -324,6 +343,38 @@ def _read_excel(path: Path, sheet=0) -> Records:
 
 
 def datapackage_resources(path: Path) -> tuple[list[Path], str]:
+    """The data files of a Frictionless ``datapackage.json`` and their format.
+
+    The resource named ``articles`` is read (or else the first resource); its ``path`` is
+    one file or a list of part files, relative to the descriptor's folder.
+
+    Parameters
+    ----------
+    path : Path
+        The ``datapackage.json`` descriptor.
+
+    Returns
+    -------
+    tuple of (list of Path, str)
+        The data files in order and their format (from the first file's name, see
+        :func:`sniff_format`).
+
+    Raises
+    ------
+    CorpusError
+        When the descriptor is not JSON, has no resource with a path, or a path is
+        absolute, a URL or leaves the package folder (``..``).
+
+    Example
+    -------
+    >>> import json, tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> descriptor = {"resources": [{"name": "articles", "path": ["articles/part-1.jsonl", "articles/part-2.jsonl"]}]}
+    >>> _ = (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    >>> paths, fmt = datapackage_resources(folder / "datapackage.json")
+    >>> [p.relative_to(folder).as_posix() for p in paths], fmt
+    (['articles/part-1.jsonl', 'articles/part-2.jsonl'], 'jsonl')
+    """
     try:
         descriptor = json.loads(read_bytes(path).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

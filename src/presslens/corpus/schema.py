@@ -67,7 +67,17 @@ FIELD_DESCRIPTIONS = {
 class LoadResult(NamedTuple):
     """What :func:`load` returns: the kept articles and the quarantined rows.
 
-    Unpacks as ``corpus, quarantine = load(path)``.
+    Unpacks as ``corpus, quarantine = load(path)``; :func:`validate` returns one too.
+
+    Example
+    -------
+    >>> table = pd.DataFrame({"doc_id": ["a1", "a2", "a3"], "outlet": ["The Example Gazette"] * 3,
+    ...     "published": ["2024-03-01", "today", "2024-03-03"], "headline": ["Council backs lessons"] * 3,
+    ...     "text": ["Councillors voted to fund online safety lessons.", "Police warned parents.", "Ministers met teachers."]})
+    >>> result = validate(table)
+    >>> corpus, quarantine = result
+    >>> corpus["doc_id"].tolist(), result.n_read, quarantine[["row", "doc_id", "reason"]].to_dict("records")
+    (['a1', 'a3'], 3, [{'row': 2, 'doc_id': 'a2', 'reason': "relative date 'today' (not a calendar date)"}])
     """
 
     corpus: pd.DataFrame
@@ -335,12 +345,37 @@ def _id_text(value):
 
 
 def empty_quarantine() -> pd.DataFrame:
+    """A quarantine table with no rows: the columns of :data:`QUARANTINE_COLUMNS` and
+    their dtypes, so that empty and non-empty quarantines concatenate alike.
+
+    Example
+    -------
+    >>> quarantine = empty_quarantine()
+    >>> len(quarantine), list(quarantine.columns) == QUARANTINE_COLUMNS, str(quarantine["row"].dtype)
+    (0, True, 'int64')
+    """
     return pd.DataFrame({"source_file": pd.Series(dtype=object), "row": pd.Series(dtype="int64"), "doc_id": pd.Series(dtype=object), "reason": pd.Series(dtype=object)})
 
 
 
 def quarantine_summary(quarantine: pd.DataFrame, n_read: int | None = None) -> pd.DataFrame:
-    """Quarantined rows counted by reason kind, with read / kept / quarantined totals."""
+    """Quarantined rows counted by reason kind, with read / kept / quarantined totals.
+
+    A reason's kind drops its ``line N:`` prefix and its details (from the first
+    parenthesis or quote), so that every line that is not valid JSON counts as one kind.
+
+    Example
+    -------
+    >>> quarantine = pd.DataFrame({"source_file": "a.jsonl", "row": [2, 5, 7], "doc_id": ["", "", "a7"],
+    ...     "reason": ["line 2: not valid JSON (Expecting value)", "line 5: not valid JSON (Extra data)", "empty text"]})
+    >>> quarantine_summary(quarantine, n_read=10)
+                   reason  rows
+    0      not valid JSON     2
+    1          empty text     1
+    2         (rows read)    10
+    3         (rows kept)     7
+    4  (rows quarantined)     3
+    """
     kinds = quarantine["reason"].str.replace(r"^line \d+: ", "", regex=True).str.replace(r"\s*[\('].*$", "", regex=True)
     table = kinds.value_counts().rename_axis("reason").reset_index(name="rows").sort_values(["rows", "reason"], ascending=[False, True])
     if n_read is not None:

@@ -77,7 +77,20 @@ _CAPITALISED = re.compile(rf"(?<![\w'’-])([{_UPPER}][\w'’-]*?)(?=['’]s\b|[
 
 
 class Mention:
-    """One mention of a person: the name, the title before it and where it is."""
+    """One mention of a person: the name, the title before it and where it is.
+
+    ``start`` and ``end`` are character offsets of the name (without its title) in the
+    text; ``surname_only`` marks a titled surname standing for a full name.
+
+    Example
+    -------
+    >>> text = "Det Insp Ruth Marsh spoke to reporters."
+    >>> mention = mentions(text)[0]
+    >>> mention.name, mention.title, mention.start, mention.end, mention.surname_only
+    ('Ruth Marsh', 'Det Insp', 9, 19, False)
+    >>> text[mention.start:mention.end]
+    'Ruth Marsh'
+    """
 
     __slots__ = ("name", "title", "start", "end", "surname_only")
 
@@ -238,7 +251,14 @@ def bare_surnames(text: str, full_by_surname: dict, found: list[Mention]) -> lis
 
 def inside_longer_run(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` part of a longer capitalised run (``County Durham``,
-    ``Marsh Lane``, ``Tom Marsh``)?  Titles before it (``Mrs``) do not count."""
+    ``Marsh Lane``, ``Tom Marsh``)?  Titles before it (``Mrs``) do not count.
+
+    Example
+    -------
+    >>> text = "Tom Marsh was jailed. Marsh had denied it. Mrs Marsh wept. Marsh Lane was closed."
+    >>> [inside_longer_run(text, m.start(), m.end()) for m in re.finditer("Marsh", text)]
+    [True, False, False, True]
+    """
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
     previous = _PREVIOUS_WORD.search(before)

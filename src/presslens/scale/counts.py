@@ -66,13 +66,6 @@ def _sum_frames(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return total
 
 
-def _sum_counters(counters: list[Counter]) -> Counter:
-    total: Counter = Counter()
-    for counter in counters:
-        total.update(counter)
-    return total
-
-
 # --------------------------------------------------------------------------- overview
 
 
@@ -119,7 +112,14 @@ def describe(articles) -> dict[str, pd.DataFrame]:
 
 def keyness_analyzer():
     """The analyzer :func:`presslens.compare.term_counts` uses by default: presslens's
-    tokens with English and news stop words (outlet names kept)."""
+    tokens with English and news stop words (outlet names kept).
+
+    Example
+    -------
+    >>> analyze = keyness_analyzer()
+    >>> analyze("The UK's police said they were watching the vigilante video on the BBC.")
+    ['uk', 'police', 'watching', 'vigilante', 'video', 'bbc']
+    """
     from presslens.features import analyzer
 
     return analyzer(None, outlet_stop_words=False)

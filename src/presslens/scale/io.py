@@ -58,6 +58,7 @@ class Chunk:
     stop: int = -1  # bytes (jsonl) or row group after the last (parquet); -1: to the end
     first_record: int = 1  # record number of the chunk's first line, counted across the files
     multipart: bool = False  # one of several files: ``source_file`` names the part, as ``load`` does
+    first_line: int = 1  # line number of the chunk's first line in its own file (jsonl), for the reasons of bad lines
 
 
 def _corpus_files(path: Path) -> tuple[list[Path], str]:
@@ -118,7 +119,8 @@ def _jsonl_chunks(path: Path, rows: int, partition: int, first_record: int, bloc
         cuts.append((chunk_start, size, chunk_first))
         if size and not _ends_with_newline(path):
             lines += 1
-    return [Chunk(str(path), "jsonl", partition + i, start, stop, first) for i, (start, stop, first) in enumerate(cuts)], lines
+    return [Chunk(str(path), "jsonl", partition + i, start, stop, first, first_line=first - first_record + 1)
+            for i, (start, stop, first) in enumerate(cuts)], lines
 
 
 def _ends_with_newline(path: Path) -> bool:
@@ -190,7 +192,8 @@ def _raw_records(chunk: Chunk, encoding: str | None, on_bad_lines: str):
         with open(path, "rb") as handle:
             handle.seek(chunk.start)
             raw = handle.read(chunk.stop - chunk.start)
-    return parse_jsonl(path, raw, encoding, on_bad_lines)
+    to_end = chunk.stop < 0 or chunk.stop >= path.stat().st_size
+    return parse_jsonl(path, raw, encoding, on_bad_lines, first_line=chunk.first_line, to_end=to_end)
 
 
 def read_chunk(chunk: Chunk, *, columns=None, dayfirst=None, encoding=None, max_text_chars=None, on_bad_lines: str = "quarantine",
@@ -249,7 +252,7 @@ def _meta(chunks: list[Chunk], options: dict) -> pd.DataFrame:
             handle.seek(first.start)
             head = handle.read(min(first.stop - first.start, 1 << 20))
         cut = head.rfind(b"\n", 0, len(head))
-        sample = Chunk(first.path, "jsonl", first.partition, first.start, first.start + (cut + 1 if cut > 0 else len(head)), first.first_record)
+        sample = replace(first, stop=first.start + (cut + 1 if cut > 0 else len(head)))
     else:
         sample = first
     return read_chunk(sample, **options).iloc[:0].copy()

@@ -29,7 +29,13 @@ _QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u201a", "'"), ("\u201b", "'"), (
 
 
 def normalise_quotes(text: str) -> str:
-    """Curly quotes to straight ones, non-breaking and thin spaces to plain spaces."""
+    """Curly quotes to straight ones, non-breaking and thin spaces to plain spaces.
+
+    Example
+    -------
+    >>> print(normalise_quotes("\u201cWe\u2019re worried,\u201d she said.\u00a0Police agreed."))
+    "We're worried," she said. Police agreed.
+    """
     for old, new in _QUOTES:
         if old in text:  # str.replace is fast; str.translate with a dict is not
             text = text.replace(old, new)
@@ -65,7 +71,15 @@ def _key(text: str) -> str:
 
 
 class Cleaned(NamedTuple):
-    """One cleaned text and the counts of what was removed from it."""
+    """One cleaned text and the counts of what was removed from it (what :func:`clean_text`
+    returns).
+
+    Example
+    -------
+    >>> result = clean_text("<b>Police</b> said no.")
+    >>> result.text, {kind: n for kind, n in result.removed.items() if n}
+    ('Police said no.', {'html_tags': 2})
+    """
 
     text: str
     removed: dict
@@ -156,7 +170,14 @@ def clean_text(text: str, *, extra_patterns: Iterable[str] = ()) -> Cleaned:
 
 
 class CleanResult(NamedTuple):
-    """What :func:`clean` returns: the cleaned corpus and a table of removals per article."""
+    """What :func:`clean` returns: the cleaned corpus and a table of removals per article.
+
+    Example
+    -------
+    >>> result = clean(pd.DataFrame({"doc_id": ["a1"], "text": ["Police met parents.\\n\\nSource: Read Full Article"]}), progress=False)
+    >>> result.corpus["text"].tolist(), result.removed[["doc_id", "aggregator_lines"]].to_dict("records")
+    (['Police met parents.'], [{'doc_id': 'a1', 'aggregator_lines': 1}])
+    """
 
     corpus: pd.DataFrame
     removed: pd.DataFrame
@@ -187,8 +208,18 @@ def clean(corpus: pd.DataFrame, *, text: str = "text", extra_patterns: Iterable[
 
     Example
     -------
-    >>> cleaned, removed = clean(corpus)      # doctest: +SKIP
-    >>> removed[["captions", "aggregator_lines"]].sum()   # doctest: +SKIP
+    >>> corpus = pd.DataFrame({"doc_id": ["a1", "a2"], "headline": ["Council &amp; police meet", "Parents\u2019 warning"],
+    ...     "text": ["Councillors met police on Monday.\\n\\nSource: Read Full Article",
+    ...              "<p>Parents were warned about online scams.</p>\\n\\nParents were warned about online scams."]})
+    >>> cleaned, removed = clean(corpus, progress=False)
+    >>> cleaned[["headline", "text"]]
+                    headline                                     text
+    0  Council & police meet        Councillors met police on Monday.
+    1       Parents' warning  Parents were warned about online scams.
+    >>> removed[["doc_id", "html_tags", "aggregator_lines", "repeated_paragraphs", "chars_after"]]
+      doc_id  html_tags  aggregator_lines  repeated_paragraphs  chars_after
+    0     a1          0                 1                    0           33
+    1     a2          2                 0                    1           39
     """
     from presslens._progress import progress_bar
 
