@@ -369,7 +369,8 @@ def _resolve(speaker: Speaker, registry: Registry) -> tuple[str, str, str, str, 
     if speaker.type == "pronoun":
         name = registry.pronoun(speaker)
         if name:
-            registry.mentioned(name, True)  # the person speaking stays the most salient
+            registry.link_gender(name, speaker.gender)
+            registry.mentioned(name, True, True)  # the person speaking stays the most salient
             return name, speaker.mention, "", "person", ""
         return "", speaker.mention, "", "pronoun", ""
     if speaker.type == "organisation":
