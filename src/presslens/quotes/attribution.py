@@ -202,13 +202,19 @@ def _kind(words: str, before: str, attributed: bool, marks: str) -> str:
     if SCARE_CUE.search(before):
         return "scare"
     capitals = sum(1 for w in stripped.split() if w[:1].isupper())
-    if not RX28.search(stripped) and capitals / n >= 0.6 and n <= 10:
+    if (not RX28.search(stripped) or n >= 3) and capitals / n >= 0.6 and n <= 10:  # a title, also with US style's full stop inside
         return "title"
     if n >= 4 and RX29.search(stripped):
         return "speech"
     if n >= 9 and marks == "double":
         return "speech"
     return "scare"
+
+
+def _title_like(words: str) -> bool:
+    """A short run of capitalised words (a work, a show, a slogan): "Meet the Press", "Make America Great Again"."""
+    tokens = words.strip().rstrip(".,!?").split()
+    return 0 < len(tokens) <= 8 and tokens[0][:1].isupper() and sum(1 for w in tokens if w[:1].isupper()) / len(tokens) >= 0.6
 
 
 def _masked_outside(paragraph: str, runs) -> str:
@@ -273,10 +279,14 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             if (inside or hit is None) and ((len(words.split()) <= 2 and RUNS_ON.match(tail)) or SCARE_CUE.search(head[-40:])):
                 hit = None  # one or two words inside a running clause, or "so-called ...": quoted terms, not speech
             # the second half of a quote split around its attribution
-            if hit is None and index > 0 and paragraph_quotes and paragraph_quotes[-1]["entity"] is not None and paragraph_quotes[-1]["kind"] == "speech":
-                last = paragraph_quotes[-1]
-                between = paragraph[runs[index - 1][1] + 1 : start - 1]
-                if _after(between) is not None or len(between.split()) <= 12:
+            # (past a title quoted after the attribution: '"...," Rubio said on "This Week." "..."')
+            spoken = [q for q in paragraph_quotes if q["kind"] == "speech"]
+            if hit is None and index > 0 and spoken and spoken[-1]["entity"] is not None \
+                    and all(q["kind"] != "speech" and _title_like(q["quote"]) for q in paragraph_quotes[paragraph_quotes.index(spoken[-1]) + 1:]):
+                last = spoken[-1]
+                between = paragraph[last["end"] - offset + 1 : start - 1]
+                ends_clause = not between.strip() or between.rstrip()[-1] in ".,:;!?\u2014\u2013-\u2026"
+                if (ends_clause or not _title_like(words)) and (_after(between) is not None or len(between.split()) <= 12):  # not 'said on "Meet the Press."'
                     record.update(part=last["part"] + 1, rule="continuation", cue=last["cue"], speaker_as_written=last["speaker_as_written"], entity=last["entity"])
                     paragraph_quotes.append(record)
                     if not closed:
