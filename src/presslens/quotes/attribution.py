@@ -165,6 +165,28 @@ def _before(head: str):
     return None
 
 
+# Naming words in someone's mouth: 'Clinton called the deal "an historic step"', '..., calling him "a total stiff"'.
+_CALLED = re.compile(rf"(?:^|[.!?;]\s+|,\s+(?:and\s+|but\s+)?)(?P<who>(?:[A-Z][\w.-]*\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)?{NAME}|[Hh]e|[Ss]he)(?:,[^,\"\u201c]{{2,100}},)?\s+"
+                     r"(?:also\s+|then\s+|later\s+|has\s+|had\s+|once\s+|repeatedly\s+|previously\s+)?(?P<verb>called|calls|described|describes|dubbed|labell?ed|branded)"
+                     r"(?:\s+[\w'\u2019.-]+){0,6}?\s*$")
+_CALLING = re.compile(r",\s+(?:and\s+)?(?P<verb>calling|describing|labell?ing|branding|dubbing)(?:\s+[\w'\u2019.-]+){0,6}?\s*$")
+
+
+def _called(head: str):
+    """(who, verb) for a quote naming something in the subject's words ("X called the plan '...'")."""
+    sentence = _last_sentence(head)
+    match = _CALLED.search(sentence)
+    if match and _who_ok(match.group("who")) and match.group("who").split()[0] not in OPENERS - {"He", "She"}:
+        return match.group("who"), "called"
+    match = _CALLING.search(sentence)
+    if match:
+        clause = RX21.sub("", RX20.sub("", sentence))  # "Speaking at a rally, Trump went after Bush, calling him"
+        subject = _SUBJECT_IN_SENTENCE.match(clause) or RX26.match(clause)
+        if subject and subject.group("who").split()[0] not in OPENERS - {"He", "She"}:
+            return subject.group("who"), "called"
+    return None
+
+
 _SENTENCE_SUBJECT = re.compile(rf"^(?P<who>(?:(?:{TITLES}|(?:[A-Z][a-z]+\.))\s+)*{NAME}(?:,[^.!?]{{2,120}}?,)?)\s+(?!{VERB}\b)[a-z]")
 
 
@@ -273,10 +295,13 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             inside = False  # the quote sits inside a clause introduced before it ("called the plan 'a mess'")
             if hit is None:
                 hit = _before(head)
+                if hit is None and not _title_like(words):
+                    hit = _called(head)
                 inside = hit is not None
             if hit is not None:
                 rule = "same sentence"
-            if (inside or hit is None) and ((len(words.split()) <= 2 and RUNS_ON.match(tail)) or SCARE_CUE.search(head[-40:])):
+            cued = inside and hit[1] not in ("colon", "according to") and words.strip()[:1].islower()  # 'said it was "childish" to ...'
+            if (inside or hit is None) and ((len(words.split()) <= 2 and RUNS_ON.match(tail) and not cued) or SCARE_CUE.search(head[-40:])):
                 hit = None  # one or two words inside a running clause, or "so-called ...": quoted terms, not speech
             # the second half of a quote split around its attribution
             # (past a title quoted after the attribution: '"...," Rubio said on "This Week." "..."')
