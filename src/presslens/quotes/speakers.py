@@ -295,31 +295,29 @@ class Registry:
         self.mentions.append((self.sentence, name, spoke, subject))
 
     def pronoun(self, speaker: Speaker) -> str:
-        """The person a he/she refers to: the nearest earlier sentence that mentions a person
-        of a compatible gender, and in it the grammatical subject (a name before its verb,
-        not one inside "As for X," or "According to X,"), else the last person quoted there
-        as a speaker, else the first person named.
+        """The person a he/she refers to, in the nearest earlier sentence that mentions a
+        person whose gender does not rule them out: the last person quoted there as a
+        speaker, else its grammatical subject (a name before its verb, not one inside "As
+        for X," or "According to X,"), else the first person named.
 
         A gender from a title or an earlier he/she rules a person out; a gender guessed
-        from the first-name list only makes the person a second choice (next to a person
-        of matching gender named in the two sentences before).
+        from the first-name list only ranks: a person of agreeing gender first.
         """
         if speaker.mention.lower() in ("they", "we"):
             return ""
         by_sentence: dict[int, list[tuple[str, bool, bool]]] = {}
         for sentence, name, spoke, subject in self.mentions:
             by_sentence.setdefault(sentence, []).append((name, spoke, subject))
-        fallback = None
-        for distance, sentence in enumerate(sorted(by_sentence, reverse=True)):
-            if fallback is not None and distance > fallback[0] + 2:
-                break
+        for sentence in sorted(by_sentence, reverse=True):
             candidates = [c for c in by_sentence[sentence] if not (speaker.gender and self.gender_sure.get(c[0]) and self.gender[c[0]] != speaker.gender)]
+            if not candidates:
+                continue
             agree = [c for c in candidates if not speaker.gender or self.gender.get(c[0], speaker.gender) == speaker.gender]
-            if agree:
-                return _pick(agree)
-            if candidates and fallback is None:
-                fallback = (distance, _pick(candidates))
-        return fallback[1] if fallback else ""
+            quoted = [c for c in agree if c[1]]
+            for group in (quoted[-1:], [c for c in agree if c[2]], [c for c in candidates if c[1] or c[2]], agree, candidates):
+                if group:
+                    return group[0][0]
+        return ""
 
     def link_gender(self, name: str, gender: str) -> None:
         """A he/she resolved to ``name``: its gender is now known (unless a title said otherwise)."""
@@ -391,18 +389,6 @@ class Registry:
             if any(t in org.split() for t in types):
                 return org
         return speaker.name or speaker.mention
-
-
-def _pick(candidates: list[tuple[str, bool, bool]]) -> str:
-    """Among the people of one sentence (name, quoted as speaker, subject): the subject,
-    else the last one quoted, else the first named."""
-    quoted = [name for name, spoke, _ in candidates if spoke]
-    if quoted:
-        return quoted[-1]
-    for name, _, subject in candidates:
-        if subject:
-            return name
-    return candidates[0][0]
 
 
 _FULL_NAME_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){1,5})(?![\w'-])"
