@@ -14,8 +14,11 @@ from presslens.quotes.spans import candidate_spans, paragraphs
 from presslens.quotes.speakers import Registry, Speaker, parse_speaker
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
+    CALLED,
+    CALLING,
     CLOSE_MARKS,
     NAME,
+    ON_OUTLET,
     OPEN_MARKS,
     OPENERS,
     PERIOD,
@@ -40,6 +43,7 @@ from presslens.quotes.vocabulary import (
     RX32,
     SCARE_CUE,
     SINGLE_OPEN,
+    SUBJECT_DESCRIBED,
     TITLE_CUE,
     TITLES,
     VERB,
@@ -74,8 +78,6 @@ def _last_sentence(head: str) -> str:
             continue
         cut = match.end()
     return text[cut:]
-
-
 
 
 def _sentence_cut(text: str) -> str:
@@ -162,26 +164,23 @@ def _before(head: str):
     match = _BEFORE_COLON.search(sentence)
     if match and _who_ok(match.group("who")):
         return match.group("who"), "colon"
+    if sentence.rstrip().endswith(":"):  # 'Conservative pundit Rory Vance disagreed: "..."'
+        match = SUBJECT_DESCRIBED.match(sentence)
+        if match and _who_ok(match.group("who")) and match.group("who").split()[-1] not in OPENERS:
+            return match.group("who"), "colon"
     return None
-
-
-# Naming words in someone's mouth: 'Clinton called the deal "an historic step"', '..., calling him "a total stiff"'.
-_CALLED = re.compile(rf"(?:^|[.!?;]\s+|,\s+(?:and\s+|but\s+)?)(?P<who>(?:[A-Z][\w.-]*\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)?{NAME}|[Hh]e|[Ss]he)(?:,[^,\"\u201c]{{2,100}},)?\s+"
-                     r"(?:also\s+|then\s+|later\s+|has\s+|had\s+|once\s+|repeatedly\s+|previously\s+)?(?P<verb>called|calls|described|describes|dubbed|labell?ed|branded)"
-                     r"(?:\s+[\w'\u2019.-]+){0,6}?\s*$")
-_CALLING = re.compile(r",\s+(?:and\s+)?(?P<verb>calling|describing|labell?ing|branding|dubbing)(?:\s+[\w'\u2019.-]+){0,6}?\s*$")
 
 
 def _called(head: str):
     """(who, verb) for a quote naming something in the subject's words ("X called the plan '...'")."""
     sentence = _last_sentence(head)
-    match = _CALLED.search(sentence)
+    match = CALLED.search(sentence)
     if match and _who_ok(match.group("who")) and match.group("who").split()[0] not in OPENERS - {"He", "She"}:
         return match.group("who"), "called"
-    match = _CALLING.search(sentence)
+    match = CALLING.search(sentence)
     if match:
         clause = RX21.sub("", RX20.sub("", sentence))  # "Speaking at a rally, Trump went after Bush, calling him"
-        subject = _SUBJECT_IN_SENTENCE.match(clause) or RX26.match(clause)
+        subject = SUBJECT_DESCRIBED.match(clause) or RX26.match(clause)
         if subject and subject.group("who").split()[0] not in OPENERS - {"He", "She"}:
             return subject.group("who"), "called"
     return None
@@ -246,7 +245,6 @@ def _masked_outside(paragraph: str, runs) -> str:
     return out
 
 
-
 def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> list[dict]:
     """Quotes of one text with their attribution (see :func:`extract_quotes`).
 
@@ -301,6 +299,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             if hit is not None:
                 rule = "same sentence"
             cued = inside and hit[1] not in ("colon", "according to") and words.strip()[:1].islower()  # 'said it was "childish" to ...'
+            if inside and _title_like(words) and ON_OUTLET.search(head):
+                hit = None  # a programme or publication: 'said on "Morning Watch."', 'wrote in "The Ledger"'
             if (inside or hit is None) and ((len(words.split()) <= 2 and RUNS_ON.match(tail) and not cued) or SCARE_CUE.search(head[-40:])):
                 hit = None  # one or two words inside a running clause, or "so-called ...": quoted terms, not speech
             # the second half of a quote split around its attribution

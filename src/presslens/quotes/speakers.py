@@ -342,7 +342,7 @@ class Registry:
         words_all = match.group("name").split()
         # a name beside a cue verb ("..., Sabato said.", "said Mr. Lew") is someone speaking (reported speech)
         spoke = bool(_CUE_AFTER.match(piece, match.end()) or _CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()]))
-        subject = bool(_SUBJECT_BEFORE.search(piece[max(0, match.start() - 60): match.start()]) and _SUBJECT_AFTER.match(piece[match.end():]))
+        subject = bool(_SUBJECT_BEFORE.search(piece[max(0, match.start() - 60): match.start()]) and _SUBJECT_AFTER.match(piece[match.end("name"):]))
         if len(words_all) == 1 and (words_all[0] in OPENERS or words_all[0] in ORG_WORDS or not (
                 spoke or any(p.endswith(words_all[0]) for p in self.people) or words_all[0] in self.article()[0])):
             return  # one capitalised word that names no one known (here or by full name elsewhere in the article)
