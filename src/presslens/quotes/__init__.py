@@ -75,6 +75,7 @@ from presslens.quotes.vocabulary import (  # noqa: F401
     SINGLE_OPEN,
     TITLE_WORDS,
     TITLES,
+    first_name_firm,
     first_name_gender,
     gazetteer,
 )

@@ -35,6 +35,7 @@ from presslens.quotes.vocabulary import (
     SPOKES,
     TITLE_WORDS,
     VERB,
+    first_name_firm,
     first_name_gender,
     gazetteer,
 )
@@ -295,29 +296,40 @@ class Registry:
         self.mentions.append((self.sentence, name, spoke, subject))
 
     def pronoun(self, speaker: Speaker) -> str:
-        """The person a he/she refers to, in the nearest earlier sentence that mentions a
-        person whose gender does not rule them out: the last person quoted there as a
-        speaker, else its grammatical subject (a name before its verb, not one inside "As
-        for X," or "According to X,"), else the first person named.
+        """The person a he/she refers to, among the people of the nearest earlier sentence
+        that mentions one and of the two sentences with people before it: the nearest, the
+        most salient there (quoted as a speaker, else the grammatical subject: a name before
+        its verb, not one inside "As for X," or "According to X,"), of agreeing gender.
 
-        A gender from a title or an earlier he/she rules a person out; a gender guessed
-        from the first-name list only ranks: a person of agreeing gender first.
+        A gender from a title or an earlier he/she rules a person out; a gender from the
+        first-name list only weighs against a person (a name given to one gender, such as
+        Grace, weighs more than one mostly given to one, such as Lindsey), against the
+        sentences back to the person and how salient they were there.
         """
         if speaker.mention.lower() in ("they", "we"):
             return ""
         by_sentence: dict[int, list[tuple[str, bool, bool]]] = {}
         for sentence, name, spoke, subject in self.mentions:
             by_sentence.setdefault(sentence, []).append((name, spoke, subject))
-        for sentence in sorted(by_sentence, reverse=True):
-            candidates = [c for c in by_sentence[sentence] if not (speaker.gender and self.gender_sure.get(c[0]) and self.gender[c[0]] != speaker.gender)]
-            if not candidates:
-                continue
-            agree = [c for c in candidates if not speaker.gender or self.gender.get(c[0], speaker.gender) == speaker.gender]
-            quoted = [c for c in agree if c[1]]
-            for group in (quoted[-1:], [c for c in agree if c[2]], [c for c in candidates if c[1] or c[2]], agree, candidates):
-                if group:
-                    return group[0][0]
-        return ""
+        best, best_score, nearest = "", None, None
+        for distance, sentence in enumerate(sorted(by_sentence, reverse=True)):
+            if nearest is not None and distance > nearest + 2:
+                break
+            people = by_sentence[sentence]
+            for position, (name, spoke, subject) in enumerate(people):
+                gender = self.gender.get(name, "")
+                if speaker.gender and gender and gender != speaker.gender:
+                    if self.gender_sure.get(name):
+                        continue  # a title or an earlier he/she says otherwise
+                    mismatch = 3.0 if first_name_firm(name.split()[0]) else 0.9
+                else:
+                    mismatch = 0.0
+                nearest = distance if nearest is None else nearest
+                salience = 0.0 if spoke else 0.3 if subject else 1.0
+                score = (distance + mismatch + salience, -position if spoke else position)
+                if best_score is None or score < best_score:
+                    best, best_score = name, score
+        return best
 
     def link_gender(self, name: str, gender: str) -> None:
         """A he/she resolved to ``name``: its gender is now known (unless a title said otherwise)."""

@@ -98,6 +98,18 @@ def first_name_gender(word: str) -> str | None:
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": ""}.get(answer)
 
 
+def first_name_firm(word: str) -> bool:
+    """Whether the first-name list gives the name to one gender only ("male"/"female"),
+    not "mostly" to one (Lindsey, Bernie, Kelly).
+
+    Example
+    -------
+    >>> first_name_firm("Grace"), first_name_firm("Lindsey")
+    (True, False)
+    """
+    return word[:1].isupper() and len(word) >= 2 and _gender_detector().get_gender(word) in ("male", "female")
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict:
     """The actors gazetteer (``data/actors.yaml``): role patterns and known organisations.
