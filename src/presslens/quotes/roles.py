@@ -131,9 +131,13 @@ def attribute(quotes: pd.DataFrame, corpus: pd.DataFrame | None = None, *, text:
     actors gazetteer; an organisation speaking gets the role of its type (Police,
     Council, University, Ltd ...); organisations the patterns cannot place (a platform's
     name, a hunter group's name) come from its ``organisations`` list or
-    ``extra_organisations``.  When the quote's own attribution does not describe the
-    speaker, the first description of the same speaker elsewhere in the article is used
-    (with ``corpus``).
+    ``extra_organisations``.  When the quote's own attribution does not give a role, the
+    first description of the same speaker elsewhere in the article that gives one is used
+    (with ``corpus``: the words before the name or surname, "Republican presidential
+    candidate Ann Reyes", "Sen. Reyes", or an appositive after it); a person (full name)
+    with no role-giving description in one article takes the role most often given to
+    the same name in the other articles of the table.  "other" is left for speakers
+    nothing describes.
 
     Example
     -------
@@ -169,29 +173,33 @@ def attribute(quotes: pd.DataFrame, corpus: pd.DataFrame | None = None, *, text:
     roles, organisations = [], []
     cache: dict[tuple, tuple[str, str]] = {}
     texts = dict(zip(corpus["doc_id"].tolist(), corpus[text].tolist(), strict=True)) if corpus is not None and len(out) else {}
+    elsewhere: dict[tuple, str | None] = {}  # (doc_id, speaker) -> a role-giving description elsewhere in the article
+
+    def assign(context: str, speaker: str, speaker_type: str, speaker_organisation: str, as_written: str) -> tuple[str, str]:
+        key = (context, speaker_type, speaker_organisation, bool(speaker))
+        if key not in cache:
+            if speaker_type == "organisation" and speaker_organisation:
+                role, organisation = role_of(f"{context} {speaker_organisation}", "", extra_organisations)
+                organisation = organisation or speaker_organisation
+                if role == "other":
+                    role = organisation_role(speaker_organisation) or "other"
+            elif speaker or as_written:
+                role, organisation = role_of(context, speaker, extra_organisations)
+            else:
+                role, organisation = "other", ""
+            cache[key] = (role, organisation)
+        return cache[key]
+
     for doc_id, speaker, description, as_written, speaker_type, speaker_organisation in rows:
         description = descriptions.get((doc_id, speaker), description) if speaker else description
-        context = f"{description} {as_written}"
-        key = (context, speaker_type, speaker_organisation, bool(speaker))
-        if speaker and role_of(context, speaker, extra_organisations)[0] == "other" and doc_id in texts:
+        role, organisation = assign(f"{description} {as_written}", speaker, speaker_type, speaker_organisation, as_written)
+        if role == "other" and speaker and doc_id in texts:
             # no role in the words beside this quote: the first description elsewhere in the article that gives one
-            for found in _descriptions_in(texts[doc_id], speaker):
-                if role_of(found, speaker, extra_organisations)[0] != "other":
-                    context = f"{found} {as_written}"
-                    key = (context, speaker_type, speaker_organisation, True)
-                    break
-        if key in cache:
-            role, organisation = cache[key]
-        elif speaker_type == "organisation" and speaker_organisation:
-            role, organisation = role_of(f"{context} {speaker_organisation}", "", extra_organisations)
-            organisation = organisation or speaker_organisation
-            if role == "other":
-                role = organisation_role(speaker_organisation) or "other"
-        elif speaker or as_written:
-            role, organisation = role_of(context, speaker, extra_organisations)
-        else:
-            role, organisation = "other", ""
-        cache[key] = (role, organisation)
+            if (doc_id, speaker) not in elsewhere:
+                found = (d for d in _descriptions_in(texts[doc_id], speaker) if role_of(d, speaker, extra_organisations)[0] != "other")
+                elsewhere[(doc_id, speaker)] = next(found, None)
+            if elsewhere[(doc_id, speaker)] is not None:
+                role, organisation = assign(f"{elsewhere[(doc_id, speaker)]} {as_written}", speaker, speaker_type, speaker_organisation, as_written)
         roles.append(role)
         organisations.append(organisation)
     # a person described nowhere in one article keeps the role their descriptions give in the others
