@@ -29,8 +29,8 @@ The extractor is a pipeline a reader can audit, in three steps.
    written, a ``title`` (``Mr.``, ``Sen.``, ``Det Supt``), a ``description`` (``Labour
    leader``, ``campaign spokesman``, ``founder of Shadow Watch``, ``his sister``) and a
    ``canonical`` name: the full name where the article gives one, found through
-   surnames (``Smith``, ``Mr Smith``) and pronouns (``he``, ``she``, matched to the
-   person by title where the title tells).  Organisations speaking (``the force said``,
+   surnames (``Smith``, ``Mr Smith``) and pronouns (``he``, ``she``: the nearest person
+   quoted or the grammatical subject, ruled out by a title that tells otherwise).  Organisations speaking (``the force said``,
    ``a spokesperson for X said``, ``Meta said in a statement``) stay organisations
    (``speaker_type`` = ``organisation``).
 
@@ -75,6 +75,7 @@ from presslens.quotes.vocabulary import (  # noqa: F401
     SINGLE_OPEN,
     TITLE_WORDS,
     TITLES,
+    first_name_firm,
     first_name_gender,
     gazetteer,
 )

@@ -14,8 +14,11 @@ from presslens.quotes.spans import candidate_spans, paragraphs
 from presslens.quotes.speakers import Registry, Speaker, parse_speaker
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
+    CALLED,
+    CALLING,
     CLOSE_MARKS,
     NAME,
+    ON_OUTLET,
     OPEN_MARKS,
     OPENERS,
     PERIOD,
@@ -40,6 +43,7 @@ from presslens.quotes.vocabulary import (
     RX32,
     SCARE_CUE,
     SINGLE_OPEN,
+    SUBJECT_DESCRIBED,
     TITLE_CUE,
     TITLES,
     VERB,
@@ -74,8 +78,6 @@ def _last_sentence(head: str) -> str:
             continue
         cut = match.end()
     return text[cut:]
-
-
 
 
 def _sentence_cut(text: str) -> str:
@@ -162,6 +164,25 @@ def _before(head: str):
     match = _BEFORE_COLON.search(sentence)
     if match and _who_ok(match.group("who")):
         return match.group("who"), "colon"
+    if sentence.rstrip().endswith(":"):  # 'Conservative pundit Rory Vance disagreed: "..."'
+        match = SUBJECT_DESCRIBED.match(sentence)
+        if match and _who_ok(match.group("who")) and match.group("who").split()[-1] not in OPENERS:
+            return match.group("who"), "colon"
+    return None
+
+
+def _called(head: str):
+    """(who, verb) for a quote naming something in the subject's words ("X called the plan '...'")."""
+    sentence = _last_sentence(head)
+    match = CALLED.search(sentence)
+    if match and _who_ok(match.group("who")) and match.group("who").split()[0] not in OPENERS - {"He", "She"}:
+        return match.group("who"), "called"
+    match = CALLING.search(sentence)
+    if match:
+        clause = RX21.sub("", RX20.sub("", sentence))  # "Speaking at a rally, Trump went after Bush, calling him"
+        subject = SUBJECT_DESCRIBED.match(clause) or RX26.match(clause)
+        if subject and subject.group("who").split()[0] not in OPENERS - {"He", "She"}:
+            return subject.group("who"), "called"
     return None
 
 
@@ -202,7 +223,7 @@ def _kind(words: str, before: str, attributed: bool, marks: str) -> str:
     if SCARE_CUE.search(before):
         return "scare"
     capitals = sum(1 for w in stripped.split() if w[:1].isupper())
-    if not RX28.search(stripped) and capitals / n >= 0.6 and n <= 10:
+    if (not RX28.search(stripped) or n >= 3) and capitals / n >= 0.6 and n <= 10:  # a title, also with US style's full stop inside
         return "title"
     if n >= 4 and RX29.search(stripped):
         return "speech"
@@ -211,12 +232,17 @@ def _kind(words: str, before: str, attributed: bool, marks: str) -> str:
     return "scare"
 
 
+def _title_like(words: str) -> bool:
+    """A short run of capitalised words (a work, a show, a slogan): "Meet the Press", "Make America Great Again"."""
+    tokens = words.strip().rstrip(".,!?").split()
+    return 0 < len(tokens) <= 8 and tokens[0][:1].isupper() and sum(1 for w in tokens if w[:1].isupper()) / len(tokens) >= 0.6
+
+
 def _masked_outside(paragraph: str, runs) -> str:
     out = paragraph
     for start, end, _, _ in reversed(runs):
         out = out[: max(0, start - 1)] + " " + out[min(len(out), end + 1):]
     return out
-
 
 
 def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> list[dict]:
@@ -267,16 +293,25 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             inside = False  # the quote sits inside a clause introduced before it ("called the plan 'a mess'")
             if hit is None:
                 hit = _before(head)
+                if hit is None and not _title_like(words):
+                    hit = _called(head)
                 inside = hit is not None
             if hit is not None:
                 rule = "same sentence"
-            if (inside or hit is None) and ((len(words.split()) <= 2 and RUNS_ON.match(tail)) or SCARE_CUE.search(head[-40:])):
+            cued = inside and hit[1] not in ("colon", "according to") and words.strip()[:1].islower()  # 'said it was "childish" to ...'
+            if inside and _title_like(words) and ON_OUTLET.search(head):
+                hit = None  # a programme or publication: 'said on "Morning Watch."', 'wrote in "The Ledger"'
+            if (inside or hit is None) and ((len(words.split()) <= 2 and RUNS_ON.match(tail) and not cued) or SCARE_CUE.search(head[-40:])):
                 hit = None  # one or two words inside a running clause, or "so-called ...": quoted terms, not speech
             # the second half of a quote split around its attribution
-            if hit is None and index > 0 and paragraph_quotes and paragraph_quotes[-1]["entity"] is not None and paragraph_quotes[-1]["kind"] == "speech":
-                last = paragraph_quotes[-1]
-                between = paragraph[runs[index - 1][1] + 1 : start - 1]
-                if _after(between) is not None or len(between.split()) <= 12:
+            # (past a title quoted after the attribution: '"...," Rubio said on "This Week." "..."')
+            spoken = [q for q in paragraph_quotes if q["kind"] == "speech"]
+            if hit is None and index > 0 and spoken and spoken[-1]["entity"] is not None \
+                    and all(q["kind"] != "speech" and _title_like(q["quote"]) for q in paragraph_quotes[paragraph_quotes.index(spoken[-1]) + 1:]):
+                last = spoken[-1]
+                between = paragraph[last["end"] - offset + 1 : start - 1]
+                ends_clause = not between.strip() or between.rstrip()[-1] in ".,:;!?\u2014\u2013-\u2026"
+                if (ends_clause or not _title_like(words)) and (_after(between) is not None or len(between.split()) <= 12):  # not 'said on "Meet the Press."'
                     record.update(part=last["part"] + 1, rule="continuation", cue=last["cue"], speaker_as_written=last["speaker_as_written"], entity=last["entity"])
                     paragraph_quotes.append(record)
                     if not closed:
@@ -369,7 +404,8 @@ def _resolve(speaker: Speaker, registry: Registry) -> tuple[str, str, str, str, 
     if speaker.type == "pronoun":
         name = registry.pronoun(speaker)
         if name:
-            registry.mentioned(name, True)  # the person speaking stays the most salient
+            registry.link_gender(name, speaker.gender)
+            registry.mentioned(name, True, True)  # the person speaking stays the most salient
             return name, speaker.mention, "", "person", ""
         return "", speaker.mention, "", "pronoun", ""
     if speaker.type == "organisation":

@@ -89,6 +89,39 @@ def role_of(description: str, speaker: str = "", extra_organisations: dict | Non
     return "other", organisation
 
 
+_NOT_DESCRIPTION = re.compile(r"^(?:[Ss]aid|[Ss]ays|[Tt]old|[Aa]nd|[Bb]ut|[Ww]ith|[Tt]o|[Bb]y|[Ff]or|[Ff]rom|[Aa]s|[Tt]hat|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Ii]n|[Oo]n|[Aa]t)$")
+
+
+def _descriptions_in(body: str, speaker: str) -> list[str]:
+    """The words introducing a person anywhere in an article, in text order: the words
+    just before the full name or the surname ("Republican presidential candidate Donald
+    Trump", "Sen. Sanders") and an appositive after it ("Clinton, the Democratic nominee,").
+
+    Example
+    -------
+    >>> _descriptions_in("Democratic presidential candidate Hillary Clinton spoke. Clinton, a former senator, left.", "Hillary Clinton")
+    ['Democratic presidential candidate', 'a former senator']
+    """
+    names = sorted({speaker, speaker.split()[-1]}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(n) for n in names) + r")\b(?!['\u2019])"
+                         r"(?:,\s+(?P<after>(?:the|a|an|who|which|now|then|former|[a-z]+ of)\b[^,.;:\"\u201c\u201d]{2,100}))?")
+    found = []
+    for match in pattern.finditer(body):
+        words = body[max(0, match.start() - 80): match.start()].split()[-6:] if body[max(0, match.start() - 1): match.start()] == " " else []
+        keep: list[str] = []
+        for word in reversed(words):  # back to a sentence end, a comma or a word that ends a description
+            if word.endswith((".", ",", ";", ":", '"', "\u201d", "''", "\u2014")) and not (len(word) <= 5 and word[:1].isupper() and word.endswith(".")) or _NOT_DESCRIPTION.match(word):
+                break
+            keep.insert(0, word)
+        while keep and keep[-1] in speaker.split():  # the first name of "Hillary Clinton" before "Clinton"
+            keep.pop()
+        if keep:
+            found.append(" ".join(keep))
+        if match.group("after"):
+            found.append(match.group("after").strip())
+    return found
+
+
 def attribute(quotes: pd.DataFrame, corpus: pd.DataFrame | None = None, *, text: str = "text", extra_organisations: dict | None = None) -> pd.DataFrame:
     """Add ``role`` and ``organisation`` to an :func:`extract_quotes` table.
 
@@ -98,9 +131,13 @@ def attribute(quotes: pd.DataFrame, corpus: pd.DataFrame | None = None, *, text:
     actors gazetteer; an organisation speaking gets the role of its type (Police,
     Council, University, Ltd ...); organisations the patterns cannot place (a platform's
     name, a hunter group's name) come from its ``organisations`` list or
-    ``extra_organisations``.  When the quote's own attribution does not describe the
-    speaker, the first description of the same speaker elsewhere in the article is used
-    (with ``corpus``).
+    ``extra_organisations``.  When the quote's own attribution does not give a role, the
+    first description of the same speaker elsewhere in the article that gives one is used
+    (with ``corpus``: the words before the name or surname, "Republican presidential
+    candidate Ann Reyes", "Sen. Reyes", or an appositive after it); a person (full name)
+    with no role-giving description in one article takes the role most often given to
+    the same name in the other articles of the table.  "other" is left for speakers
+    nothing describes.
 
     Example
     -------
@@ -135,24 +172,45 @@ def attribute(quotes: pd.DataFrame, corpus: pd.DataFrame | None = None, *, text:
                     descriptions[key] = match.group(0)
     roles, organisations = [], []
     cache: dict[tuple, tuple[str, str]] = {}
+    texts = dict(zip(corpus["doc_id"].tolist(), corpus[text].tolist(), strict=True)) if corpus is not None and len(out) else {}
+    elsewhere: dict[tuple, str | None] = {}  # (doc_id, speaker) -> a role-giving description elsewhere in the article
+
+    def assign(context: str, speaker: str, speaker_type: str, speaker_organisation: str, as_written: str) -> tuple[str, str]:
+        key = (context, speaker_type, speaker_organisation, bool(speaker))
+        if key not in cache:
+            if speaker_type == "organisation" and speaker_organisation:
+                role, organisation = role_of(f"{context} {speaker_organisation}", "", extra_organisations)
+                organisation = organisation or speaker_organisation
+                if role == "other":
+                    role = organisation_role(speaker_organisation) or "other"
+            elif speaker or as_written:
+                role, organisation = role_of(context, speaker, extra_organisations)
+            else:
+                role, organisation = "other", ""
+            cache[key] = (role, organisation)
+        return cache[key]
+
     for doc_id, speaker, description, as_written, speaker_type, speaker_organisation in rows:
         description = descriptions.get((doc_id, speaker), description) if speaker else description
-        context = f"{description} {as_written}"
-        key = (context, speaker_type, speaker_organisation, bool(speaker))
-        if key in cache:
-            role, organisation = cache[key]
-        elif speaker_type == "organisation" and speaker_organisation:
-            role, organisation = role_of(f"{context} {speaker_organisation}", "", extra_organisations)
-            organisation = organisation or speaker_organisation
-            if role == "other":
-                role = organisation_role(speaker_organisation) or "other"
-        elif speaker or as_written:
-            role, organisation = role_of(context, speaker, extra_organisations)
-        else:
-            role, organisation = "other", ""
-        cache[key] = (role, organisation)
+        role, organisation = assign(f"{description} {as_written}", speaker, speaker_type, speaker_organisation, as_written)
+        if role == "other" and speaker and doc_id in texts:
+            # no role in the words beside this quote: the first description elsewhere in the article that gives one
+            if (doc_id, speaker) not in elsewhere:
+                found = (d for d in _descriptions_in(texts[doc_id], speaker) if role_of(d, speaker, extra_organisations)[0] != "other")
+                elsewhere[(doc_id, speaker)] = next(found, None)
+            if elsewhere[(doc_id, speaker)] is not None:
+                role, organisation = assign(f"{elsewhere[(doc_id, speaker)]} {as_written}", speaker, speaker_type, speaker_organisation, as_written)
         roles.append(role)
         organisations.append(organisation)
+    # a person described nowhere in one article keeps the role their descriptions give in the others
+    known: dict[str, dict[str, int]] = {}
+    for (_, speaker, *_), role in zip(rows, roles, strict=True):
+        if speaker and " " in speaker and role != "other":
+            known.setdefault(speaker, {}).setdefault(role, 0)
+            known[speaker][role] += 1
+    for i, (_, speaker, *_) in enumerate(rows):
+        if roles[i] == "other" and speaker in known:
+            roles[i] = min(known[speaker].items(), key=lambda item: (-item[1], item[0]))[0]
     out["role"] = roles
     out["organisation"] = organisations
     return out

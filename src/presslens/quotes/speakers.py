@@ -35,6 +35,7 @@ from presslens.quotes.vocabulary import (
     SPOKES,
     TITLE_WORDS,
     VERB,
+    first_name_firm,
     first_name_gender,
     gazetteer,
 )
@@ -225,15 +226,16 @@ class Registry:
         self.descriptions: dict[str, str] = {}
         self.titles: dict[str, str] = {}
         self.gender: dict[str, str] = {}
+        self.gender_sure: dict[str, bool] = {}  # gender from a title or an earlier he/she, not only from the first name
         self.organisations: list[str] = []
         self.recent: list[str] = []  # people in order of mention (speakers and subjects)
-        self.mentions: list[tuple[int, str, bool]] = []  # (sentence number, person, quoted as speaker) in text order
+        self.mentions: list[tuple[int, str, bool, bool]] = []  # (sentence number, person, quoted as speaker, subject) in text order
         self.org_pieces: list[str] = []  # the text read so far, for organisations named in it
         self._org_by_piece: list[list[str]] = []
         self.known_organisations: int | None = None
         self.sentence = 0
 
-    def person(self, speaker: Speaker, spoke: bool = False) -> str:
+    def person(self, speaker: Speaker, spoke: bool = False, subject: bool = False) -> str:
         name = speaker.name
         words = name.split()
         if len(words) == 1 or (len(words) == 2 and words[0] in PARTICLES):
@@ -251,10 +253,11 @@ class Registry:
             self.descriptions.setdefault(name, described)
         if speaker.title:
             self.titles.setdefault(name, speaker.title)
-        gender = speaker.gender or (first_name_gender(name.split()[0]) or "" if " " in name else "")
-        if gender:
-            self.gender.setdefault(name, gender)
-        self.mentioned(name, spoke)
+        if speaker.gender:  # from a title (Mr, Mrs, Congresswoman): sure
+            self.gender[name], self.gender_sure[name] = speaker.gender, True
+        elif name not in self.gender and " " in name and first_name_gender(name.split()[0]):
+            self.gender[name] = first_name_gender(name.split()[0])  # from the first-name list: a weak guess
+        self.mentioned(name, spoke, subject)
         return name
 
     def organisations_named(self, pieces: int | None = None) -> list[str]:
@@ -286,26 +289,52 @@ class Registry:
             self._scan = _scan_article(self.text)
         return self._scan
 
-    def mentioned(self, name: str, spoke: bool = False) -> None:
+    def mentioned(self, name: str, spoke: bool = False, subject: bool = False) -> None:
         if name in self.recent:
             self.recent.remove(name)
         self.recent.append(name)
-        self.mentions.append((self.sentence, name, spoke))
+        self.mentions.append((self.sentence, name, spoke, subject))
 
     def pronoun(self, speaker: Speaker) -> str:
-        """The person a he/she refers to: in the nearest earlier sentence that mentions a
-        person of a compatible gender, the last one quoted there as a speaker (the most
-        salient), else the first such person (the likely subject)."""
+        """The person a he/she refers to, among the people of the nearest earlier sentence
+        that mentions one and of the two sentences with people before it: the nearest, the
+        most salient there (quoted as a speaker, else the grammatical subject: a name before
+        its verb, not one inside "As for X," or "According to X,"), of agreeing gender.
+
+        A gender from a title or an earlier he/she rules a person out; a gender from the
+        first-name list only weighs against a person (a name given to one gender, such as
+        Grace, weighs more than one mostly given to one, such as Lindsey), against the
+        sentences back to the person and how salient they were there.
+        """
         if speaker.mention.lower() in ("they", "we"):
             return ""
-        best_sentence, best, quoted = None, "", ""
-        for sentence, name, spoke in reversed(self.mentions):
-            if best_sentence is not None and sentence != best_sentence:
+        by_sentence: dict[int, list[tuple[str, bool, bool]]] = {}
+        for sentence, name, spoke, subject in self.mentions:
+            by_sentence.setdefault(sentence, []).append((name, spoke, subject))
+        best, best_score, nearest = "", None, None
+        for distance, sentence in enumerate(sorted(by_sentence, reverse=True)):
+            if nearest is not None and distance > nearest + 2:
                 break
-            if self.gender.get(name, speaker.gender) == speaker.gender or not speaker.gender:
-                best_sentence, best = sentence, name
-                quoted = quoted or (name if spoke else "")
-        return quoted or best
+            people = by_sentence[sentence]
+            for position, (name, spoke, subject) in enumerate(people):
+                gender = self.gender.get(name, "")
+                if speaker.gender and gender and gender != speaker.gender:
+                    if self.gender_sure.get(name):
+                        continue  # a title or an earlier he/she says otherwise
+                    mismatch = 3.0 if first_name_firm(name.split()[0]) else 0.9
+                else:
+                    mismatch = 0.0
+                nearest = distance if nearest is None else nearest
+                salience = 0.0 if spoke else 0.3 if subject else 1.0
+                score = (distance + mismatch + salience, -position if spoke else position)
+                if best_score is None or score < best_score:
+                    best, best_score = name, score
+        return best
+
+    def link_gender(self, name: str, gender: str) -> None:
+        """A he/she resolved to ``name``: its gender is now known (unless a title said otherwise)."""
+        if gender and not self.gender_sure.get(name):
+            self.gender[name], self.gender_sure[name] = gender, True
 
     def scan(self, segment: str) -> None:
         """Register the people named in a stretch of text outside quotes, sentence by sentence."""
@@ -325,6 +354,7 @@ class Registry:
         words_all = match.group("name").split()
         # a name beside a cue verb ("..., Sabato said.", "said Mr. Lew") is someone speaking (reported speech)
         spoke = bool(_CUE_AFTER.match(piece, match.end()) or _CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()]))
+        subject = bool(_SUBJECT_BEFORE.search(piece[max(0, match.start() - 60): match.start()]) and _SUBJECT_AFTER.match(piece[match.end("name"):]))
         if len(words_all) == 1 and (words_all[0] in OPENERS or words_all[0] in ORG_WORDS or not (
                 spoke or any(p.endswith(words_all[0]) for p in self.people) or words_all[0] in self.article()[0])):
             return  # one capitalised word that names no one known (here or by full name elsewhere in the article)
@@ -338,7 +368,7 @@ class Registry:
             known = [p for p in self.people if p.split()[-1] == words[0]]
             if not title and not known and not spoke and words[0] not in self.article()[0]:
                 return
-            self.person(Speaker(mention=match.group(0), name=name, title=title, type="person", gender=gender), spoke)
+            self.person(Speaker(mention=match.group(0), name=name, title=title, type="person", gender=gender), spoke, subject)
             return
         if not title and not match.group("description") and first_name_gender(words[0]) is None:
             return  # "South Carolina", "Great Recession": not a person without a first name, title or description
@@ -357,7 +387,7 @@ class Registry:
         if match.group("age"):
             described = ", ".join(x for x in (described, match.group("age")) if x)
         described = self.link_its(described)
-        self.person(Speaker(mention=match.group(0), name=name, title=title, description=described, type="person", gender=gender), spoke)
+        self.person(Speaker(mention=match.group(0), name=name, title=title, description=described, type="person", gender=gender), spoke, subject)
 
     def organisation(self, speaker: Speaker) -> str:
         if speaker.name and not speaker.name.lower().startswith("the "):
@@ -373,17 +403,26 @@ class Registry:
         return speaker.name or speaker.mention
 
 
-_FULL_NAME_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){1,5})(?![\w'-])"
+_FULL_NAME_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){1,5})(?![\w'-])"
                              r"(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
 _ORG_SCAN = re.compile(r"(?<![\w'-])(?P<org>(?:[A-Z][\w'&-]*\s+){0,4}(?:" + "|".join(sorted(w for w in ORG_WORDS if w[0].isupper() and len(w) > 2)) + r"))\b")
 
 
-_MENTION_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019][A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){0,5})(?![\w'-])"
+_MENTION_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){0,5})(?![\w'-])"
                            r"(?:,\s+(?P<age>\d{1,3})\b)?(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
 # Places and days read as names: "San Diego", "North Dakota", "Madison Square Garden", "South Dakota Tuesday".
 _PLACE = re.compile(r"^(?:San|Santa|Los|Las|El|New|North|South|East|West|Fort|Port|Saint|St\.?|Mount|Lake)\s|\s(?:Square|Garden|Street|Avenue|"
                     r"Road|Park|Island|Islands|County|City|Valley|Beach|Hill|Hills|Bay|River|Airport|Station|Monday|Tuesday|Wednesday|"
                     r"Thursday|Friday|Saturday|Sunday)$")
+# A name as the grammatical subject: at the start of its clause (after "But", "Still," or an opening clause such as
+# "Walking to the car,", not inside "As for X," or "According to X,") and before its verb ("Cruz admitted",
+# "Christie's been", "Guardian, the mayor, stopped", "Sanders also said"), not before a noun ("Trump supporters").
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|,\s+|[\"\u201c\u201d]\s*)(?:(?:But|And|Yet|So|Still|Then|Now|Later|Earlier|Meanwhile|However|Instead|"
+                             r"Also|Even|Finally|Indeed|Separately|Moreover),?\s+)*$")
+_SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got|going)\b|(?:,[^,.;\"\u201c]{2,120}?,)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|"
+                            r"later\s+|never\s+|still\s+|has\s+|had\s+|have\s+|was\s+|is\s+|will\s+|would\s+|could\s+|did\s+|does\s+)?"
+                            r"(?!(?:and|or|of|in|on|at|to|for|with|from|by|as|campaign|supporters|voters|administration|aides|allies|era|team|camp|"
+                            r"family|foundation|organization|people|backers|delegates|rally|rallies|and)\b)[a-z]+\b)")
 _CUE_AFTER = re.compile(rf"\s*,?\s+(?:also\s+|later\s+|then\s+)?{VERB}\b")
 _CUE_BEFORE = re.compile(r"(?:^|,\s*|[\"\u201d]\s*)(?:said|says|added|adds|wrote|writes|noted|explained|argued|asked)\s+$")
 _NAME_SAID = re.compile(rf"\b[A-Z][\w'-]+(?:\s+(?:also\s+)?{VERB}\b)")
@@ -418,6 +457,11 @@ def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
             words = words[1:]
         if len(words) < 2 or any(w in ORG_WORDS or w in OPENERS for w in words) or _PLACE.search(" ".join(words)):
             continue
+        if any(w.endswith(".") and len(w) > 2 and w[:-1].lower() not in ABBREVIATIONS for w in words[:-1]):
+            continue  # "Tax Policy Center. Proposals": a sentence end, not a name
+        titled = len(words) < len(match.group("name").split())
+        if not titled and first_name_gender(words[0]) is None and first_name_gender(words[0].rstrip(".")) is None and len(words[0].rstrip(".")) > 1:
+            continue  # "United States", "Vietnam War": no first name and no title
         names.setdefault(words[-1], " ".join(words))
     organisations = []
     for match in _ORG_SCAN.finditer(text):

@@ -98,6 +98,18 @@ def first_name_gender(word: str) -> str | None:
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": ""}.get(answer)
 
 
+def first_name_firm(word: str) -> bool:
+    """Whether the first-name list gives the name to one gender only ("male"/"female"),
+    not "mostly" to one (Lindsey, Bernie, Kelly).
+
+    Example
+    -------
+    >>> first_name_firm("Grace"), first_name_firm("Lindsey")
+    (True, False)
+    """
+    return word[:1].isupper() and len(word) >= 2 and _gender_detector().get_gender(word) in ("male", "female")
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict:
     """The actors gazetteer (``data/actors.yaml``): role patterns and known organisations.
@@ -150,3 +162,17 @@ RX31 = re.compile(r"(?<=[\w.,!?;:\u2026)\]-])''(?!\w)")
 RX32 = re.compile(r"[.!?]$")
 
 PERIOD = re.compile(r"[.!?](?=\s|$)")
+
+# Naming words in someone's mouth: 'Clinton called the deal "an historic step"', '..., calling him "a total stiff"'.
+CALLED = re.compile(rf"(?:^|[.!?;]\s+|,\s+(?:and\s+|but\s+)?)(?P<who>(?:[A-Z][\w.-]*\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)?{NAME}|[Hh]e|[Ss]he)(?:,[^,\"\u201c]{{2,100}},)?,?\s+"
+                     r"(?:also\s+|then\s+|later\s+|has\s+|had\s+|once\s+|repeatedly\s+|previously\s+)?(?P<verb>called|calls|described|describes|dubbed|labell?ed|branded)"
+                     r"(?:\s+[\w'\u2019.-]+){0,6}?\s*$")
+CALLING = re.compile(r",\s+(?:and\s+)?(?P<verb>calling|describing|labell?ing|branding|dubbing)(?:\s+[\w'\u2019.-]+){0,6}?\s*$")
+
+
+# The subject of a sentence, a description before the name allowed: "Republican hopeful Dana Whitcombe attacked ..."
+SUBJECT_DESCRIBED = re.compile(rf"^(?:(?:But|And|Yet|Still|However|Instead|Then|Later|Meanwhile),?\s+)?(?P<who>(?:[A-Z][\w.'\u2019-]*\s+)?(?:[a-z][\w-]*\s+){{0,3}}"
+                                rf"(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}(?:,[^.!?]{{2,120}}?,)?)\s+(?:[a-z]+ly\s+)?(?:also\s+|then\s+)?(?!{VERB}\b)[a-z]+(?:ed|s)\b")
+
+
+ON_OUTLET = re.compile(r"\b(?:on|in)\s+(?:[A-Z][\w'\u2019.&-]*\s+){0,3}$")
