@@ -12,7 +12,7 @@ The rooms (see ``docs/design.md``):
 ``sections``    one module per section, registered with :func:`section`
 ``html``        the index page and rendered notebooks
 ``provenance``  provenance columns of every table
-``guards``      re-exports :func:`usable_group`, :func:`enough` and :func:`two_groups`, which live in :mod:`presslens.corpus.limits`
+``guards``      re-exports :func:`usable_group` and :func:`enough`, which live in :mod:`presslens.corpus.limits`
 ``notebooks``   rerunning the numbered notebooks with papermill
 ``build``       :func:`build_report`, which ties them together
 
@@ -25,7 +25,7 @@ Examples
 
 import warnings
 
-from presslens.corpus.limits import enough, two_groups, usable_group
+from presslens.corpus.limits import enough, usable_group
 from presslens.corpus.open import LOAD_FORMATS, Corpus
 from presslens.corpus.open import open_corpus as _front_door
 from presslens.report.build import build_report
@@ -81,5 +81,5 @@ __all__ = [
     "LOAD_FORMATS", "MIN_ARTICLES", "Block", "OpenedCorpus", "PandasAnalyses", "ReportContext", "Section", "SectionFunction",
     "analyses_engine", "attention_over_time", "build_report", "comparison_pair", "corpus_overview", "enough", "framing", "how_outlets_differ",
     "kinds_of_coverage", "open_corpus", "recycled_coverage", "registered_sections", "render_html", "render_notebook_html",
-    "run_notebooks", "section", "statistics_that_travel", "two_groups", "unregister", "usable_group", "who_is_quoted", "with_provenance",
+    "run_notebooks", "section", "statistics_that_travel", "unregister", "usable_group", "who_is_quoted", "with_provenance",
 ]
