@@ -3,8 +3,9 @@
 ``sentence_tone`` scores sentences with VADER (Hutto & Gilbert 2014; its lexicon ships
 with the ``vaderSentiment`` package, nothing is downloaded).  ``actor_tone`` keeps the
 sentences that mention an actor (vigilante groups, police, tech firms, or any terms you
-give) and averages their compound scores per article; ``tone_by_group`` and
-``tone_difference`` compare groups with bootstrap intervals over articles.
+give) and averages their compound scores per article; ``tone_by_group``,
+``tone_difference`` and ``tone_differences`` (every actor both groups mention) compare
+groups with bootstrap intervals over articles.
 
 Limits, for news: VADER was built for social media.  Crime reporting is full of negative
 words (offence, abuse, jailed) whatever its stance toward an actor, so absolute scores
@@ -145,3 +146,48 @@ def tone_difference(tone: pd.DataFrame, corpus: pd.DataFrame, actor: str, group_
     lower, upper = np.quantile(boot, [0.025, 0.975])
     return pd.DataFrame([{"actor": actor, "group_a": group_a, "group_b": group_b, "tone_a": a.mean(), "tone_b": b.mean(),
                           "difference": a.mean() - b.mean(), "lower": lower, "upper": upper, "articles_a": len(a), "articles_b": len(b)}]).round(4)
+
+
+def tone_differences(tone: pd.DataFrame, corpus: pd.DataFrame, group_a, group_b, *, actors=None, group: str = "outlet_type",
+                     n_boot: int = 2000, random_state: int = 0) -> pd.DataFrame:
+    """:func:`tone_difference` for each actor that both groups mention, one row per actor.
+
+    An actor that one of the groups never mentions has no difference to estimate and is
+    left out, so a thin corpus (or a rare actor) gives fewer rows instead of an error.
+
+    Parameters
+    ----------
+    tone : DataFrame
+        Article tone toward actors, from :func:`actor_tone`.
+    corpus : DataFrame
+        The articles, with ``doc_id`` and ``group``.
+    group_a, group_b
+        The two values of ``group`` to compare (A minus B).
+    actors : list of str, optional
+        The actors, in the order of the rows; default every actor in ``tone``, sorted.
+    group : str
+        The grouping column.
+    n_boot, random_state : int
+        As for :func:`tone_difference` (each actor's bootstrap starts from ``random_state``).
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`tone_difference`; empty when no actor is in both groups.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "outlet_type": ["tabloid", "tabloid", "broadsheet", "broadsheet"]})
+    >>> scores = pd.DataFrame({"doc_id": ["a", "b", "c", "d", "a"], "actor": ["police"] * 4 + ["vigilantes"],
+    ...                        "tone": [0.4, 0.2, -0.1, 0.1, 0.5]})
+    >>> tone_differences(scores, corpus, "tabloid", "broadsheet")[["actor", "difference", "articles_a", "articles_b"]]
+        actor  difference  articles_a  articles_b
+    0  police         0.3           2           2
+    """
+    table = tone.merge(corpus[["doc_id", group]], on="doc_id")
+    mentioned = table[table[group].isin([group_a, group_b])].groupby("actor")[group].nunique()
+    rows = [tone_difference(tone, corpus, actor, group_a, group_b, group=group, n_boot=n_boot, random_state=random_state)
+            for actor in (sorted(tone["actor"].unique()) if actors is None else actors) if mentioned.get(actor, 0) == 2]
+    if not rows:
+        return pd.DataFrame(columns=["actor", "group_a", "group_b", "tone_a", "tone_b", "difference", "lower", "upper", "articles_a", "articles_b"])
+    return pd.concat(rows, ignore_index=True)

@@ -15,7 +15,7 @@ Start with :func:`open_corpus` (also ``presslens.open_corpus``); it returns a
 ``guard``     the one shared guard against hostile input (decompression, line length, nesting)
 ``check``     :func:`check_corpus`, the dry run behind ``presslens check``
 ``open``      :func:`open_corpus`, the front door
-``limits``    what a corpus is too thin to answer: :func:`usable_group`, :func:`enough` (notebooks call them first)
+``limits``    what a corpus is too thin to answer: :func:`usable_group`, :func:`enough`, :func:`two_groups` (notebooks call them first)
 
 Loading never drops a row silently: every record read is either kept or put in a
 quarantine table with its reason, so ``n_read == len(corpus) + len(quarantine)``.
@@ -39,7 +39,7 @@ from presslens.corpus.formats import (
     read_records,
     sniff_format,
 )
-from presslens.corpus.limits import enough, usable_group
+from presslens.corpus.limits import enough, two_groups, usable_group
 from presslens.corpus.open import (
     LOAD_FORMATS,
     Corpus,
@@ -80,5 +80,5 @@ __all__ = [
     "CheckResult", "Corpus", "CorpusError", "Partitioned", "check_corpus", "ensure_partitioned", "decode_lines", "describe_mapping", "recognise_columns", "stable_ids", "LoadResult", "Records", "datapackage", "datapackage_resources", "decode", "describe", "empty_quarantine", "enough",
     "files_read", "join_outlets", "load", "load_labels", "load_teaching", "neutralise_formulas", "open_corpus", "outlets_and_pseudonyms",
     "parse_dates", "parse_jsonl", "parse_report_of", "quarantine_summary", "read_bytes", "read_labels", "read_records", "resource_descriptor",
-    "save", "sha256_file", "sniff_format", "teaching_path", "usable_group", "validate", "word_counts", "write_jsonl",
+    "save", "sha256_file", "sniff_format", "teaching_path", "two_groups", "usable_group", "validate", "word_counts", "write_jsonl",
 ]

@@ -2,7 +2,8 @@
 
 :func:`usable_group` picks the grouping column a corpus can use (no ``outlet_type``
 column: group by outlet); :func:`enough` says whether a corpus has the articles and the
-groups a question needs.  The notebooks call these right after opening the corpus, before
+groups a question needs; :func:`two_groups` picks the two groups a comparison can use
+(tabloids and broadsheets when both are there, else the two largest).  The notebooks call these right after opening the corpus, before
 any report exists, so the same notebook runs on the teaching corpus and on a thin corpus of
 one outlet and a few dozen articles; the report's sections call them too
 (``presslens.report.usable_group`` and ``presslens.report.enough`` re-export them).
@@ -85,3 +86,61 @@ def enough(corpus: pd.DataFrame, what: str, *, minimum: int = 60, column: str | 
             print(f"Skipped: {what} needs at least {groups} values of {column!r}; this corpus has {found}.")
             return False
     return True
+
+
+def two_groups(corpus: pd.DataFrame, group: str, first="tabloid", second="broadsheet", *, what: str = "a comparison of two groups",
+               quiet: bool = False) -> tuple | None:
+    """The two values of ``group`` to compare: ``first`` and ``second`` when the corpus has
+    both, else its two largest groups (saying so); ``None`` with fewer than two groups
+    (saying why ``what`` is skipped).
+
+    ``second="rest"`` compares ``first`` with every other article: it needs ``first`` (else
+    the largest group stands in) and at least one other group.  Groups of equal size are
+    taken in sorted order, so the choice does not depend on the order of the rows.
+
+    Parameters
+    ----------
+    corpus : DataFrame
+        The articles.
+    group : str
+        The grouping column (e.g. what :func:`usable_group` returned).
+    first, second
+        The groups asked for (a notebook's ``TARGET`` and ``REFERENCE``).
+    what : str
+        What would be computed, for the sentence when it is skipped.
+    quiet : bool
+        Do not print the sentences.
+
+    Returns
+    -------
+    tuple or None
+        ``(first, second)``, the two largest groups, or ``None``.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"outlet": ["Ledger", "Courier", "Courier", "Post", "Post", "Post"]})
+    >>> two_groups(corpus.assign(outlet_type=["tabloid", "broadsheet", "wire", "wire", "wire", "wire"]), "outlet_type")
+    ('tabloid', 'broadsheet')
+    >>> two_groups(corpus, "outlet")
+    This corpus has no 'tabloid' or 'broadsheet' in 'outlet'; comparing its two largest groups, 'Post' and 'Courier', instead.
+    ('Post', 'Courier')
+    >>> two_groups(corpus, "outlet", "Ledger", "rest")
+    ('Ledger', 'rest')
+    >>> two_groups(corpus.head(1), "outlet", what="a comparison of outlets")
+    Skipped: a comparison of outlets needs at least 2 values of 'outlet'; this corpus has 1.
+    """
+    counts = corpus[group].value_counts() if group in corpus else pd.Series(dtype=int)
+    ranked = sorted(counts.index, key=lambda value: (-counts[value], str(value)))
+    if len(ranked) < 2:
+        if not quiet:
+            enough(corpus, what, minimum=0, column=group, groups=2)
+        return None
+    wanted = [first] if second == "rest" else [first, second]
+    if all(value in counts.index for value in wanted):
+        return first, second
+    chosen = (ranked[0], "rest") if second == "rest" else (ranked[0], ranked[1])
+    if not quiet:
+        missing = " or ".join(repr(value) for value in wanted if value not in counts.index)
+        largest = f"its largest group, {chosen[0]!r}, with the rest" if second == "rest" else f"its two largest groups, {chosen[0]!r} and {chosen[1]!r}"
+        print(f"This corpus has no {missing} in {group!r}; comparing {largest}, instead.")
+    return chosen

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from presslens.corpus.describe import describe
-from presslens.corpus.limits import usable_group
+from presslens.corpus.limits import two_groups, usable_group
 
 MIN_ARTICLES = 60  # below this, analyses are skipped with a note rather than run on noise
 
@@ -351,14 +351,12 @@ def registered_sections() -> list[SectionFunction]:
 
 def comparison_pair(corpus: pd.DataFrame, group: str) -> tuple[str, str] | None:
     """The two groups a report compares: tabloids and broadsheets when both are there,
-    else the two largest groups; ``None`` with fewer than two.
+    else the two largest groups; ``None`` with fewer than two
+    (:func:`presslens.corpus.two_groups`, without its sentences).
 
     Examples
     --------
     >>> comparison_pair(pd.DataFrame({"g": ["a", "b", "b", "c", "c", "c"]}), "g")
     ('c', 'b')
     """
-    values = corpus[group].value_counts()
-    if {"tabloid", "broadsheet"} <= set(values.index):
-        return "tabloid", "broadsheet"
-    return (values.index[0], values.index[1]) if len(values) >= 2 else None
+    return two_groups(corpus, group, quiet=True)

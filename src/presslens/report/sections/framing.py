@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from presslens import plots
 from presslens.report.context import ReportContext, Section, comparison_pair, section
 
@@ -14,6 +12,7 @@ def framing(context: ReportContext) -> Section:
 
     Examples
     --------
+    >>> import pandas as pd
     >>> from presslens import load_teaching
     >>> context = ReportContext(load_teaching().head(20), pd.DataFrame(), "twenty articles")
     >>> framing(context).blocks[0].text
@@ -47,12 +46,7 @@ def framing(context: ReportContext) -> Section:
     result.table("tone_by_group", f"Tone toward actors by {group.replace('_', ' ')} (mean VADER compound, 95% interval)", by_group)
     pair = comparison_pair(corpus, group)
     if pair is not None:
-        differences = []
-        for actor in sorted(article_tone["actor"].unique()):
-            try:
-                differences.append(tone.tone_difference(article_tone, corpus, actor, pair[0], pair[1], group=group, random_state=context.random_state))
-            except ValueError:
-                continue
-        if differences:
-            result.table("tone_differences", f"Tone difference, {pair[0]} minus {pair[1]} (95% bootstrap interval)", pd.concat(differences, ignore_index=True))
+        differences = tone.tone_differences(article_tone, corpus, pair[0], pair[1], group=group, random_state=context.random_state)
+        if len(differences):
+            result.table("tone_differences", f"Tone difference, {pair[0]} minus {pair[1]} (95% bootstrap interval)", differences)
     return result
