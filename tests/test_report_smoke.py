@@ -140,3 +140,20 @@ def test_notebooks_on_a_forty_article_export_with_an_outlets_file(tmp_path):
     assert runs["status"].tolist() == ["ok", "ok"], runs[["notebook", "error"]].to_dict("records")
     executed = (out / "notebooks" / "01_corpus_tour.ipynb").read_text(encoding="utf-8")
     assert "outlets.csv" in executed  # the parameter reached the notebook
+
+
+def test_every_notebook_on_a_thin_us_export(tmp_path):
+    """The thin-corpus matrix for the notebooks (issues 15, 19): all twelve through the
+    report runner on 40 articles of one outlet in one year, without ``outlet_type``, in US
+    house style, with quotes and figures.  Every notebook must run to its end; a cell that
+    has nothing to say on such a corpus says so in a sentence."""
+    frame = us_export(40, quotes=True, numbers=True, seed=5)
+    corpus = tmp_path / "export.csv"
+    frame.to_csv(corpus, index=False)
+    out = tmp_path / "report"
+    code = main(["report", "--corpus", str(corpus), "--out", str(out), "--no-dayfirst", "--notebooks", str(NOTEBOOKS)])
+    assert code == 0
+    runs = pd.read_csv(out / "tables" / "notebook_runs.csv", keep_default_na=False)
+    assert len(runs) == 12
+    failed = runs[runs["status"] != "ok"]
+    assert failed.empty, failed[["notebook", "failed_cell", "error"]].to_dict("records")
