@@ -72,7 +72,7 @@ def test_pluggable_embedding(toy):
 def test_choose_k_finds_the_planted_number_of_clusters(toy):
     vectors, _ = document_vectors(toy, n_components=10)
     table = C.choose_k(vectors, range(2, 8), n_boot=5)
-    assert list(table.columns) == ["k", "silhouette", "calinski_harabasz", "davies_bouldin", "stability", "inertia"]
+    assert list(table.columns) == ["k", "silhouette", "calinski_harabasz", "davies_bouldin", "stability", "stability_sd", "inertia"]
     k, reason = C.recommend_k(table)
     assert k == 4, table
     assert "k = 4" in reason
@@ -175,3 +175,17 @@ def test_default_pipeline_beats_the_plain_baseline_on_planted_frames(teaching):
     assert default["nmi"].mean() >= np.mean(baseline) + 0.10, (default["nmi"].mean(), np.mean(baseline))
     assert default["nmi"].std() < 0.1  # the spread over seeds is reported in the note
     assert len(result.summary) == 7 and result.summary["articles"].sum() == len(corpus)
+
+
+def test_recommend_k_discounts_a_k_that_comes_back_only_on_some_resamples():
+    """Issue 18: a coarse k whose bootstrap clusterings agree on average but unevenly
+    (wide spread of pairwise ARI) loses to a k that comes back on every resample."""
+    table = pd.DataFrame({"k": range(3, 9), "stability": [0.70, 0.66, 0.64, 0.64, 0.60, 0.58],
+                          "stability_sd": [0.30, 0.20, 0.10, 0.06, 0.07, 0.07]})
+    with pytest.warns(C.EdgeOfRangeWarning):
+        assert C.recommend_by_stability(table.drop(columns="stability_sd"), "k")[0] == 3  # the mean alone: the coarse k
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        k, reason = C.recommend_k(table)
+    assert k == 5 and "less its spread" in reason  # 0.54 is within 0.05 of the best 0.58 (k = 6)
+    assert C.recommend_k(table, tolerance=0.0)[0] == 6

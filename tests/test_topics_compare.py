@@ -127,3 +127,17 @@ def test_topic_numbering_is_canonical(planted):
         dominant = pd.crosstab(corpus["topic"].to_numpy(), model.dominant()).idxmax(axis=1)
         assert dominant.to_dict() == {"courts": 0, "tech": 1, "schools": 2}  # numbered by weight, largest first
         assert (np.diff(np.bincount(model.dominant(), minlength=3)) <= 0).all()
+
+
+def test_recommend_topics_takes_the_best_quality_among_the_stable_numbers():
+    """Issue 18: stability screens (within 0.10 of the best), coherence x diversity decides."""
+    from presslens.cluster import EdgeOfRangeWarning
+    from presslens.topics import recommend_topics
+
+    table = pd.DataFrame({"n_topics": [2, 3, 4, 5, 6, 7], "stability": [0.96, 0.92, 0.88, 0.90, 0.88, 0.70],
+                          "npmi_window": [0.21, 0.24, 0.22, 0.25, 0.24, 0.40], "diversity": [0.94, 0.91, 0.93, 0.92, 0.93, 0.90]})
+    n, reason = recommend_topics(table)
+    assert n == 5 and "Number of topics = 5" in reason and "quality" in reason  # 7 is the most coherent but not stable
+    assert recommend_topics(table, tolerance=0.05)[0] == 3  # only 2 and 3 pass the screen
+    with pytest.warns(EdgeOfRangeWarning):
+        assert recommend_topics(table.query("n_topics <= 5").assign(npmi_window=[0.3, 0.2, 0.2, 0.2]))[0] == 2

@@ -6,6 +6,7 @@
   Davies-Bouldin and stability: the mean adjusted Rand index between clusterings fitted
   on bootstrap resamples of the articles, each used to assign every article (in the
   spirit of Lange et al. 2004 and Hennig 2007).  ``recommend_k`` picks a k and says why.
+  Both live in :mod:`presslens.choose` and are re-exported here.
 * ``label_clusters``: top terms by class-based TF-IDF (c-TF-IDF, Grootendorst 2022),
   the most typical articles (nearest the centroid) with their headlines, and the outlets,
   outlet types and years that dominate each cluster.
@@ -24,27 +25,22 @@ Co-clustering documents and words using bipartite spectral graph partitioning. *
 
 from __future__ import annotations
 
-import itertools
-import warnings
-
 import numpy as np
 import pandas as pd
 from sklearn.cluster import HDBSCAN, AgglomerativeClustering, KMeans, SpectralCoclustering
-from sklearn.metrics import (
-    adjusted_rand_score,
-    calinski_harabasz_score,
-    davies_bouldin_score,
-    silhouette_score,
-)
+from sklearn.metrics import adjusted_rand_score
 
 from presslens._compat import renamed_parameters
+from presslens.choose import (  # noqa: F401  (re-exported: choosing k lives in presslens.choose)
+    EdgeOfRangeWarning,
+    choose_k,
+    recommend_by_stability,
+    recommend_k,
+    significant,
+    stability,
+)
 
 METHODS = ("kmeans", "agglomerative", "hdbscan")
-
-
-class EdgeOfRangeWarning(UserWarning):
-    """The chosen number of clusters or topics is at the edge of the range searched: the
-    best value may lie outside it, so widen the range."""
 
 
 def canonical_labels(labels) -> np.ndarray:
@@ -95,143 +91,6 @@ def cluster_articles(vectors, k: int | None = 8, *, method: str = "kmeans", rand
     else:
         raise ValueError(f"method must be one of {METHODS}")
     return canonical_labels(labels)
-
-
-def _bootstrap_labels(vectors, k: int, n_bootstrap: int, random_state: int, n_init: int) -> list[np.ndarray]:
-    rng = np.random.default_rng(random_state)
-    n = len(vectors)
-    runs = []
-    for b in range(n_bootstrap):
-        sample = rng.integers(0, n, n)
-        model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state + b).fit(vectors[sample])
-        runs.append(model.predict(vectors))
-    return runs
-
-
-@renamed_parameters(n_bootstrap="n_boot")
-def stability(vectors, k: int, *, n_boot: int = 10, random_state: int = 0, n_init: int = 3) -> float:
-    """Mean adjusted Rand index between k-means clusterings of bootstrap resamples.
-
-    Each resample's clustering assigns every article, so any two can be compared on all
-    articles (Lange et al. 2004; the adjusted Rand index is already corrected for the
-    agreement of random labellings).  1 means the same partition every time; near 0, no
-    more agreement than chance.
-
-    Example
-    -------
-    >>> vectors = np.vstack([np.eye(2)[i % 2] + 0.01 * i for i in range(20)])
-    >>> stability(vectors, 2, n_boot=3)
-    1.0
-    """
-    runs = _bootstrap_labels(np.asarray(vectors), k, n_boot, random_state, n_init)
-    return float(np.mean([adjusted_rand_score(a, b) for a, b in itertools.combinations(runs, 2)]))
-
-
-@renamed_parameters(n_bootstrap="n_boot")
-def choose_k(vectors, k_values=range(3, 13), *, n_boot: int = 10, random_state: int = 0, n_init: int = 10, sample_size: int | None = 5000) -> pd.DataFrame:
-    """Internal criteria and stability for each number of clusters.
-
-    Returns a table with ``k``, ``silhouette`` (higher is better), ``calinski_harabasz``
-    (higher is better), ``davies_bouldin`` (lower is better), ``stability`` (mean ARI
-    between bootstrap clusterings, higher is better) and ``inertia``.  Silhouette is
-    computed on a fixed random sample of ``sample_size`` articles for large corpora.
-    Silhouette, Davies-Bouldin and stability are rounded to 3 decimals, Calinski-Harabasz
-    and inertia to 4 significant figures.
-
-    Example
-    -------
-    >>> rng = np.random.default_rng(0)
-    >>> vectors = np.vstack([centre + 0.05 * rng.standard_normal((10, 3)) for centre in np.eye(3)])
-    >>> choose_k(vectors, range(2, 5), n_boot=3)[["k", "stability"]]
-       k  stability
-    0  2      1.000
-    1  3      1.000
-    2  4      0.909
-    """
-    vectors = np.asarray(vectors)
-    rows = []
-    for k in k_values:  # printed precision: what carries meaning and is the same on every BLAS kernel
-        model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit(vectors)
-        labels = model.labels_
-        rows.append({
-            "k": int(k),
-            "silhouette": round(float(silhouette_score(vectors, labels, sample_size=sample_size if sample_size and len(vectors) > sample_size else None,
-                                                       random_state=random_state)), 3),
-            "calinski_harabasz": significant(calinski_harabasz_score(vectors, labels), 4),
-            "davies_bouldin": round(float(davies_bouldin_score(vectors, labels)), 3),
-            "stability": round(stability(vectors, k, n_boot=n_boot, random_state=random_state), 3),
-            "inertia": significant(model.inertia_, 4),
-        })
-    return pd.DataFrame(rows)
-
-
-def significant(value: float, digits: int = 4) -> float:
-    """``value`` rounded to ``digits`` significant figures (inertia, Calinski-Harabasz):
-    the last digits of such sums change with the order a BLAS kernel adds in.
-
-    Example
-    -------
-    >>> significant(994.71187, 4), significant(0.000123456, 3)
-    (994.7, 0.000123)
-    """
-    return float(f"{float(value):.{digits}g}")
-
-
-def recommend_by_stability(table: pd.DataFrame, column: str, *, tolerance: float = 0.05, what: str = "k",
-                            noun: str = "clusterings", min_stability: float = 0.6) -> tuple[int, str, bool]:
-    """The smallest value of ``column`` whose stability is within ``tolerance`` of the best;
-    ``(value, reason, at_edge)``, warning (:class:`EdgeOfRangeWarning`) at an edge of the range.
-
-    Example
-    -------
-    >>> table = pd.DataFrame({"k": [3, 4, 5, 6], "stability": [0.70, 0.93, 0.95, 0.80]})
-    >>> recommend_by_stability(table, "k")[0]
-    4
-    """
-    table = table.sort_values(column, kind="stable")
-    best = float(table["stability"].max())
-    near = table[table["stability"] >= best - tolerance - 1e-12]
-    chosen = near.iloc[0]
-    value = int(chosen[column])
-    values = table[column].astype(int).tolist()
-    at_edge = len(values) > 1 and value in (values[0], values[-1])
-    reason = (f"{what} = {value}: the smallest {what} whose {noun} are within {tolerance:.2f} of the best stability "
-              f"({best:.2f}, mean adjusted Rand index between clusterings of bootstrap resamples); its stability is "
-              f"{float(chosen['stability']):.2f}.")
-    if best < min_stability:
-        reason += f" Even the most stable {what} has stability below {min_stability:.2f}: treat the result as tentative."
-    if noun != "clusterings":
-        reason = reason.replace("mean adjusted Rand index between clusterings of bootstrap resamples", "agreement between models of resamples")
-    if at_edge:
-        side = "smallest" if value == values[0] else "largest"
-        reason += (f" Warning: this is the {side} {what} searched ({values[0]} to {values[-1]}); the best {what} may lie outside "
-                   f"the range: widen it.")
-        warnings.warn(f"{what} = {value} is at the edge of the range searched ({values[0]} to {values[-1]}); widen the range",
-                      EdgeOfRangeWarning, stacklevel=3)
-    return value, reason, at_edge
-
-
-def recommend_k(table: pd.DataFrame, *, tolerance: float = 0.05, min_stability: float | None = None) -> tuple[int, str]:
-    """Pick k from a :func:`choose_k` table and explain the choice.
-
-    Rule: stability is the score (Lange et al. 2004; Ben-Hur, Elisseeff & Guyon 2002):
-    take the *smallest* k whose stability is within ``tolerance`` of the best.  Clusterings
-    that reappear on resamples of the articles are real structure; among nearly equally
-    stable choices the simpler one is preferred.  Silhouette, Calinski-Harabasz and
-    Davies-Bouldin stay in the table as descriptions, not as the rule: on news they
-    improve steadily with k and favour the top of any range.  A choice at either edge of
-    the range searched raises :class:`EdgeOfRangeWarning` and says so in the reason.
-    When even the best stability is under ``min_stability`` (default 0.6) the reason
-    says the clusters are tentative.
-
-    Example
-    -------
-    >>> table = pd.DataFrame({"k": [3, 4, 5, 6], "stability": [0.70, 0.93, 0.95, 0.80]})
-    >>> recommend_k(table)[0]
-    4
-    """
-    value, reason, _ = recommend_by_stability(table, "k", tolerance=tolerance, min_stability=0.6 if min_stability is None else min_stability)
-    return value, reason
 
 
 def class_tfidf(matrix, labels, terms, *, top_n: int = 10) -> pd.DataFrame:
@@ -457,7 +316,7 @@ class Clustering:
 @renamed_parameters(n_bootstrap="n_boot")
 def cluster_corpus(corpus: pd.DataFrame, k: int | None = None, *, k_values=range(3, 13), text: str = "text", clean_first: bool = True,
                    n_components: int = 50, drop_names: bool | str = True, random_state: int = 0, n_boot: int = 10,
-                   embedding=None, progress: bool | None = None, group: str = "outlet_type") -> Clustering:
+                   embedding=None, progress: bool | None = None, group: str = "outlet_type", n_init: int = 50) -> Clustering:
     """The default pipeline for kinds of coverage: clean, TF-IDF, LSA, k-means, labels.
 
     1. :func:`presslens.text.clean` removes news noise (``clean_first=True``);
@@ -465,10 +324,12 @@ def cluster_corpus(corpus: pd.DataFrame, k: int | None = None, *, k_values=range
        the corpus's person names removed (``drop_names="all"``: every proper noun,
        places and organisations too), sublinear tf, ``min_df=2``, ``max_df=0.5``;
     3. LSA to ``n_components`` dimensions, rows normalised (or any ``embedding``);
-    4. k-means; with ``k=None`` the number of clusters comes from :func:`choose_k` over
-       ``k_values`` and :func:`recommend_k` (stability as the score, the smallest k near
-       the best; ``result.k_at_edge`` and an :class:`EdgeOfRangeWarning` when the choice is
-       at an edge of ``k_values``);
+    4. k-means, the best of ``n_init`` starts (lowest inertia; k-means only finds a local
+       optimum, and on news of several close kinds ten starts often miss the best one); with
+       ``k=None`` the number of clusters comes from :func:`choose_k` over ``k_values`` and
+       :func:`recommend_k` (stability less its spread as the score, the smallest k near the
+       best; ``result.k_at_edge`` and an :class:`EdgeOfRangeWarning` when the choice is at
+       an edge of ``k_values``);
     5. :func:`label_clusters` for top terms, typical headlines and dominant groups.
 
     The result keeps the fitted vectorizer, LSA model (or embedding) and k-means model:
@@ -492,7 +353,7 @@ def cluster_corpus(corpus: pd.DataFrame, k: int | None = None, *, k_values=range
         k, reason, at_edge = recommend_by_stability(k_table, "k")
     else:
         reason = f"k = {k} was given."
-    labels, kmeans, label_map = kmeans_model(vectors, k, random_state=random_state)
+    labels, kmeans, label_map = kmeans_model(vectors, k, random_state=random_state, n_init=n_init)
     summary = label_clusters(prepared, labels, vectors, features, group=group)
     return Clustering(prepared, labels, vectors, features, summary, k, reason, k_table, k_at_edge=at_edge, embedder=embedder, embedding=embedding,
                       kmeans=kmeans, label_map=label_map, text=text, clean_first=clean_first)

@@ -308,23 +308,33 @@ def compare_topic_numbers(corpus: pd.DataFrame, n_topics=(4, 6, 8, 10, 12, 15), 
     return pd.DataFrame(rows).round(3)
 
 
-def recommend_topics(table: pd.DataFrame, *, tolerance: float = 0.05) -> tuple[int, str]:
+def recommend_topics(table: pd.DataFrame, *, tolerance: float = 0.10) -> tuple[int, str]:
     """Pick the number of topics from a :func:`compare_topic_numbers` table.
 
-    Rule: the smallest number of topics whose stability is within ``tolerance`` of the
-    best (Greene et al. 2014).  Coherence alone favours many small, tight topics; a
-    number whose topics reappear when the documents are resampled is real structure.  At
-    an edge of the range searched, :class:`presslens.cluster.EdgeOfRangeWarning` is raised
-    and the reason says so.  Returns ``(n_topics, reason)``.
+    Rule (:func:`presslens.choose.recommend_by_quality`): among the numbers of topics
+    whose stability is within ``tolerance`` of the best (Greene et al. 2014), the one
+    with the best topic quality, window NPMI coherence x diversity (Dieng, Ruiz & Blei
+    2020).  Stability alone favours two or three broad topics that merge real ones;
+    coherence alone favours many small, tight topics.  A table without coherence and
+    diversity falls back to the smallest number whose stability is within ``tolerance``
+    of the best.  At an edge of the range searched,
+    :class:`presslens.cluster.EdgeOfRangeWarning` is raised and the reason says so.
+    Returns ``(n_topics, reason)``.
 
     Example
     -------
     >>> recommend_topics(pd.DataFrame({"n_topics": [4, 6, 8, 10], "stability": [0.6, 0.9, 0.92, 0.7]}))[0]
     6
+    >>> recommend_topics(pd.DataFrame({"n_topics": [4, 6, 8, 10], "stability": [0.6, 0.9, 0.92, 0.7],
+    ...                                "npmi_window": [0.1, 0.12, 0.2, 0.3], "diversity": [1.0, 0.9, 0.9, 0.8]}))[0]
+    8
     """
-    from presslens.cluster import recommend_by_stability
+    from presslens.choose import recommend_by_quality, recommend_by_stability
 
-    value, reason, _ = recommend_by_stability(table, "n_topics", tolerance=tolerance, what="n_topics", noun="topics")
+    if {"npmi_window", "diversity"} <= set(table.columns):
+        value, reason, _ = recommend_by_quality(table, "n_topics", tolerance=tolerance)
+    else:
+        value, reason, _ = recommend_by_stability(table, "n_topics", tolerance=tolerance, what="n_topics", noun="topics")
     return value, reason.replace("n_topics =", "Number of topics =", 1)
 
 

@@ -10,8 +10,8 @@ from presslens import plots
 from presslens.cluster import EdgeOfRangeWarning
 from presslens.report.context import ReportContext, Section, section
 
-# The numbers of topics compared; the smallest whose topics are near the most stable under
-# resampling is taken (presslens.topics.recommend_topics; coherence alone picks too many, issue 18).
+# The numbers of topics compared; among those whose topics are near the most stable under
+# resampling, the best coherence x diversity is taken (presslens.topics.recommend_topics; issue 18).
 TOPIC_NUMBERS = (4, 6, 8, 10, 12)
 
 
@@ -60,7 +60,7 @@ def kinds_of_coverage(context: ReportContext) -> Section:
     with warnings.catch_warnings():  # an edge of the range is said in the reason, printed below
         warnings.simplefilter("ignore", EdgeOfRangeWarning)
         n_topics, reason = recommend_topics(candidates)
-    result.table("topic_numbers", "Numbers of topics compared (stability decides; NPMI coherence and diversity for reading)", candidates)
+    result.table("topic_numbers", "Numbers of topics compared (stability screens, coherence x diversity decides)", candidates)
     topics = fit_topics(clustering.corpus, n_topics, random_state=context.random_state, drop_names=True)
     words = topics.top_words[topics.top_words["rank"] <= 10].groupby("topic")["term"].apply(", ".join).reset_index(name="top_words")
     result.text(f"An NMF topic model describes each article as a mixture of topics. {reason} The table gives each topic's ten top words "
