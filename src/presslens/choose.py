@@ -39,7 +39,7 @@ from sklearn.metrics import (
     silhouette_score,
 )
 
-from presslens._compat import renamed_parameters
+from presslens._compat import renamed_parameters, user_stacklevel
 
 
 class EdgeOfRangeWarning(UserWarning):
@@ -152,7 +152,7 @@ def _warn_at_edge(value: int, values: list[int], what: str, reason: str) -> tupl
         reason += (f" Warning: this is the {side} {what} searched ({values[0]} to {values[-1]}); the best {what} may lie outside "
                    f"the range: widen it.")
         warnings.warn(f"{what} = {value} is at the edge of the range searched ({values[0]} to {values[-1]}); widen the range",
-                      EdgeOfRangeWarning, stacklevel=4)
+                      EdgeOfRangeWarning, stacklevel=user_stacklevel())
     return reason, at_edge
 
 
