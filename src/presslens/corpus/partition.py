@@ -35,7 +35,7 @@ class Partitioned:
     Example
     -------
     >>> print(Partitioned(Path("parts/datapackage.json"), True, pd.DataFrame({"parsed": [40], "quarantined": [2]})))
-    converted to JSON Lines parts at parts: 40 articles kept, 2 quarantined.
+    converted to JSON Lines parts in parts/: 40 articles kept, 2 quarantined.
     """
 
     path: Path
@@ -44,10 +44,10 @@ class Partitioned:
 
     def __str__(self) -> str:
         if not self.converted:
-            return f"{self.path} is read in partitions as it is."
+            return f"{self.path.name} is read in partitions as it is."  # names only: no machine-specific path in outputs
         kept = int(self.report["parsed"].sum()) if "parsed" in self.report else 0
         quarantined = int(self.report["quarantined"].sum()) if "quarantined" in self.report else 0
-        return f"converted to JSON Lines parts at {self.path.parent}: {kept:,} articles kept, {quarantined:,} quarantined."
+        return f"converted to JSON Lines parts in {self.path.parent.name}/: {kept:,} articles kept, {quarantined:,} quarantined."
 
 
 def _already_partitioned(path: Path, format: str) -> bool:
