@@ -146,7 +146,7 @@ def evaluate(folder: Path) -> dict:
                     best = i
                     break
             if best is None:
-                rows.append({**g, "matched": False})
+                rows.append({**g, "article": article, "matched": False})
                 continue
             used.add(best)
             n_match += 1
@@ -154,7 +154,7 @@ def evaluate(folder: Path) -> dict:
             said = row["canonical"] or row["speaker_as_written"]
             target = surname(g["person"])
             said = re.sub(r"['\u2019]s\b", "", said)
-            rows.append({**g, "matched": True, "predicted": said, "rule": row["rule"], "part": int(row["part"]),
+            rows.append({**g, "article": article, "matched": True, "predicted": said, "rule": row["rule"], "part": int(row["part"]),
                          "right": bool(target) and target in re.findall(r"[\w'\u2019.-]+", said.replace("\u2019", "'"))})
     table = pd.DataFrame(rows)
     precision = n_match / n_pred if n_pred else 0.0
