@@ -11,12 +11,35 @@ from presslens.quotes.vocabulary import RX0, RX1, RX2, SINGLE_CLOSE, SINGLE_OPEN
 
 # --------------------------------------------------------------------------- step 1: candidate spans
 
+# A single line break ends a paragraph when the line ends a sentence (or a quotation) and the
+# next line starts one: web copy often separates paragraphs so; hard-wrapped lines break mid-sentence.
+_LINE_BREAK = re.compile("(?<=[.!?\u201d\"\u2019\u2026])[ \t\u00a0]*\n(?=[ \t]*[A-Z\"\u201c\u2018'(\u2014\u2013-])")
+
+
 def paragraphs(text: str):
+    r"""(offset, paragraph) for the paragraphs of a text: blocks between blank lines, and
+    lines of a block that end a sentence before a line that starts one.
+
+    Example
+    -------
+    >>> [p for _, p in paragraphs('One.\n\n"Two," she said.\n"Three."\nfour')]
+    ['One.', '"Two," she said.', '"Three."\nfour']
+    """
     start = 0
     for match in RX0.finditer(text):
-        yield start, text[start : match.start()]
+        yield from _lines(text, start, match.start())
         start = match.end()
-    yield start, text[start:]
+    yield from _lines(text, start, len(text))
+
+
+def _lines(text: str, start: int, end: int):
+    if "\n" not in text[start:end]:
+        yield start, text[start:end]
+        return
+    for match in _LINE_BREAK.finditer(text, start, end):
+        yield start, text[start: match.start()]
+        start = match.end()
+    yield start, text[start:end]
 
 
 _SINGLE_MARK = re.compile("['\u2018\u2019]")
