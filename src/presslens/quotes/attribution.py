@@ -12,6 +12,7 @@ import pandas as pd
 
 from presslens.quotes.spans import candidate_spans, paragraphs
 from presslens.quotes.speakers import Registry, Speaker, parse_speaker
+from presslens.quotes.subjects import lead_clause_subject, sentence_subject
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
     CALLED,
@@ -156,6 +157,8 @@ def _before(head: str):
         if match.group("verb").lower().endswith("ing"):  # "Mr. Tate defended the plan, saying ..."
             subject = _SUBJECT_IN_SENTENCE.match(who + " ")
             who = subject.group("who") if subject else who
+        if not _who_ok(who) and ", " in who:  # "In a call on Dec. 2, Col. Reyes, a spokeswoman, said": the subject after the clause
+            who = lead_clause_subject(who) or who
         if not _who_ok(who) and ", " in who:  # "Whether the issue is X or Y, Mr. Garin added,": the subject after the clause
             last = who.rsplit(", ", 1)[1]
             who = last if (last[:1].isupper() or last in ("he", "she")) and len(last.split()) <= 8 else who
@@ -168,7 +171,15 @@ def _before(head: str):
         match = SUBJECT_DESCRIBED.match(sentence)
         if match and _who_ok(match.group("who")) and match.group("who").split()[-1] not in OPENERS:
             return match.group("who"), "colon"
+    verb = _CUE_IN.search(sentence)
+    if verb or sentence.rstrip().endswith(":"):  # 'When asked, Ms. Rowe smiled and said,', 'Vance shot back:': the sentence's subject
+        who = sentence_subject(sentence)
+        if who and _who_ok(who):
+            return who, verb.group(0).lower() if verb else "colon"
     return None
+
+
+_CUE_IN = re.compile(rf"\b{VERB}\b")
 
 
 def _called(head: str):
@@ -321,9 +332,10 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 sentence = _last_sentence(head)
                 if sentence.strip() and not RX24.search(sentence):
                     match = _SUBJECT_IN_SENTENCE.match(sentence)
-                    if match and match.group("who").split()[0] not in OPENERS - {"He", "She"} and len(words.split()) > 2 \
+                    who = match.group("who") if match else sentence_subject(sentence)  # behind a leading clause, after a description
+                    if who and who.split()[0] not in OPENERS - {"He", "She"} and len(words.split()) > (2 if match else 3) and not _title_like(words) \
                             and not SCARE_CUE.search(head[-40:]):
-                        hit, rule = (match.group("who"), "subject"), "same sentence"
+                        hit, rule = (who, "subject"), "same sentence"
             if hit is None and index == 0:
                 subject = _preceding_subject(head)
                 if subject is not None:
