@@ -101,6 +101,8 @@ def _who_ok(who: str) -> bool:
     first = who.split()[0].strip(",")
     if who.lower() in PRONOUNS:
         return True
+    if first.islower() and first.endswith("ing"):  # '"...," claiming that he is ... states': a clause, not a speaker
+        return False
     if first.lower() in ("that", "this", "it", "there", "what", "which", "in", "on", "at", "as", "if", "when", "because", "and", "to", "by",
                          "after", "before", "during", "from", "with", "for", "of", "following", "since", "until", "while", "where", "how", "why",
                          "is", "was", "were", "are", "has", "had", "have", "not", "also", "then", "so", "but", "or", "about", "than"):
@@ -135,9 +137,13 @@ def _after(tail: str):
     return None
 
 
+# A dateline opening a story: "NORTHMOOR, Pa. (AP) —", "LONDON (Reuters) -".
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*(?:\([\w ]{1,30}\))?\s*[\u2014\u2013-]{1,2}\s*")
+
+
 def _before(head: str):
     """Attribution before the quote, in the same sentence: (who, verb) or None."""
-    sentence = _last_sentence(head)
+    sentence = _DATELINE.sub("", _last_sentence(head))
     if not sentence.strip() or RX19.search(sentence.rstrip()):
         return None
     match = _BEFORE_ACCORDING.search(sentence)

@@ -124,6 +124,14 @@ def _split_name(words: list[str]) -> tuple[str, str, str]:
     return " ".join(description_words).strip(" ,"), title, " ".join(name)
 
 
+def _office_of(head: str, tail: str) -> bool:
+    """'Secretary of State Ann Lee', 'Minister of Justice Ann Lee': a title word, 'of', the office
+    and then a person's name (not 'Professor Ann Lee of Whitcombe College')."""
+    words = tail.split()[1:]
+    return _strip_title_dot(head.split()[-1]) in TITLE_WORDS and len(words) >= 3 and all(_is_name_word(w) for w in words) \
+        and any(first_name_gender(w) is not None for w in words[1:-1])
+
+
 def parse_speaker(phrase: str) -> Speaker:
     """Read an attribution phrase as a speaker entity.
 
@@ -139,6 +147,9 @@ def parse_speaker(phrase: str) -> Speaker:
     ('Northmoor Police', 'organisation')
     >>> parse_speaker("Gary Pickford, founder of Shadow Watch").description
     'founder of Shadow Watch'
+    >>> s = parse_speaker("Former Secretary of State Ann Lee")
+    >>> (s.name, s.description)
+    ('Ann Lee', 'Former Secretary of State')
     """
     mention = " ".join(RX3.sub("", phrase).replace("\u2019", "'").split()).strip(" ,;:")
     mention = RX4.sub("", mention)
@@ -190,7 +201,8 @@ def parse_speaker(phrase: str) -> Speaker:
     if not words:
         return speaker
     of_match = RX8.match(head)
-    if of_match and not all(_is_name_word(w) or _strip_title_dot(w) in TITLE_WORDS for w in of_match.group("tail").split()[:1]):
+    if of_match and not all(_is_name_word(w) or _strip_title_dot(w) in TITLE_WORDS for w in of_match.group("tail").split()[:1]) \
+            and not _office_of(of_match.group("head"), of_match.group("tail")):
         head, tail = of_match.group("head"), ", ".join(x for x in (of_match.group("tail"), tail) if x)  # "Professor Leon Grady of Whitcombe College"
         words = head.split()
     description, title, name = _split_name(words)
