@@ -162,7 +162,7 @@ def _before(head: str):
         who = RX23.sub("", who)
         if match.group("verb").lower().endswith("ing"):  # "Mr. Tate defended the plan, saying ..."
             subject = _SUBJECT_IN_SENTENCE.match(who + " ")
-            who = subject.group("who") if subject else who
+            who = subject.group("who") if subject else (sentence_subject(who) or who)
         if not _who_ok(who) and ", " in who:  # "In a call on Dec. 2, Col. Reyes, a spokeswoman, said": the subject after the clause
             who = lead_clause_subject(who) or who
         if not _who_ok(who) and ", " in who:  # "Whether the issue is X or Y, Mr. Garin added,": the subject after the clause
@@ -206,7 +206,7 @@ def _called(head: str):
 _SENTENCE_SUBJECT = re.compile(rf"^(?P<who>(?:(?:{TITLES}|(?:[A-Z][a-z]+\.))\s+)*{NAME}(?:,[^.!?]{{2,120}}?,)?)\s+(?!{VERB}\b)[a-z]")
 
 
-_SUBJECT_IN_SENTENCE = re.compile(rf"^(?:(?:But|And|Yet|Still|However|Instead|Then|Later|Earlier|Meanwhile),?\s+)?(?P<who>(?:(?:{TITLES}|(?:[A-Z][a-z]+\.))\s+)*{NAME}(?:,[^.!?]{{2,120}}?,)?|He|She)\s+(?:also\s+|then\s+|later\s+)?(?!{VERB}\b)[a-z]+(?:ed|s)\b")
+_SUBJECT_IN_SENTENCE = re.compile(rf"^(?:(?:But|And|Yet|Still|However|Instead|Then|Later|Earlier|Meanwhile),?\s+)?(?P<who>(?:(?:{TITLES}|(?:[A-Z][a-z]+\.))\s+)*{NAME}(?:,[^.!?]{{2,120}}?,)?|He|She)\s+(?:also\s+|then\s+|later\s+)?(?!{VERB}\b)(?!(?:this|his|its|us|as|thus|less)\b)[a-z]+(?:ed|s)\b")
 
 
 def _preceding_subject(head: str):
