@@ -12,7 +12,14 @@ import pandas as pd
 
 from presslens.quotes.spans import candidate_spans, paragraphs
 from presslens.quotes.speakers import Registry, Speaker, parse_speaker
-from presslens.quotes.subjects import lead_clause_subject, sentence_subject
+from presslens.quotes.subjects import (
+    DATELINE,
+    after_any_verb,
+    cue_subject,
+    lead_clause_subject,
+    paragraph_subject,
+    sentence_subject,
+)
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
     CALLED,
@@ -137,13 +144,9 @@ def _after(tail: str):
     return None
 
 
-# A dateline opening a story: "NORTHMOOR, Pa. (AP) —", "LONDON (Reuters) -".
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*(?:\([\w ]{1,30}\))?\s*[\u2014\u2013-]{1,2}\s*")
-
-
 def _before(head: str):
     """Attribution before the quote, in the same sentence: (who, verb) or None."""
-    sentence = _DATELINE.sub("", _last_sentence(head))
+    sentence = DATELINE.sub("", _last_sentence(head))
     if not sentence.strip() or RX19.search(sentence.rstrip()):
         return None
     match = _BEFORE_ACCORDING.search(sentence)
@@ -177,15 +180,8 @@ def _before(head: str):
         match = SUBJECT_DESCRIBED.match(sentence)
         if match and _who_ok(match.group("who")) and match.group("who").split()[-1] not in OPENERS:
             return match.group("who"), "colon"
-    verb = _CUE_IN.search(sentence)
-    if verb or sentence.rstrip().endswith(":"):  # 'When asked, Ms. Rowe smiled and said,', 'Vance shot back:': the sentence's subject
-        who = sentence_subject(sentence)
-        if who and _who_ok(who):
-            return who, verb.group(0).lower() if verb else "colon"
-    return None
-
-
-_CUE_IN = re.compile(rf"\b{VERB}\b")
+    hit = cue_subject(sentence)  # 'When asked, Ms. Rowe smiled and said,', 'Vance shot back:': the sentence's subject
+    return hit if hit and _who_ok(hit[0]) else None
 
 
 def _called(head: str):
@@ -255,11 +251,13 @@ def _title_like(words: str) -> bool:
     return 0 < len(tokens) <= 8 and tokens[0][:1].isupper() and sum(1 for w in tokens if w[:1].isupper()) / len(tokens) >= 0.6
 
 
-def _masked_outside(paragraph: str, runs) -> str:
-    out = paragraph
-    for start, end, _, _ in reversed(runs):
-        out = out[: max(0, start - 1)] + " " + out[min(len(out), end + 1):]
-    return out
+_CUE_AFTER = re.compile(rf"\b(?:{VERB}|according to)\b", re.IGNORECASE)
+
+
+def _masked(paragraph: str, runs) -> str:
+    """The paragraph without its quoted runs."""
+    cuts = [0] + [x for start, end, _, _ in runs for x in (max(0, start - 1), end + 1)] + [len(paragraph)]
+    return " ".join(paragraph[cuts[i]: cuts[i + 1]] for i in range(0, len(cuts), 2))
 
 
 def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> list[dict]:
@@ -306,7 +304,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 continue
             hit, rule = None, ""
             if closed:
-                hit = _after(tail)
+                hit = _after(tail) or (after_any_verb(tail) if RX29.search(words.strip()) else None)
             inside = False  # the quote sits inside a clause introduced before it ("called the plan 'a mess'")
             if hit is None:
                 hit = _before(head)
@@ -352,6 +350,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                     hit, rule = (match.group("who"), match.group("verb").lower()), "adjacent sentence"
             if hit is None and opens_paragraph and index == 0 and previous["said_colon"] is not None:
                 hit, rule = previous["said_colon"], "previous paragraph"
+            if hit is None and opens_paragraph and index == 0 and previous.get("subject") and not _CUE_AFTER.search(_masked(paragraph, runs)):
+                hit, rule = previous["subject"], "previous paragraph"  # no attribution anywhere in this paragraph
             kind = _kind(words, head[-60:], hit is not None, marks)
             if hit is None and opens_paragraph and index == 0 and kind == "speech" and previous["speaker"] is not None:
                 record.update(rule="conversation turn", cue="continuing", speaker_as_written=previous["speaker"]["speaker_as_written"], entity=previous["speaker"]["entity"])
@@ -395,6 +395,9 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             match = _PARAGRAPH_SAID.search(_last_sentence(paragraph))
             if match:
                 previous["said_colon"] = (match.group("who"), match.group("verb").lower())
+        if carry is None and not speech and previous["said_colon"] is None:  # "Ann Pike was upbeat." / "Echoed Pike:" then a quotation
+            hit = paragraph_subject(_last_sentence(paragraph))
+            previous["subject"] = hit if hit and _who_ok(hit[0]) else None
         if carry is not None and not runs:
             carry = None
         found.extend(paragraph_quotes)

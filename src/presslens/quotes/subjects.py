@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from presslens.quotes.vocabulary import NAME, OPENERS, TITLES
+from presslens.quotes.vocabulary import NAME, OPENERS, TITLES, VERB
 
 # Past and present forms of common verbs that do not end in -ed/-s.
 _IRREGULAR = ("put|shot|went|took|gave|made|hit|struck|spoke|wrote|began|kept|felt|found|held|led|left|sent|set|told|thought|saw|came|"
@@ -21,9 +21,12 @@ _SUBJECT_ANY = re.compile(
     rf"^(?P<who>(?:[A-Z][\w.'\u2019-]*\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}(?:\s+\([^)]{{1,20}}\))?"
     rf"(?:,(?!\s*(?:he|she|they|we|I)\b)[^!?;:\"\u201c\u201d]{{2,140}}?,)?|He|She)\s+(?:[a-z]+ly\s+)?(?:also\s+|then\s+|later\s+|once\s+|had\s+|has\s+|have\s+|was\s+|is\s+|"
     rf"will\s+|would\s+|did\s+|does\s+|only\s+)?(?!(?:does|as|this|his|its|us|yes|less|unless|thus|whereas|across)\b)"
-    rf"(?P<verb>[a-z]+(?:ed|es|s)|{_IRREGULAR})\b")
+    rf"(?P<verb>[a-z]+(?:ed|es|s)|{_IRREGULAR})\b"
+    r"(?!\s+(?:were|are|was|is|have|had|has|will|would|could|can|may|might|should|must|did|do|say|said|who|that)\b)")
 _LEAD_WORDS = re.compile(r"^(?:and|but|or|so|yet|then|still|however|meanwhile|instead|also|later|earlier|now)\s*,?\s+", re.IGNORECASE)
 _NOT_SUBJECT = OPENERS - {"He", "She"}
+_NOT_FIRST = frozenset("""as if when while after before although though because despite like unlike besides perhaps maybe unless whether
+once until upon across among amid against additionally twenty thirty forty fifty sixty seventy eighty ninety hundred""".split())
 
 
 def _suffixes(sentence: str):
@@ -54,7 +57,7 @@ def sentence_subject(sentence: str) -> str | None:
             continue
         who = match.group("who")
         words = who.split()
-        if words[0] in _NOT_SUBJECT or words[0].lower() in ("as", "if", "when", "while", "after", "before", "although", "though", "because"):
+        if words[0] in _NOT_SUBJECT or words[0].lower() in _NOT_FIRST or (words[0].endswith("ly") and len(words) > 1):
             continue
         return who
     return None
@@ -77,3 +80,85 @@ def lead_clause_subject(who: str) -> str | None:
         if part in ("he", "she") or (first[:1].isupper() and first not in _NOT_SUBJECT and not first.endswith(",")):
             return part
     return None
+
+
+# A dateline opening a story: "NORTHMOOR, Pa. (AP) \u2014", "LONDON (Reuters) -".
+DATELINE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*(?:\([\w ]{1,30}\))?\s*[\u2014\u2013-]{1,2}\s*")
+_CUE_IN = re.compile(rf"\b{VERB}\b")
+
+
+def cue_subject(sentence: str) -> tuple[str, str] | None:
+    """(subject, cue) for a sentence before a quote with a cue verb that is not next to its
+    subject, or one ending in a colon ("When asked, Ms. Rowe smiled and said,", "Vance
+    shot back:").
+
+    Example
+    -------
+    >>> cue_subject("When asked whom she backed, Ms. Rowe smiled and said,")
+    ('Ms. Rowe', 'said')
+    >>> cue_subject("Councillor Ann Pike hit out at the plan on Monday:")
+    ('Councillor Ann Pike', 'colon')
+    """
+    verbs = list(_CUE_IN.finditer(sentence))
+    verb = verbs[-1] if verbs else None
+    if not verb and not sentence.rstrip().endswith(":"):
+        return None
+    who = sentence_subject(sentence)
+    return (who, verb.group(0).lower() if verb else "colon") if who else None
+
+
+_NAMED = rf"(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*[A-Z][\w'\u2019-]+(?:\s+(?:[A-Z][\w'\u2019.-]+|de|van|von|al)){{0,3}}"
+_AFTER_ANY_VERB = re.compile(rf"^\s*(?P<who>{_NAMED}|[Hh]e|[Ss]he|(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){{0,3}}?[A-Za-z][\w-]*)\s+"
+                             r"(?:[a-z]+ly\s+|has\s+|had\s+|have\s+|would\s+|will\s+|later\s+|also\s+)?(?P<verb>[a-z]{3,}ed|said|told|wrote)"
+                             r"(?:\s+(?:back|on|out|up))?\s*(?:[.,;]|$|\s+(?:while|as|during|after|before|at|in|on|to)\s)"
+                             r"|^\s*,?\s*(?P<verb2>according to)\s+(?P<who2>[^.;:!?\"\u201c\u201d]{2,80}?)\s*[.;]")
+_AFTER_ANY_VERB_FIRST = re.compile(rf"^\s*(?P<verb>[a-z]{{3,}}ed)\s+(?P<who>{_NAMED})\s*(?:[.,;]|$)")
+
+
+def after_any_verb(tail: str) -> tuple[str, str] | None:
+    """(speaker, verb) for a short attribution after a quote with a verb that is not a usual
+    cue verb, ending the sentence: '"...," Vance fumed.', '"...," the adviser wondered.',
+    '"...," reacted Vance.'
+
+    Example
+    -------
+    >>> after_any_verb(" Ms. Pike fumed. She left.")
+    ('Ms. Pike', 'fumed')
+    >>> after_any_verb(" reacted Dana Whitcombe.")
+    ('Dana Whitcombe', 'reacted')
+    >>> after_any_verb(" according to a report by the Northmoor Ledger.")
+    ('a report by the Northmoor Ledger', 'according to')
+    >>> after_any_verb(" the crowd in the hall") is None
+    True
+    """
+    match = _AFTER_ANY_VERB.match(tail) or _AFTER_ANY_VERB_FIRST.match(tail)
+    if match and match.groupdict().get("who2"):
+        return match.group("who2"), "according to"
+    if not match or match.group("who").split()[0] in _NOT_SUBJECT:
+        return None
+    who = match.group("who")
+    return (who[:-1] if who.endswith(".") and len(who.split()[-1]) > 3 else who), match.group("verb")
+
+
+_INVERTED_COLON = re.compile(rf"^(?P<verb>[A-Z][a-z]+ed)\s+(?P<who>{_NAMED})\s*:\s*$")
+
+
+def paragraph_subject(sentence: str) -> tuple[str, str] | None:
+    """(speaker, cue) that a paragraph made only of a quotation inherits from the last
+    sentence of the paragraph before it, when that paragraph quotes no one: its subject
+    ("Ann Pike was upbeat about the result.", "Vance echoed:", "Added Vance:").
+
+    Example
+    -------
+    >>> paragraph_subject("Councillor Ann Pike was upbeat about the result.")
+    ('Councillor Ann Pike', 'preceding sentence')
+    >>> paragraph_subject("Echoed Dana Whitcombe:")
+    ('Dana Whitcombe', 'colon')
+    """
+    match = _INVERTED_COLON.match(sentence.strip())
+    if match:
+        return match.group("who"), "colon"
+    who = sentence_subject(sentence)
+    if not who:
+        return None
+    return who, "colon" if sentence.rstrip().endswith(":") else "preceding sentence"
