@@ -10,16 +10,9 @@ import re
 
 import pandas as pd
 
+from presslens.quotes import subjects
 from presslens.quotes.spans import candidate_spans, paragraphs
 from presslens.quotes.speakers import Registry, Speaker, parse_speaker
-from presslens.quotes.subjects import (
-    DATELINE,
-    after_any_verb,
-    cue_subject,
-    lead_clause_subject,
-    paragraph_subject,
-    sentence_subject,
-)
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
     CALLED,
@@ -110,7 +103,7 @@ def _who_ok(who: str) -> bool:
         return True
     if first.islower() and first.endswith("ing"):  # '"...," claiming that he is ... states': a clause, not a speaker
         return False
-    if first.lower() in ("that", "this", "it", "there", "what", "which", "in", "on", "at", "as", "if", "when", "because", "and", "to", "by",
+    if first.lower() in ("earlier", "later", "last", "yesterday", "today", "tonight", "meanwhile", "separately", "that", "this", "it", "there", "what", "which", "in", "on", "at", "as", "if", "when", "because", "and", "to", "by",
                          "after", "before", "during", "from", "with", "for", "of", "following", "since", "until", "while", "where", "how", "why",
                          "is", "was", "were", "are", "has", "had", "have", "not", "also", "then", "so", "but", "or", "about", "than"):
         return False
@@ -146,7 +139,7 @@ def _after(tail: str):
 
 def _before(head: str):
     """Attribution before the quote, in the same sentence: (who, verb) or None."""
-    sentence = DATELINE.sub("", _last_sentence(head))
+    sentence = subjects.DATELINE.sub("", _last_sentence(head))
     if not sentence.strip() or RX19.search(sentence.rstrip()):
         return None
     match = _BEFORE_ACCORDING.search(sentence)
@@ -162,12 +155,13 @@ def _before(head: str):
         who = RX20.sub("", who)
         who = RX21.sub("", who)
         who = RX22.sub("", who)
-        who = RX23.sub("", who)
+        who = RX23.sub("", subjects.AS_LEAD.sub("", who))  # "As the Ledger reported,": the outlet
         if match.group("verb").lower().endswith("ing"):  # "Mr. Tate defended the plan, saying ..."
             subject = _SUBJECT_IN_SENTENCE.match(who + " ")
-            who = subject.group("who") if subject else (sentence_subject(who) or who)
+            who = subject.group("who") if subject else (subjects.sentence_subject(who) or who)
         if not _who_ok(who) and ", " in who:  # "In a call on Dec. 2, Col. Reyes, a spokeswoman, said": the subject after the clause
-            who = lead_clause_subject(who) or who
+            lead = subjects.lead_clause_subject(who)  # ... and "Earlier this week, Cllr Hale condemned the cuts and vowed"
+            who = (subjects.sentence_subject(lead) or lead) if lead else who
         if not _who_ok(who) and ", " in who:  # "Whether the issue is X or Y, Mr. Garin added,": the subject after the clause
             last = who.rsplit(", ", 1)[1]
             who = last if (last[:1].isupper() or last in ("he", "she")) and len(last.split()) <= 8 else who
@@ -180,7 +174,7 @@ def _before(head: str):
         match = SUBJECT_DESCRIBED.match(sentence)
         if match and _who_ok(match.group("who")) and match.group("who").split()[-1] not in OPENERS:
             return match.group("who"), "colon"
-    hit = cue_subject(sentence)  # 'When asked, Ms. Rowe smiled and said,', 'Vance shot back:': the sentence's subject
+    hit = subjects.cue_subject(sentence)  # 'When asked, Ms. Rowe smiled and said,', 'Vance shot back:': the sentence's subject
     return hit if hit and _who_ok(hit[0]) else None
 
 
@@ -251,15 +245,6 @@ def _title_like(words: str) -> bool:
     return 0 < len(tokens) <= 8 and tokens[0][:1].isupper() and sum(1 for w in tokens if w[:1].isupper()) / len(tokens) >= 0.6
 
 
-_CUE_AFTER = re.compile(rf"\b(?:{VERB}|according to)\b", re.IGNORECASE)
-
-
-def _masked(paragraph: str, runs) -> str:
-    """The paragraph without its quoted runs."""
-    cuts = [0] + [x for start, end, _, _ in runs for x in (max(0, start - 1), end + 1)] + [len(paragraph)]
-    return " ".join(paragraph[cuts[i]: cuts[i + 1]] for i in range(0, len(cuts), 2))
-
-
 def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> list[dict]:
     """Quotes of one text with their attribution (see :func:`extract_quotes`).
 
@@ -304,7 +289,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 continue
             hit, rule = None, ""
             if closed:
-                hit = _after(tail) or (after_any_verb(tail) if RX29.search(words.strip()) else None)
+                hit = _after(tail) or (subjects.after_any_verb(tail) if RX29.search(words.strip()) else None)
             inside = False  # the quote sits inside a clause introduced before it ("called the plan 'a mess'")
             if hit is None:
                 hit = _before(head)
@@ -336,7 +321,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 sentence = _last_sentence(head)
                 if sentence.strip() and not RX24.search(sentence):
                     match = _SUBJECT_IN_SENTENCE.match(sentence)
-                    who = match.group("who") if match else sentence_subject(sentence)  # behind a leading clause, after a description
+                    who = match.group("who") if match else subjects.sentence_subject(sentence)  # behind a leading clause, after a description
                     if who and who.split()[0] not in OPENERS - {"He", "She"} and len(words.split()) > (2 if match else 3) and not _title_like(words) \
                             and not SCARE_CUE.search(head[-40:]):
                         hit, rule = (who, "subject"), "same sentence"
@@ -350,7 +335,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                     hit, rule = (match.group("who"), match.group("verb").lower()), "adjacent sentence"
             if hit is None and opens_paragraph and index == 0 and previous["said_colon"] is not None:
                 hit, rule = previous["said_colon"], "previous paragraph"
-            if hit is None and opens_paragraph and index == 0 and previous.get("subject") and not _CUE_AFTER.search(_masked(paragraph, runs)):
+            if hit is None and opens_paragraph and index == 0 and previous.get("subject") and subjects.names_no_one(paragraph, runs):
                 hit, rule = previous["subject"], "previous paragraph"  # no attribution anywhere in this paragraph
             kind = _kind(words, head[-60:], hit is not None, marks)
             if hit is None and opens_paragraph and index == 0 and kind == "speech" and previous["speaker"] is not None:
@@ -396,7 +381,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             if match:
                 previous["said_colon"] = (match.group("who"), match.group("verb").lower())
         if carry is None and not speech and previous["said_colon"] is None:  # "Ann Pike was upbeat." / "Echoed Pike:" then a quotation
-            hit = paragraph_subject(_last_sentence(paragraph))
+            hit = subjects.paragraph_subject(_last_sentence(paragraph))
             previous["subject"] = hit if hit and _who_ok(hit[0]) else None
         if carry is not None and not runs:
             carry = None

@@ -18,7 +18,7 @@ _IRREGULAR = ("put|shot|went|took|gave|made|hit|struck|spoke|wrote|began|kept|fe
               "became|drew|threw|broke|chose|rose|fought|brought|bought|sought|ran|won|lost|stood|said|let|cut|got|knew|meant|read")
 # A subject: description words allowed before the name, a bracketed party label or an appositive after it.
 _SUBJECT_ANY = re.compile(
-    rf"^(?P<who>(?:[A-Z][\w.'\u2019-]*\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}(?:\s+\([^)]{{1,20}}\))?"
+    rf"^(?P<who>(?:(?:[A-Z][\w.'\u2019-]*\s+){{1,3}}of\s+)?(?:[A-Z][\w.'\u2019-]*\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}(?:\s+\([^)]{{1,20}}\))?"
     rf"(?:,(?!\s*(?:he|she|they|we|I)\b)[^!?;:\"\u201c\u201d]{{2,140}}?,)?|He|She)\s+(?:[a-z]+ly\s+)?(?:also\s+|then\s+|later\s+|once\s+|had\s+|has\s+|have\s+|was\s+|is\s+|"
     rf"will\s+|would\s+|did\s+|does\s+|only\s+)?(?!(?:does|as|this|his|its|us|yes|less|unless|thus|whereas|across)\b)"
     rf"(?P<verb>[a-z]+(?:ed|es|s)|{_IRREGULAR})\b"
@@ -84,6 +84,7 @@ def lead_clause_subject(who: str) -> str | None:
 
 # A dateline opening a story: "NORTHMOOR, Pa. (AP) \u2014", "LONDON (Reuters) -".
 DATELINE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*(?:\([\w ]{1,30}\))?\s*[\u2014\u2013-]{1,2}\s*")
+AS_LEAD = re.compile(r"^[Aa]s\s+(?=[A-Z]|the\s)")
 _CUE_IN = re.compile(rf"\b{VERB}\b")
 
 
@@ -162,3 +163,22 @@ def paragraph_subject(sentence: str) -> tuple[str, str] | None:
     if not who:
         return None
     return who, "colon" if sentence.rstrip().endswith(":") else "preceding sentence"
+
+
+_CUE_OR_ACCORDING = re.compile(rf"\b(?:{VERB}|according to)\b", re.IGNORECASE)
+
+
+def names_no_one(paragraph: str, runs) -> bool:
+    """Whether a paragraph, outside its quoted ``runs`` (from
+    :func:`~presslens.quotes.spans.candidate_spans`), has no cue verb and no "according to":
+    a quotation that does not say whose it is.
+
+    Example
+    -------
+    >>> from presslens.quotes.spans import candidate_spans
+    >>> p = '"We have earned this." She smiled.'
+    >>> names_no_one(p, candidate_spans(p)), names_no_one('"We won," she said.', candidate_spans('"We won," she said.'))
+    (True, False)
+    """
+    cuts = [0] + [x for start, end, _, _ in runs for x in (max(0, start - 1), end + 1)] + [len(paragraph)]
+    return not _CUE_OR_ACCORDING.search(" ".join(paragraph[cuts[i]: cuts[i + 1]] for i in range(0, len(cuts), 2)))
