@@ -336,7 +336,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             if hit is None and opens_paragraph and index == 0 and previous["said_colon"] is not None:
                 hit, rule = previous["said_colon"], "previous paragraph"
             if hit is None and opens_paragraph and index == 0 and previous.get("subject") and subjects.names_no_one(paragraph, runs):
-                hit, rule = previous["subject"], "previous paragraph"  # no attribution anywhere in this paragraph
+                hit = subjects.paragraph_subject(previous["subject"])  # no attribution anywhere in this paragraph
+                hit, rule = (hit, "previous paragraph") if hit and _who_ok(hit[0]) else (None, rule)
             kind = _kind(words, head[-60:], hit is not None, marks)
             if hit is None and opens_paragraph and index == 0 and kind == "speech" and previous["speaker"] is not None:
                 record.update(rule="conversation turn", cue="continuing", speaker_as_written=previous["speaker"]["speaker_as_written"], entity=previous["speaker"]["entity"])
@@ -381,8 +382,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             if match:
                 previous["said_colon"] = (match.group("who"), match.group("verb").lower())
         if carry is None and not speech and previous["said_colon"] is None:  # "Ann Pike was upbeat." / "Echoed Pike:" then a quotation
-            hit = subjects.paragraph_subject(_last_sentence(paragraph))
-            previous["subject"] = hit if hit and _who_ok(hit[0]) else None
+            previous["subject"] = _last_sentence(paragraph)  # read only when a quotation-only paragraph follows
         if carry is not None and not runs:
             carry = None
         found.extend(paragraph_quotes)
