@@ -159,7 +159,7 @@ def _before(head: str):
         if match.group("verb").lower().endswith("ing"):  # "Mr. Tate defended the plan, saying ..."
             subject = _SUBJECT_IN_SENTENCE.match(who + " ")
             who = subject.group("who") if subject else (subjects.sentence_subject(who) or who)
-        if not _who_ok(who) and ", " in who:  # "In a call on Dec. 2, Col. Reyes, a spokeswoman, said": the subject after the clause
+        if ", " in who and (not _who_ok(who) or subjects.opens_with_clause(who)):  # "In a call on Dec. 2, Col. Reyes, ... said"
             lead = subjects.lead_clause_subject(who)  # ... and "Earlier this week, Cllr Hale condemned the cuts and vowed"
             who = (subjects.sentence_subject(lead) or lead) if lead else who
         if not _who_ok(who) and ", " in who:  # "Whether the issue is X or Y, Mr. Garin added,": the subject after the clause

@@ -63,6 +63,23 @@ def sentence_subject(sentence: str) -> str | None:
     return None
 
 
+_CLAUSE_FIRST = _NOT_FIRST | frozenset("a additionally months weeks days years hours moments minutes bound".split())
+
+
+def opens_with_clause(phrase: str) -> bool:
+    """Whether a phrase before a cue verb opens with a clause rather than the speaker: a
+    subordinator, a sentence adverb or a participle ("Additionally, ...", "Watching the
+    debate, ...", "Although the council disagreed, ...", "Months after the vote, ...").
+
+    Example
+    -------
+    >>> opens_with_clause("Watching the debate on Tuesday, Ann Pike"), opens_with_clause("Ann Pike, the council leader")
+    (True, False)
+    """
+    first = phrase.split()[0].strip(",") if phrase.split() else ""
+    return first.lower() in _CLAUSE_FIRST or (first[:1].isupper() and len(first) > 4 and first.endswith(("ly", "ing")))
+
+
 def lead_clause_subject(who: str) -> str | None:
     """The subject left when leading clauses are dropped from a phrase before a cue verb
     ("in a call on Dec. 2, Col. Ann Reyes, a spokeswoman" -> "Col. Ann Reyes, a spokeswoman").
