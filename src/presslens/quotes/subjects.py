@@ -18,7 +18,7 @@ _IRREGULAR = ("put|shot|went|took|gave|made|hit|struck|spoke|wrote|began|kept|fe
               "became|drew|threw|broke|chose|rose|fought|brought|bought|sought|ran|won|lost|stood|said|let|cut|got|knew|meant|read")
 # A subject: description words allowed before the name, a bracketed party label or an appositive after it.
 _SUBJECT_ANY = re.compile(
-    rf"^(?P<who>(?:(?:[A-Z][\w.'\u2019-]*\s+){{1,3}}of\s+)?(?:[A-Z][\w.'\u2019-]*\s+){{0,2}}(?:[a-z][\w-]*\s+){{0,3}}(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}(?:\s+\([^)]{{1,20}}\))?"
+    rf"^(?P<who>(?:(?:[A-Z][\w.'\u2019-]*\s+){{1,3}}of\s+)?(?:(?:[A-Z][\w.'\u2019-]*|[a-z][\w-]*)\s+){{0,4}}?(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}(?:\s+\([^)]{{1,20}}\))?"
     rf"(?:,(?!\s*(?:he|she|they|we|I)\b)[^!?;:\"\u201c\u201d]{{2,140}}?,)?|He|She)\s+(?:[a-z]+ly\s+)?(?:also\s+|then\s+|later\s+|once\s+|had\s+|has\s+|have\s+|was\s+|is\s+|"
     rf"will\s+|would\s+|did\s+|does\s+|only\s+)?(?!(?:does|as|this|his|its|us|yes|less|unless|thus|whereas|across)\b)"
     rf"(?P<verb>[a-z]+(?:ed|es|s)|{_IRREGULAR})\b"
