@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
-from presslens.quotes.vocabulary import NAME, OPENERS, TITLES, VERB
+from presslens.quotes.vocabulary import NAME, OPENERS, TITLES, VERB, first_name_gender
 
 # Past and present forms of common verbs that do not end in -ed/-s.
 _IRREGULAR = ("put|shot|went|took|gave|made|hit|struck|spoke|wrote|began|kept|felt|found|held|led|left|sent|set|told|thought|saw|came|"
-              "became|drew|threw|broke|chose|rose|fought|brought|bought|sought|ran|won|lost|stood|said|let|cut|got|knew|meant|read")
+              "became|drew|threw|broke|chose|rose|fought|brought|bought|sought|ran|won|lost|stood|said|let|cut|got|knew|meant|read|grew|flew|"
+              "blew|spent|paid|laid|sold|sat|met|fled|hid|swore|wore|tore|sang|rang|stuck|spun|stole|sank|forgot|understood|undertook|"
+              "withdrew|oversaw|dug|hung|swung|quit|shut|spread|cast|hurt|upheld|built|lent|bent|dealt|slammed|spoke|woke|gave|forgave")
 # A subject: description words allowed before the name, a bracketed party label or an appositive after it.
 _SUBJECT_ANY = re.compile(
     rf"^(?P<who>(?:(?:[A-Z][\w.'\u2019-]*\s+){{1,3}}of\s+)?(?:(?:[A-Z][\w.'\u2019-]*|[a-z][\w-]*)\s+){{0,4}}?(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}(?:\s+\([^)]{{1,20}}\))?"
@@ -57,7 +59,7 @@ def sentence_subject(sentence: str) -> str | None:
             continue
         who = match.group("who")
         words = who.split()
-        if words[0] in _NOT_SUBJECT or words[0].lower() in _NOT_FIRST or (words[0].endswith("ly") and len(words) > 1):
+        if words[0] in _NOT_SUBJECT or words[0].lower() in _NOT_FIRST or (words[0].endswith("ly") and len(words) > 1 and first_name_gender(words[0]) is None):
             continue
         return who
     return None
@@ -77,7 +79,7 @@ def opens_with_clause(phrase: str) -> bool:
     (True, False)
     """
     first = phrase.split()[0].strip(",") if phrase.split() else ""
-    return first.lower() in _CLAUSE_FIRST or (first[:1].isupper() and len(first) > 4 and first.endswith(("ly", "ing")))
+    return first.lower() in _CLAUSE_FIRST or (first[:1].isupper() and len(first) > 4 and first.endswith(("ly", "ing")) and first_name_gender(first) is None)
 
 
 def lead_clause_subject(who: str) -> str | None:
