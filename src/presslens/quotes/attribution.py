@@ -214,6 +214,7 @@ def _preceding_subject(head: str):
     return match.group("who")
 
 
+_CUE = re.compile(rf"\b{VERB}\b[^.!?]*[.!?]\s*$")
 _PARAGRAPH_SAID = re.compile(rf"(?P<who>(?:[A-Z][^.!?;\"\u201c\u201d]*?)|[Hh]e|[Ss]he|[Tt]hey)\s*,?\s+(?:also\s+)?(?P<verb>{VERB})\b[^\"\u201c\u201d]*[.:]\s*$")
 
 
@@ -326,7 +327,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                             and not SCARE_CUE.search(head[-40:]):
                         hit, rule = (who, "subject"), "same sentence"
             if hit is None and index == 0:
-                subject = _preceding_subject(head)
+                subject = _preceding_subject(head)  # ... or "Sam Lau, a party official, said in a statement. ": the sentence's subject
+                subject = subject or (subjects.sentence_subject(_last_sentence(head)) if RX24.search(head) and _CUE.search(head) else None)
                 if subject is not None:
                     hit, rule = (subject, "preceding sentence"), "adjacent sentence"
             if hit is None and closed and RX32.search(words.strip()):
