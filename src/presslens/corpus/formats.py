@@ -196,7 +196,7 @@ def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str,
             continue
         rows.append(_numbers_back(value))
         numbers.append(record)
-    if record == 0:
+    if record == 0 and first_line == 1 and to_end:  # a whole file (a partition of blank lines is no error)
         raise CorpusError(path, "is empty (no JSON lines)", "check the export; a JSON Lines corpus has one JSON object per line")
     frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame()
     return Records(frame, _display_name(path), "jsonl", numbers, bad)
