@@ -114,3 +114,18 @@ def test_a_gzipped_file_is_read_once_decompressed(tmp_path):
     loaded = load(path, on_bad_lines="quarantine")
     assert scale.read_quarantine(path)[["row", "reason"]].to_dict("records") == loaded.quarantine[["row", "reason"]].to_dict("records")
     assert scale.read_corpus(path).compute()["record_no"].tolist() == loaded.corpus["record_no"].tolist() == [1, 2, 4, 6]
+
+
+def test_a_partition_is_decoded_as_its_whole_file(tmp_path):
+    """A UTF-8 file with one line in Latin-1: ``load`` quarantines that line.  A partition
+    whose only non-ASCII line is that one must do the same, not guess a code page for
+    itself and keep the line (the result then depended on the partition size)."""
+    lines = [_article(1, "Councillors backed lessons costing £5,000."), _article(2), _article(3), _article(4)]
+    raw = ("\n".join(lines[:2]) + "\n").encode("utf-8") + (_article(3, "The café owner said police were called.") + "\n").encode("latin-1")
+    path = tmp_path / "articles.jsonl"
+    path.write_bytes(raw + (lines[3] + "\n").encode("utf-8"))
+    loaded = load(path, on_bad_lines="quarantine")
+    assert loaded.quarantine["row"].tolist() == [3]
+    for rows in (1, 2, 100):
+        assert scale.read_quarantine(path, rows_per_partition=rows)[["row", "reason"]].to_dict("records") == loaded.quarantine[["row", "reason"]].to_dict("records"), rows
+        assert scale.read_corpus(path, rows_per_partition=rows).compute()["doc_id"].tolist() == ["n1", "n2", "n4"], rows

@@ -54,7 +54,9 @@ def _raw_records(chunk: Chunk, encoding: str | None, on_bad_lines: str):
             handle.seek(chunk.start)
             raw = handle.read(chunk.stop - chunk.start)
     to_end = chunk.stop < 0 or chunk.stop >= path.stat().st_size
-    return parse_jsonl(path, raw, encoding, on_bad_lines, first_line=chunk.first_line, to_end=to_end)
+    if encoding is None and chunk.encoding is not None and chunk.encoding != "utf-8":
+        encoding = chunk.encoding  # the code page detected on the whole file
+    return parse_jsonl(path, raw, encoding, on_bad_lines, first_line=chunk.first_line, to_end=to_end, utf8=chunk.encoding == "utf-8")
 
 
 def read_chunk(chunk: Chunk, *, columns=None, dayfirst=None, encoding=None, max_text_chars=None, on_bad_lines: str = "quarantine",

@@ -7,6 +7,7 @@ reads, and the record number of each partition's first article — counted as
 
 from __future__ import annotations
 
+import codecs
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -44,6 +45,7 @@ class Chunk:
     first_record: int = 1  # record number of the chunk's first line, counted across the files
     multipart: bool = False  # one of several files: ``source_file`` names the part, as ``load`` does
     first_line: int = 1  # line number of the chunk's first line in its own file (jsonl), for the reasons of bad lines
+    encoding: str | None = None  # the file's encoding, decided once for the whole file (jsonl; see file_encoding)
 
 
 def _corpus_files(path: Path) -> tuple[list[Path], str]:
@@ -108,6 +110,7 @@ def jsonl_chunks(path: Path, rows: int, partition: int, first_record: int, block
         records += bool(carry is None or carry.decode("utf-8", "replace").strip())
         return [Chunk(str(path), "jsonl", partition, 0, -1, first_record)], records
     size = path.stat().st_size
+    decoder, utf8 = codecs.getincrementaldecoder("utf-8")(), True
     cuts, lines, records, offset, line_in_chunk, chunk_start = [], 0, 0, 0, 0, 0
     chunk_first, chunk_line, carry = first_record, 1, b""
     with open(path, "rb") as handle:
@@ -115,6 +118,11 @@ def jsonl_chunks(path: Path, rows: int, partition: int, first_record: int, block
             data = handle.read(block)
             if not data:
                 break
+            if utf8:
+                try:
+                    decoder.decode(data)
+                except UnicodeDecodeError:
+                    utf8 = False
             breaks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
             blank, carry = _blank_lines(data, breaks, carry)
             kept = np.cumsum(~blank)
@@ -140,8 +148,47 @@ def jsonl_chunks(path: Path, rows: int, partition: int, first_record: int, block
         cuts.append((chunk_start, size, chunk_first, chunk_line))
         if carry is None or carry.decode("utf-8", "replace").strip():  # a last line without its newline
             records += 1
-    return [Chunk(str(path), "jsonl", partition + i, start, stop, first, first_line=line)
+    if utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8 = False
+    encoding = "utf-8" if utf8 else file_encoding(path)
+    return [Chunk(str(path), "jsonl", partition + i, start, stop, first, first_line=line, encoding=encoding)
             for i, (start, stop, first, line) in enumerate(cuts)], records
+
+
+def file_encoding(path: Path, block: int = 1 << 26) -> str | None:
+    """How :func:`presslens.corpus.load` decodes a whole file that is not all UTF-8, so
+    that each partition is decoded the same way: ``"utf-8"`` when any non-ASCII line is
+    valid UTF-8 (the lines that are not are quarantined), else the code page detected on
+    the whole file (``None`` when there is a byte-order mark: each partition then decodes
+    as ``load`` would).
+
+    Example
+    -------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "mixed.jsonl"
+    >>> _ = path.write_bytes('{"a": "£5"}\\n'.encode("utf-8") + '{"a": "café"}\\n'.encode("latin-1"))
+    >>> file_encoding(path)
+    'utf-8'
+    """
+    from presslens.corpus.encoding import decode_lines
+
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+        if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+            return None
+        handle.seek(0)
+        for data in iter(lambda: handle.read(block), b""):
+            for line in data.split(b"\n"):
+                if not line.isascii():
+                    try:
+                        line.decode("utf-8")
+                        return "utf-8"
+                    except UnicodeDecodeError:
+                        continue
+    return decode_lines(path.read_bytes(), path)[1]
 
 
 def _ends_with_newline(path: Path) -> bool:
