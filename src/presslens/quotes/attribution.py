@@ -10,6 +10,7 @@ import re
 
 import pandas as pd
 
+from presslens.quotes.kinds import not_speech, quoted_kind, reporting_subject
 from presslens.quotes.spans import candidate_spans, paragraphs
 from presslens.quotes.speakers import Registry, Speaker, parse_speaker
 from presslens.quotes.vocabulary import (
@@ -36,15 +37,12 @@ from presslens.quotes.vocabulary import (
     RX24,
     RX25,
     RX26,
-    RX28,
-    RX29,
     RX30,
     RX31,
     RX32,
     SCARE_CUE,
     SINGLE_OPEN,
     SUBJECT_DESCRIBED,
-    TITLE_CUE,
     TITLES,
     VERB,
     first_name_gender,
@@ -210,28 +208,6 @@ def _preceding_subject(head: str):
 _PARAGRAPH_SAID = re.compile(rf"(?P<who>(?:[A-Z][^.!?;\"\u201c\u201d]*?)|[Hh]e|[Ss]he|[Tt]hey)\s*,?\s+(?:also\s+)?(?P<verb>{VERB})\b[^\"\u201c\u201d]*[.:]\s*$")
 
 
-def _kind(words: str, before: str, attributed: bool, marks: str) -> str:
-    """speech, title, scare or term for one quoted span."""
-    stripped = words.strip()
-    n = len(stripped.split())
-    if attributed:
-        return "speech"
-    if TITLE_CUE.search(before):
-        return "title" if n > 1 or stripped[:1].isupper() else "term"
-    if n <= 2:
-        return "term"
-    if SCARE_CUE.search(before):
-        return "scare"
-    capitals = sum(1 for w in stripped.split() if w[:1].isupper())
-    if (not RX28.search(stripped) or n >= 3) and capitals / n >= 0.6 and n <= 10:  # a title, also with US style's full stop inside
-        return "title"
-    if n >= 4 and RX29.search(stripped):
-        return "speech"
-    if n >= 9 and marks == "double":
-        return "speech"
-    return "scare"
-
-
 def _title_like(words: str) -> bool:
     """A short run of capitalised words (a work, a show, a slogan): "Meet the Press", "Make America Great Again"."""
     tokens = words.strip().rstrip(".,!?").split()
@@ -287,6 +263,11 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 paragraph_quotes.append(record)
                 carry = record if not closed else None
                 continue
+            named = not_speech(words, head, tail)
+            if named is not None:  # a title, a nickname or a gloss, whoever stands beside it
+                record["kind"] = named
+                paragraph_quotes.append(record)
+                continue
             hit, rule = None, ""
             if closed:
                 hit = _after(tail)
@@ -334,7 +315,10 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                     hit, rule = (match.group("who"), match.group("verb").lower()), "adjacent sentence"
             if hit is None and opens_paragraph and index == 0 and previous["said_colon"] is not None:
                 hit, rule = previous["said_colon"], "previous paragraph"
-            kind = _kind(words, head[-60:], hit is not None, marks)
+            before = paragraph[: max(0, start - 1)]  # the whole sentence, quotes before this one included
+            kind = quoted_kind(words, before, hit is not None, marks)
+            if hit is None and kind == "speech" and reporting_subject(before) is not None:  # 'While Comey said it was "..."'
+                hit, rule = reporting_subject(before), "same sentence"
             if hit is None and opens_paragraph and index == 0 and kind == "speech" and previous["speaker"] is not None:
                 record.update(rule="conversation turn", cue="continuing", speaker_as_written=previous["speaker"]["speaker_as_written"], entity=previous["speaker"]["entity"])
                 paragraph_quotes.append(record)
@@ -350,7 +334,9 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             who, cue = hit
             speaker = parse_speaker(who)
             if speaker.type == "unnamed" and not speaker.description and len(words.split()) < 3:
-                record["kind"] = _kind(words, head[-60:], False, marks)
+                record["kind"] = quoted_kind(words, paragraph[: max(0, start - 1)], False, marks)
+                if record["kind"] == "speech":
+                    record.update(rule="unattributed", cue="unattributed", entity=("", "", "", "", ""))
                 paragraph_quotes.append(record)
                 continue
             if speaker.type == "person" and " " not in speaker.name and not speaker.title and first_name_gender(speaker.name) is None \

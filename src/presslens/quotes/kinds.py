@@ -1,0 +1,249 @@
+"""What a quoted run is: speech, a title, a scare quote or a term (the ``kind`` of a span).
+
+Part of :mod:`presslens.quotes`; see its docstring for the pipeline and references.
+
+The attribution rules find a speaker beside a quote; these rules decide whether the
+quoted words are speech at all.  Two kinds of error matter for "who gets quoted":
+titles, slogans and nicknames counted as someone's words, and short partial quotes
+inside reported speech (``Smith dismissed the claims as "nonsense"``) dropped as
+terms.  The rules, each with fictional cases in ``tests/data/quote_cases_press_6.yaml``:
+
+* **work or outlet**: a run of capitalised words after an outlet's possessive, a
+  preposition, a work noun or a byline is a title even with a cue verb beside it
+  (``told ABC's "Good Morning Britain"``, ``said on "Morning Watch."``, ``the author
+  of "Long Road Home"``, ``his memoir, "Iron Days,"``, ``"Council votes to close
+  library," by Jane Roe``);
+* **modifier**: a capitalised run that qualifies the noun after it is a name
+  (``the "Back the Blue" rally``, ``a "Vote Leave" badge``);
+* **nickname** between a first name and a surname (``Thomas "Tam" Reilly``) and a
+  **gloss** (``Welsh for "thank you"``) are terms;
+* **partial quote**: a reporting verb earlier in the same clause makes a quoted phrase
+  speech (``Ms Patel dismissed the report as "a whitewash"``, ``the minister vowed to
+  "leave no stone unturned"``), unless the run is title-like or held at arm's length
+  (``so-called``); a passive naming verb (``has been described as``) is not a cue.
+
+In a headline set in title case (US style: ``Mayor Says Budget Is 'Dead On Arrival'``)
+capitals say nothing, so the title rules stand aside there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presslens.quotes.vocabulary import (
+    ABBREVIATIONS,
+    NAME,
+    OPENERS,
+    RX16,
+    RX28,
+    RX29,
+    SCARE_CUE,
+    TITLE_CUE,
+    VERB,
+)
+
+# Verbs (and "according to") that report what someone said, wrote or called something,
+# in the forms that stand before a partial quote.
+REPORTING = re.compile(r"(?<![\w-])(?:said|says|say|saying|told|tells|telling|call|calls|calling|called|describes|describing|described|"
+                       r"accused|accusing|accuses|claimed|claiming|claims|vowed|vowing|vows|promised|promising|promises|pledged|pledging|pledges|"
+                       r"warned|warning|warns|insisted|insisting|insists|argued|arguing|argues|wrote|writes|writing|tweeted|posted|declared|declaring|"
+                       r"denounced|condemned|condemning|praised|praising|dismissed|dismissing|slammed|blasted|criticized|criticised|criticizing|"
+                       r"criticising|mocked|mocking|lamented|decried|referred to|referring to|refers to|deemed|termed|characterized|characterised|"
+                       r"branded|labelled|labeled|dubbed|predicted|predicting|suggested|suggesting|admitted|admitting|acknowledged|conceded|stated|"
+                       r"noted|added|adding|explained|complained|asserted|asserting|contended|maintained|urged|urging|demanded|threatened|boasted|"
+                       r"bragged|joked|quipped|recalled|announced|announcing|determined|concluded|ruled|assured|assuring|hailed|touted|touting|"
+                       r"derided|ridiculed|rejected|denied|denying|thanked|remarked|cited|citing|asked|asking|replied|responded|countered|agreed|"
+                       r"testified|emailed|texted|[Aa]ccording to)\b")
+# "is described as", "has been called": a naming verb in the passive is no speaker's cue.
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|now|often|widely|sometimes)\s+$")
+_NAMING = frozenset("call calls called calling described describing describes dubbed branded labelled labeled termed deemed".split())
+_PASSIVE_VERBS = frozenset("called described dubbed branded labelled labeled termed deemed hailed derided told".split())
+# Works and outlets before a title: nouns, "titled", "billed as", and prepositions that name a show or a book.
+_WORK_NOUN = re.compile(r"\b(?:titled|entitled|headlined|codenamed|code-named|billed as|slogan|hashtag|motto|tagline|operation|Operation|"
+                        r"book|memoir|autobiography|biography|novel|film|movie|documentary|programme|program|show|series|podcast|song|"
+                        r"album|play|musical|column|article|essay|report|newsletter|blog|website|magazine|newspaper|channel|"
+                        r"segment|poem|anthem|ad|advert|advertisement|video|chant|banner|placard|poster|sign|shirt|T-shirt|badge|"
+                        r"campaign|scheme|initiative|policy|project|app)\s*,?\s*$")
+_WORK_PLACE = re.compile(r"(?:\b(?:on|in|of|at)\s+(?:(?:the|a|an|his|her|their|its|our|my|your)\s+)?|[\w.)]['\u2019]s\s+)$")
+_BYLINE = re.compile(r"^\s*,?\s*by\s+(?:the\s+)?[A-Z]")
+_MODIFIED = re.compile(r"^\s+(?P<word>[a-z][a-z-]+)\b")
+# Words after a quote that do not make it a modifier of a noun.
+_FUNCTION_WORDS = frozenset("""and or but nor by to in on at of for from with without as than then that which who whom whose when while where because
+if unless until since after before so yet is was are were be been being has had have will would could should can may might must
+did does do not also only even just still again too very""".split())
+_GLOSS = re.compile(r"(?:(?:^|[,(\u2014\u2013-]\s*|\b(?:is|was)\s+)(?:[A-Z][a-z]+|slang|code|short)\s+for|\b(?:meaning|translated as|translates as))\s*,?\s*$")
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?]\s)[A-Z][\w.'\u2019-]*\s+$")
+_SURNAME_AFTER = re.compile(r"^\s+[A-Z][a-z]")
+_SAYS = re.compile(rf"^\s+(?:{VERB})\b")
+_WORDS = re.compile(r"[A-Za-z][\w'\u2019-]*")
+_HELPERS = r"(?:(?:[a-z]+ly|also|then|has|had|have|would|will|once|did|does|do|not|never)\s+){0,3}"
+_PERSON = rf"(?P<who>(?:(?:[A-Z][a-z]+\.|[A-Z]{{2,5}})\s+)*{NAME}|[Hh]e|[Ss]he|[Tt]hey)"
+# the subject right before a finite reporting verb: "While Comey said", "Clinton has increasingly decried"
+_SUBJECT = re.compile(r"(?:^|[\s(])" + _PERSON + r"\s+" + _HELPERS + "$")
+# the subject of the main clause, for a participle after a comma: "Romney hit back, calling it"
+_CLAUSE_SUBJECT = re.compile(r"^(?:(?:But|And|Yet|Still|However|Instead|Then|Later|Meanwhile|Also),?\s+)?" + _PERSON + r"\s+" + _HELPERS + r"[a-z]+\b[^,]*,\s*$")
+
+
+def title_like(words: str) -> bool:
+    """A short run mostly of capitalised words (a work, a show, a slogan).
+
+    Example
+    -------
+    >>> title_like("Meet the Press."), title_like("a total disgrace")
+    (True, False)
+    """
+    tokens = words.strip().rstrip(".,!?").split()
+    return 0 < len(tokens) <= 8 and tokens[0][:1].isupper() and sum(1 for w in tokens if w[:1].isupper()) / len(tokens) >= 0.6
+
+
+def headline_case(text: str) -> bool:
+    """Whether a stretch of text is set in title case (most words of four letters or
+    more capitalised), as US headlines are: then capitals do not mark a title.
+
+    Example
+    -------
+    >>> headline_case("Mayor Says Budget Is"), headline_case("The mayor said on")
+    (True, False)
+    """
+    long_words = [w for w in _WORDS.findall(text) if len(w) >= 4]
+    return len(long_words) >= 2 and sum(1 for w in long_words if w[0].isupper()) >= 0.75 * len(long_words)
+
+
+def clause_before(head: str) -> str:
+    """The sentence the quote stands in, up to the quote (a cheap cut at the last
+    sentence end)."""
+    cut = 0
+    for match in RX16.finditer(head):
+        word = head[max(0, match.start() - 12): match.start()].rsplit(None, 1)[-1:] or [""]
+        if head[match.start()] == "." and (word[0].lower() in ABBREVIATIONS or len(word[0]) == 1):
+            continue  # "Sen. Ada Reyes", "J. Smith"
+        cut = match.end()
+    return head[cut:]
+
+
+def not_speech(words: str, head: str, tail: str) -> str | None:
+    """``title`` or ``term`` for a quoted run that is a name, whatever stands beside it;
+    None when the words may be speech.  ``head`` and ``tail`` are the text of the
+    paragraph before and after the quote marks.
+
+    Example
+    -------
+    >>> not_speech("Good Morning Britain,", "the minister told ITV's ", " adding that ...")
+    'title'
+    >>> not_speech("Tam", "Thomas ", " Reilly, 52, said")
+    'term'
+    >>> not_speech("We will not be silenced,", "", " said Thomas Reilly.") is None
+    True
+    """
+    stripped = words.strip()
+    if not stripped:
+        return None
+    sentence = clause_before(head)
+    if _GLOSS.search(sentence):
+        return "term"
+    if _BYLINE.match(tail) and (stripped.endswith(",") or tail.lstrip().startswith(",")) and reporting_cue(head) is None:
+        return "title"  # a headline and its byline
+    if not title_like(stripped) or headline_case(sentence[-60:] + " " + tail[:40]):
+        return None
+    if len(stripped.split()) <= 2 and _NAME_BEFORE.search(sentence) and _SURNAME_AFTER.match(tail) and not RX28.search(stripped):
+        return "term"  # a nickname: Thomas "Tam" Reilly
+    if _WORK_PLACE.search(sentence) or _WORK_NOUN.search(sentence):
+        return "title"
+    modified = _MODIFIED.match(tail)
+    if modified and modified.group("word") not in _FUNCTION_WORDS and not RX29.search(stripped) and not _SAYS.match(tail):
+        return "title"  # the "Back the Blue" rally
+    return None
+
+
+def reporting_cue(head: str):
+    """The reporting verb that governs a quote in the same clause (a match on the
+    sentence before the quote), or None.
+
+    Example
+    -------
+    >>> reporting_cue("Ms Patel dismissed the report as ").group(0)
+    'dismissed'
+    >>> reporting_cue("The plan has been described as ") is None
+    True
+    """
+    sentence = clause_before(head)
+    last = None
+    for match in REPORTING.finditer(sentence):
+        last = match
+    if last is None:
+        return None
+    between = sentence[last.end():]
+    if len(between) > 120 or ";" in between:
+        return None
+    if last.group(0) in _PASSIVE_VERBS and _PASSIVE.search(sentence[: last.start()]):
+        return None
+    return last
+
+
+def reporting_subject(head: str):
+    """(who, verb) for a partial quote whose reporting verb follows its subject
+    directly (``While Comey said there was ...``, ``Sen. Ada Reyes calling it``).
+
+    Example
+    -------
+    >>> reporting_subject("Campaign chief Dana Holt dismissed the poll as ")
+    ('Dana Holt', 'dismissed')
+    >>> reporting_subject("While Reed said it was ")
+    ('Reed', 'said')
+    >>> reporting_subject("Ms Holt hit back at Tom Reed, calling the plan ")
+    ('Ms Holt', 'calling')
+    >>> reporting_subject("with Sen. Ada Reyes calling it ")
+    ('Sen. Ada Reyes', 'calling')
+    """
+    cue = reporting_cue(head)
+    if cue is None:
+        return None
+    sentence = clause_before(head)
+    before = sentence[: cue.start()]
+    if cue.group(0).endswith("ing") and before.rstrip().endswith(","):
+        match = _CLAUSE_SUBJECT.match(before)
+    else:
+        match = _SUBJECT.search(before)
+    if match is None:
+        return None
+    words = match.group("who").split()
+    while words and words[0] in OPENERS:  # "While Comey" -> "Comey"
+        words.pop(0)
+    if not words:
+        return None
+    return " ".join(words), cue.group(0).lower()
+
+
+def quoted_kind(words: str, head: str, attributed: bool, marks: str) -> str:
+    """``speech``, ``title``, ``scare`` or ``term`` for one quoted span; ``head`` is the
+    paragraph text before the opening mark.
+
+    Example
+    -------
+    >>> quoted_kind("a whitewash", "Ms Patel dismissed the report as ", False, "double")
+    'speech'
+    >>> quoted_kind("hunters", "The so-called ", False, "double")
+    'term'
+    """
+    stripped = words.strip()
+    n = len(stripped.split())
+    if attributed:
+        return "speech"
+    before = head[-60:]
+    if TITLE_CUE.search(before):
+        return "title" if n > 1 or stripped[:1].isupper() else "term"
+    cue = None if SCARE_CUE.search(before) or title_like(stripped) else reporting_cue(head)
+    if cue is not None and (cue.group(0) not in _NAMING or reporting_subject(head) is not None):
+        return "speech"  # a partial quote in reported speech ("critics have called it ..." names no one: a scare quote)
+    if n <= 2:
+        return "term"
+    if SCARE_CUE.search(before):
+        return "scare"
+    capitals = sum(1 for w in stripped.split() if w[:1].isupper())
+    if (not RX28.search(stripped) or n >= 3) and capitals / n >= 0.6 and n <= 10:  # a title, also with US style's full stop inside
+        return "title"
+    if n >= 4 and RX29.search(stripped):
+        return "speech"
+    if n >= 9 and marks == "double":
+        return "speech"
+    return "scare"
