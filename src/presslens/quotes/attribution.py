@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from presslens.quotes.kinds import not_speech, quoted_kind, reporting_subject
+from presslens.quotes.kinds import is_nickname, not_speech, quoted_kind, reporting_subject
 from presslens.quotes.spans import candidate_spans, paragraphs
 from presslens.quotes.speakers import Registry, Speaker, parse_speaker
 from presslens.quotes.vocabulary import (
@@ -241,12 +241,13 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
     for offset, paragraph in paragraphs(text):
         runs = candidate_spans(paragraph)
         paragraph_quotes: list[dict] = []
-        cursor = 0
+        cursor, joined = 0, ""  # joined: a first name cut off by a nickname in quotes (Thomas "Tam" Reilly)
         for index, (start, end, closed, marks) in enumerate(runs):
             words = paragraph[start:end]
             # people named before this quote (outside quotes) become the "he" of it
             registry.known_organisations = len(registry.org_pieces)
-            registry.scan(paragraph[cursor: max(cursor, start - 1)])
+            registry.scan(joined + paragraph[cursor: max(cursor, start - 1)])
+            joined = ""
             cursor = end + 1
             if not words.strip():
                 continue
@@ -266,6 +267,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             named = not_speech(words, head, tail)
             if named is not None:  # a title, a nickname or a gloss, whoever stands beside it
                 record["kind"] = named
+                joined = head.rsplit(None, 1)[-1] if is_nickname(words, head, tail) else ""
                 paragraph_quotes.append(record)
                 continue
             hit, rule = None, ""
@@ -348,7 +350,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             paragraph_quotes.append(record)
             if not closed:
                 carry = record
-        registry.scan(paragraph[cursor:])
+        registry.scan(joined + paragraph[cursor:])
         registry.sentence += 1
         speech = [q for q in paragraph_quotes if q["kind"] == "speech"]
         # what the next paragraph may inherit

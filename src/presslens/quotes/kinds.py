@@ -71,6 +71,9 @@ _MODIFIED = re.compile(r"^\s+(?P<word>[a-z][a-z-]+)\b")
 _FUNCTION_WORDS = frozenset("""and or but nor by to in on at of for from with without as than then that which who whom whose when while where because
 if unless until since after before so yet is was are were be been being has had have will would could should can may might must
 did does do not also only even just still again too very""".split())
+_GLOSSED = re.compile(r"^\s*(?:--|[,(\u2014\u2013-])\s*(?:[A-Z][a-z]+|slang|code|short)\s+for\s*,?\s*$")
+_PASSIVE_NAMING = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?(?:called|described as|dubbed|branded|labell?ed|termed|"
+                             r"known as|referred to as|billed as|hailed as|derided as)\s+(?:(?:a|an|the)\s+)?$")
 _GLOSS = re.compile(r"(?:(?:^|[,(\u2014\u2013-]\s*|\b(?:is|was)\s+)(?:[A-Z][a-z]+|slang|code|short)\s+for|\b(?:meaning|translated as|translates as))\s*,?\s*$")
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?]\s)[A-Z][\w.'\u2019-]*\s+$")
 _SURNAME_AFTER = re.compile(r"^\s+[A-Z][a-z]")
@@ -79,9 +82,13 @@ _WORDS = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _HELPERS = r"(?:(?:[a-z]+ly|also|then|has|had|have|would|will|once|did|does|do|not|never)\s+){0,3}"
 _PERSON = rf"(?P<who>(?:(?:[A-Z][a-z]+\.|[A-Z]{{2,5}})\s+)*{NAME}|[Hh]e|[Ss]he|[Tt]hey)"
 # the subject right before a finite reporting verb: "While Comey said", "Clinton has increasingly decried"
-_SUBJECT = re.compile(r"(?:^|[\s(])" + _PERSON + r"\s+" + _HELPERS + "$")
+_SUBJECT = re.compile(r"(?:^|[\s(])" + _PERSON + r"(?:,[^,;]{2,100},)?\s+" + _HELPERS + "$")
 # the subject of the main clause, for a participle after a comma: "Romney hit back, calling it"
 _CLAUSE_SUBJECT = re.compile(r"^(?:(?:But|And|Yet|Still|However|Instead|Then|Later|Meanwhile|Also),?\s+)?" + _PERSON + r"\s+" + _HELPERS + r"[a-z]+\b[^,]*,\s*$")
+
+
+# Words a title leaves in lower case in British style ("Hunters in the Dark").
+_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as into".split())
 
 
 def title_like(words: str) -> bool:
@@ -89,11 +96,12 @@ def title_like(words: str) -> bool:
 
     Example
     -------
-    >>> title_like("Meet the Press."), title_like("a total disgrace")
-    (True, False)
+    >>> title_like("Meet the Press."), title_like("Hunters in the Dark"), title_like("a total disgrace")
+    (True, True, False)
     """
     tokens = words.strip().rstrip(".,!?").split()
-    return 0 < len(tokens) <= 8 and tokens[0][:1].isupper() and sum(1 for w in tokens if w[:1].isupper()) / len(tokens) >= 0.6
+    content = [w for w in tokens if w.lower() not in _SMALL_WORDS] or tokens
+    return 0 < len(tokens) <= 8 and tokens[0][:1].isupper() and sum(1 for w in content if w[:1].isupper()) / len(content) >= 0.6
 
 
 def headline_case(text: str) -> bool:
@@ -139,20 +147,34 @@ def not_speech(words: str, head: str, tail: str) -> str | None:
     if not stripped:
         return None
     sentence = clause_before(head)
-    if _GLOSS.search(sentence):
-        return "term"
+    if _GLOSS.search(sentence) or _GLOSSED.match(tail):
+        return "term"  # a translation, or the words translated: "Cadw'n ddiogel" - Welsh for "keep safe"
     if _BYLINE.match(tail) and (stripped.endswith(",") or tail.lstrip().startswith(",")) and reporting_cue(head) is None:
         return "title"  # a headline and its byline
     if not title_like(stripped) or headline_case(sentence[-60:] + " " + tail[:40]):
         return None
-    if len(stripped.split()) <= 2 and _NAME_BEFORE.search(sentence) and _SURNAME_AFTER.match(tail) and not RX28.search(stripped):
-        return "term"  # a nickname: Thomas "Tam" Reilly
+    if is_nickname(stripped, sentence, tail):
+        return "term"
     if _WORK_PLACE.search(sentence) or _WORK_NOUN.search(sentence):
         return "title"
     modified = _MODIFIED.match(tail)
     if modified and modified.group("word") not in _FUNCTION_WORDS and not RX29.search(stripped) and not _SAYS.match(tail):
         return "title"  # the "Back the Blue" rally
     return None
+
+
+def is_nickname(words: str, head: str, tail: str) -> bool:
+    """Whether one or two capitalised quoted words stand between a first name and a
+    surname (``Thomas "Tam" Reilly``, ``Gary 'Gaz' Pickford``).
+
+    Example
+    -------
+    >>> is_nickname("Tam", "Thomas ", " Reilly, 52, said"), is_nickname("Tam", "the ", " report")
+    (True, False)
+    """
+    stripped = words.strip()
+    return 0 < len(stripped.split()) <= 2 and stripped[:1].isupper() and not RX28.search(stripped) \
+        and bool(_NAME_BEFORE.search(clause_before(head))) and bool(_SURNAME_AFTER.match(tail))
 
 
 def reporting_cue(head: str):
@@ -167,6 +189,8 @@ def reporting_cue(head: str):
     True
     """
     sentence = clause_before(head)
+    if headline_case(sentence[-60:]):
+        sentence = sentence.lower()  # "Mayor Says Plan Is 'Dead on Arrival'"
     last = None
     for match in REPORTING.finditer(sentence):
         last = match
@@ -224,6 +248,8 @@ def quoted_kind(words: str, head: str, attributed: bool, marks: str) -> str:
     'speech'
     >>> quoted_kind("hunters", "The so-called ", False, "double")
     'term'
+    >>> quoted_kind("a new kind of mob.", "The practice has been described as ", False, "double")
+    'scare'
     """
     stripped = words.strip()
     n = len(stripped.split())
@@ -232,12 +258,13 @@ def quoted_kind(words: str, head: str, attributed: bool, marks: str) -> str:
     before = head[-60:]
     if TITLE_CUE.search(before):
         return "title" if n > 1 or stripped[:1].isupper() else "term"
-    cue = None if SCARE_CUE.search(before) or title_like(stripped) else reporting_cue(head)
+    titled = title_like(stripped) and not headline_case(clause_before(head)[-60:])
+    cue = None if SCARE_CUE.search(before) or titled else reporting_cue(head)
     if cue is not None and (cue.group(0) not in _NAMING or reporting_subject(head) is not None):
         return "speech"  # a partial quote in reported speech ("critics have called it ..." names no one: a scare quote)
     if n <= 2:
         return "term"
-    if SCARE_CUE.search(before):
+    if SCARE_CUE.search(before) or _PASSIVE_NAMING.search(before):
         return "scare"
     capitals = sum(1 for w in stripped.split() if w[:1].isupper())
     if (not RX28.search(stripped) or n >= 3) and capitals / n >= 0.6 and n <= 10:  # a title, also with US style's full stop inside
