@@ -318,9 +318,9 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             if hit is None and opens_paragraph and index == 0 and previous["said_colon"] is not None:
                 hit, rule = previous["said_colon"], "previous paragraph"
             before = paragraph[: max(0, start - 1)]  # the whole sentence, quotes before this one included
-            kind = quoted_kind(words, before, hit is not None, marks)
-            if hit is None and kind == "speech" and reporting_subject(before) is not None:  # 'While Comey said it was "..."'
-                hit, rule = reporting_subject(before), "same sentence"
+            kind = quoted_kind(words, before, hit is not None, marks, tail)
+            if hit is None and kind == "speech" and reporting_subject(before, tail, words) is not None:  # 'While Comey said it was "..."'
+                hit, rule = reporting_subject(before, tail, words), "same sentence"
             if hit is None and opens_paragraph and index == 0 and kind == "speech" and previous["speaker"] is not None:
                 record.update(rule="conversation turn", cue="continuing", speaker_as_written=previous["speaker"]["speaker_as_written"], entity=previous["speaker"]["entity"])
                 paragraph_quotes.append(record)
@@ -336,7 +336,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             who, cue = hit
             speaker = parse_speaker(who)
             if speaker.type == "unnamed" and not speaker.description and len(words.split()) < 3:
-                record["kind"] = quoted_kind(words, paragraph[: max(0, start - 1)], False, marks)
+                record["kind"] = quoted_kind(words, paragraph[: max(0, start - 1)], False, marks, tail)
                 if record["kind"] == "speech":
                     record.update(rule="unattributed", cue="unattributed", entity=("", "", "", "", ""))
                 paragraph_quotes.append(record)

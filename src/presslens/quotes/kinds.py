@@ -34,9 +34,11 @@ from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
     NAME,
     OPENERS,
+    PERIOD,
     RX16,
     RX28,
     RX29,
+    RX32,
     SCARE_CUE,
     TITLE_CUE,
     VERB,
@@ -53,7 +55,8 @@ REPORTING = re.compile(r"(?<![\w-])(?:said|says|say|saying|told|tells|telling|ca
                        r"noted|added|adding|explained|complained|asserted|asserting|contended|maintained|urged|urging|demanded|threatened|boasted|"
                        r"bragged|joked|quipped|recalled|announced|announcing|determined|concluded|ruled|assured|assuring|hailed|touted|touting|"
                        r"derided|ridiculed|rejected|denied|denying|thanked|remarked|cited|citing|asked|asking|replied|responded|countered|agreed|"
-                       r"testified|emailed|texted|[Aa]ccording to)\b")
+                       r"testified|emailed|texted|defended|defending|defends|stating|states|tell|urges|argue|claim|warn|insist|promise|vow|urge|accuse|"
+                       r"deny|predict|suggest|demand|complain|cautioned|cautions|cautioning|proposed|proposes|concludes|[Aa]ccording to)\b")
 # "is described as", "has been called": a naming verb in the passive is no speaker's cue.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|now|often|widely|sometimes)\s+$")
 _NAMING = frozenset("call calls called calling described describing describes dubbed branded labelled labeled termed deemed".split())
@@ -79,11 +82,13 @@ _NAME_BEFORE = re.compile(r"(?:^|[^.!?]\s)[A-Z][\w.'\u2019-]*\s+$")
 _SURNAME_AFTER = re.compile(r"^\s+[A-Z][a-z]")
 _SAYS = re.compile(rf"^\s+(?:{VERB})\b")
 _WORDS = re.compile(r"[A-Za-z][\w'\u2019-]*")
-_HELPERS = r"(?:(?:[a-z]+ly|also|then|has|had|have|would|will|once|did|does|do|not|never)\s+){0,3}"
+_HELPERS = r"(?:(?:[a-z]+ly|also|then|has|had|have|would|will|once|did|does|do|not|never|on\s+[A-Z][a-z]+day|(?:last|this)\s+(?:week|month|year))\s+){0,3}"
 _PERSON = rf"(?P<who>(?:(?:[A-Z][a-z]+\.|[A-Z]{{2,5}})\s+)*{NAME}|[Hh]e|[Ss]he|[Tt]hey)"
 # the subject right before a finite reporting verb: "While Comey said", "Clinton has increasingly decried"
-_SUBJECT = re.compile(r"(?:^|[\s(])" + _PERSON + r"(?:,[^,;]{2,100},)?\s+" + _HELPERS + "$")
+_SUBJECT = re.compile(r"(?:^|[\s(])" + _PERSON + r"(?:,[^,;]{2,100},)?,?\s+" + _HELPERS + "$")
 # the subject of the main clause, for a participle after a comma: "Romney hit back, calling it"
+_PERSON_AFTER = re.compile(r"\s+(?P<whole>" + _PERSON + r"(?:,\s+(?:a|an|the|his|her|their)\s[^,.;]{2,80})?)")
+_RUNS_ON = re.compile(r"^\s+[a-z]|^,\s")
 _CLAUSE_SUBJECT = re.compile(r"^(?:(?:But|And|Yet|Still|However|Instead|Then|Later|Meanwhile|Also),?\s+)?" + _PERSON + r"\s+" + _HELPERS + r"[a-z]+\b[^,]*,\s*$")
 
 
@@ -91,7 +96,7 @@ _CLAUSE_SUBJECT = re.compile(r"^(?:(?:But|And|Yet|Still|However|Instead|Then|Lat
 _SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as into".split())
 
 
-def title_like(words: str) -> bool:
+def title_like(words: str, longest: int = 8) -> bool:
     """A short run mostly of capitalised words (a work, a show, a slogan).
 
     Example
@@ -101,11 +106,14 @@ def title_like(words: str) -> bool:
     """
     tokens = words.strip().rstrip(".,!?").split()
     content = [w for w in tokens if w.lower() not in _SMALL_WORDS] or tokens
-    return 0 < len(tokens) <= 8 and tokens[0][:1].isupper() and sum(1 for w in content if w[:1].isupper()) / len(content) >= 0.6
+    return 0 < len(tokens) <= longest and tokens[0][:1].isupper() and sum(1 for w in content if w[:1].isupper()) / len(content) >= 0.6
+
+
+_LOWER_IN_TITLES = frozenset("with from into than that upon over onto".split())
 
 
 def headline_case(text: str) -> bool:
-    """Whether a stretch of text is set in title case (most words of four letters or
+    """Whether a stretch of text is set in title case (every word of four letters or
     more capitalised), as US headlines are: then capitals do not mark a title.
 
     Example
@@ -113,8 +121,8 @@ def headline_case(text: str) -> bool:
     >>> headline_case("Mayor Says Budget Is"), headline_case("The mayor said on")
     (True, False)
     """
-    long_words = [w for w in _WORDS.findall(text) if len(w) >= 4]
-    return len(long_words) >= 2 and sum(1 for w in long_words if w[0].isupper()) >= 0.75 * len(long_words)
+    long_words = [w for w in _WORDS.findall(text) if len(w) >= 4 and w not in _LOWER_IN_TITLES]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
 
 
 def clause_before(head: str) -> str:
@@ -149,16 +157,18 @@ def not_speech(words: str, head: str, tail: str) -> str | None:
     sentence = clause_before(head)
     if _GLOSS.search(sentence) or _GLOSSED.match(tail):
         return "term"  # a translation, or the words translated: "Cadw'n ddiogel" - Welsh for "keep safe"
-    if _BYLINE.match(tail) and (stripped.endswith(",") or tail.lstrip().startswith(",")) and reporting_cue(head) is None:
-        return "title"  # a headline and its byline
+    if _BYLINE.match(tail) and (title_like(stripped, longest=20)
+                                or ((stripped.endswith(",") or tail.lstrip().startswith(",")) and reporting_cue(head) is None)):
+        return "title"  # a headline or a book and its byline
+    modified = _MODIFIED.match(tail)
+    modifier = modified is not None and modified.group("word") not in _FUNCTION_WORDS and not RX29.search(stripped) and not _SAYS.match(tail)
     if not title_like(stripped) or headline_case(sentence[-60:] + " " + tail[:40]):
         return None
     if is_nickname(stripped, sentence, tail):
         return "term"
     if _WORK_PLACE.search(sentence) or _WORK_NOUN.search(sentence):
         return "title"
-    modified = _MODIFIED.match(tail)
-    if modified and modified.group("word") not in _FUNCTION_WORDS and not RX29.search(stripped) and not _SAYS.match(tail):
+    if modifier:
         return "title"  # the "Back the Blue" rally
     return None
 
@@ -204,7 +214,26 @@ def reporting_cue(head: str):
     return last
 
 
-def reporting_subject(head: str):
+def reporting_after(words: str, head: str, tail: str):
+    """The reporting verb later in the sentence of a quote that opens it and runs on in
+    lower case (``"Boots on the ground" would be wrong, Ms Reyes said.``), or None.
+
+    Example
+    -------
+    >>> reporting_after("People were cheering", "", " before the crash, she said.").group(0)
+    'said'
+    """
+    stripped = words.strip()
+    if clause_before(head).strip() or RX32.search(stripped) or not _RUNS_ON.match(tail):
+        return None
+    sentence = PERIOD.split(tail, maxsplit=1)[0]
+    last = None
+    for match in REPORTING.finditer(sentence):
+        last = match
+    return last
+
+
+def reporting_subject(head: str, tail: str = "", words: str = ""):
     """(who, verb) for a partial quote whose reporting verb follows its subject
     directly (``While Comey said there was ...``, ``Sen. Ada Reyes calling it``).
 
@@ -218,14 +247,22 @@ def reporting_subject(head: str):
     ('Ms Holt', 'calling')
     >>> reporting_subject("with Sen. Ada Reyes calling it ")
     ('Sen. Ada Reyes', 'calling')
+    >>> reporting_subject("", " would be wrong, said Ada Reyes, a lawyer.", "Boots on the ground")
+    ('Ada Reyes, a lawyer', 'said')
     """
     cue = reporting_cue(head)
+    sentence = clause_before(head)
+    if cue is None and tail:
+        cue = reporting_after(words, head, tail)
+        sentence = PERIOD.split(tail, maxsplit=1)[0]
+        after = _PERSON_AFTER.match(sentence, cue.end()) if cue is not None else None
+        if after is not None:  # '..." about the plan, said Ada Reyes'
+            return after.group("whole"), cue.group(0).lower()
     if cue is None:
         return None
-    sentence = clause_before(head)
     before = sentence[: cue.start()]
     if cue.group(0).endswith("ing") and before.rstrip().endswith(","):
-        match = _CLAUSE_SUBJECT.match(before)
+        match = _CLAUSE_SUBJECT.match(before) or _CLAUSE_SUBJECT.match(before.split(", ", 1)[-1])  # "During the debate, Cruz ..."
     else:
         match = _SUBJECT.search(before)
     if match is None:
@@ -238,7 +275,7 @@ def reporting_subject(head: str):
     return " ".join(words), cue.group(0).lower()
 
 
-def quoted_kind(words: str, head: str, attributed: bool, marks: str) -> str:
+def quoted_kind(words: str, head: str, attributed: bool, marks: str, tail: str = "") -> str:
     """``speech``, ``title``, ``scare`` or ``term`` for one quoted span; ``head`` is the
     paragraph text before the opening mark.
 
@@ -259,8 +296,8 @@ def quoted_kind(words: str, head: str, attributed: bool, marks: str) -> str:
     if TITLE_CUE.search(before):
         return "title" if n > 1 or stripped[:1].isupper() else "term"
     titled = title_like(stripped) and not headline_case(clause_before(head)[-60:])
-    cue = None if SCARE_CUE.search(before) or titled else reporting_cue(head)
-    if cue is not None and (cue.group(0) not in _NAMING or reporting_subject(head) is not None):
+    cue = None if SCARE_CUE.search(before) or titled else reporting_cue(head) or reporting_after(words, head, tail)
+    if cue is not None and (cue.group(0) not in _NAMING or reporting_subject(head, tail, words) is not None):
         return "speech"  # a partial quote in reported speech ("critics have called it ..." names no one: a scare quote)
     if n <= 2:
         return "term"
