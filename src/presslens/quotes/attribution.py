@@ -264,7 +264,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 paragraph_quotes.append(record)
                 carry = record if not closed else None
                 continue
-            named = not_speech(words, head, tail)
+            named = not_speech(words, head, tail, paragraph_quotes[-1]["kind"] if paragraph_quotes else "")
             if named is not None:  # a title, a nickname or a gloss, whoever stands beside it
                 record["kind"] = named
                 joined = head.rsplit(None, 1)[-1] if is_nickname(words, head, tail) else ""

@@ -78,7 +78,14 @@ _GLOSSED = re.compile(r"^\s*(?:--|[,(\u2014\u2013-])\s*(?:[A-Z][a-z]+|slang|code
 _PASSIVE_NAMING = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?(?:called|described as|dubbed|branded|labell?ed|termed|"
                              r"known as|referred to as|billed as|hailed as|derided as)\s+(?:(?:a|an|the)\s+)?$")
 _GLOSS = re.compile(r"(?:(?:^|[,(\u2014\u2013-]\s*|\b(?:is|was)\s+)(?:[A-Z][a-z]+|slang|code|short)\s+for|\b(?:meaning|translated as|translates as))\s*,?\s*$")
-_NAME_BEFORE = re.compile(r"(?:^|[^.!?]\s)[A-Z][\w.'\u2019-]*\s+$")
+_NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w.'\u2019-]*\s+$")
+# An inscription: 'a shirt that read "..."', 'placards saying "..."'
+_INSCRIPTION = re.compile(r"\b(?:sign|shirt|T-shirt|banner|placard|poster|hat|cap|badge|sticker|mug|billboard|plaque|slogan|"
+                          r"headline|bumper sticker)s?\s+(?:that\s+|which\s+)?(?:read|reads|reading|said|says|saying|proclaimed|proclaiming|"
+                          r"declared|declaring|bearing|bore)\s*,?:?\s*$")
+_MARKUP = re.compile(r"[\w-]=\s*$")  # an attribute in leftover markup: href="...", tweet-date="..."
+_OUTLET_AFTER = re.compile(r"^\s+(?:on|for|at)\s+(?:the\s+)?[A-Z]")
+_NAMED_AS = re.compile(r"\b(?:known as|also known as|aka|a\.k\.a\.|nicknamed|going by)\s*,?\s*$")
 _SURNAME_AFTER = re.compile(r"^\s+[A-Z][a-z]")
 _SAYS = re.compile(rf"^\s+(?:{VERB})\b")
 _WORDS = re.compile(r"[A-Za-z][\w'\u2019-]*")
@@ -137,10 +144,11 @@ def clause_before(head: str) -> str:
     return head[cut:]
 
 
-def not_speech(words: str, head: str, tail: str) -> str | None:
+def not_speech(words: str, head: str, tail: str, previous: str = "") -> str | None:
     """``title`` or ``term`` for a quoted run that is a name, whatever stands beside it;
     None when the words may be speech.  ``head`` and ``tail`` are the text of the
-    paragraph before and after the quote marks.
+    paragraph before and after the quote marks (up to the neighbouring quotes);
+    ``previous`` is the kind of the quote just before in the paragraph, if any.
 
     Example
     -------
@@ -155,6 +163,10 @@ def not_speech(words: str, head: str, tail: str) -> str | None:
     if not stripped:
         return None
     sentence = clause_before(head)
+    if _MARKUP.search(head):
+        return "term"
+    if _INSCRIPTION.search(sentence):
+        return "title"  # a slogan on a shirt or a sign
     if _GLOSS.search(sentence) or _GLOSSED.match(tail):
         return "term"  # a translation, or the words translated: "Cadw'n ddiogel" - Welsh for "keep safe"
     if _BYLINE.match(tail) and (title_like(stripped, longest=20)
@@ -166,8 +178,12 @@ def not_speech(words: str, head: str, tail: str) -> str | None:
         return None
     if is_nickname(stripped, sentence, tail):
         return "term"
-    if _WORK_PLACE.search(sentence) or _WORK_NOUN.search(sentence):
+    if _WORK_PLACE.search(sentence) or _WORK_NOUN.search(sentence) or _NAMED_AS.search(sentence):
         return "title"
+    if previous == "title" and head.strip() in ("", ",", "and", "or", "&", ", and", ", or"):
+        return "title"  # a list of titles: starred in "X" and "Y"
+    if _OUTLET_AFTER.match(tail) and not RX29.search(stripped):
+        return "title"  # edits "The Long Read" for the Courier
     if modifier:
         return "title"  # the "Back the Blue" rally
     return None
