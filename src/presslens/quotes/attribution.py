@@ -319,8 +319,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 hit, rule = previous["said_colon"], "previous paragraph"
             before = paragraph[: max(0, start - 1)]  # the whole sentence, quotes before this one included
             kind = quoted_kind(words, before, hit is not None, marks, tail)
-            if hit is None and kind == "speech" and reporting_subject(before, tail, words) is not None:  # 'While Comey said it was "..."'
-                hit, rule = reporting_subject(before, tail, words), "same sentence"
+            if hit is None and kind == "speech" and (subject := reporting_subject(before, tail, words)) is not None:  # 'While Comey said it was "..."'
+                hit, rule = subject, "same sentence"
             if hit is None and opens_paragraph and index == 0 and kind == "speech" and previous["speaker"] is not None:
                 record.update(rule="conversation turn", cue="continuing", speaker_as_written=previous["speaker"]["speaker_as_written"], entity=previous["speaker"]["entity"])
                 paragraph_quotes.append(record)

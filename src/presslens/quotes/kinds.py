@@ -162,8 +162,8 @@ def not_speech(words: str, head: str, tail: str, previous: str = "") -> str | No
     stripped = words.strip()
     if not stripped:
         return None
-    sentence = clause_before(head)
-    if _MARKUP.search(head):
+    sentence = clause_before(head)[-100:]  # the rules read the words just before the quote
+    if _MARKUP.search(sentence):
         return "term"
     if _INSCRIPTION.search(sentence):
         return "title"  # a slogan on a shirt or a sign
@@ -172,10 +172,10 @@ def not_speech(words: str, head: str, tail: str, previous: str = "") -> str | No
     if _BYLINE.match(tail) and (title_like(stripped, longest=20)
                                 or ((stripped.endswith(",") or tail.lstrip().startswith(",")) and reporting_cue(head) is None)):
         return "title"  # a headline or a book and its byline
-    modified = _MODIFIED.match(tail)
-    modifier = modified is not None and modified.group("word") not in _FUNCTION_WORDS and not RX29.search(stripped) and not _SAYS.match(tail)
     if not title_like(stripped) or headline_case(sentence[-60:] + " " + tail[:40]):
         return None
+    modified = _MODIFIED.match(tail)
+    modifier = modified is not None and modified.group("word") not in _FUNCTION_WORDS and not RX29.search(stripped) and not _SAYS.match(tail)
     if is_nickname(stripped, sentence, tail):
         return "term"
     if _WORK_PLACE.search(sentence) or _WORK_NOUN.search(sentence) or _NAMED_AS.search(sentence):
