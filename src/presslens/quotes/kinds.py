@@ -66,7 +66,7 @@ _WORK_NOUN = re.compile(r"\b(?:titled|entitled|headlined|codenamed|code-named|bi
                         r"book|memoir|autobiography|biography|novel|film|movie|documentary|programme|program|show|series|podcast|song|"
                         r"album|play|musical|column|article|essay|report|newsletter|blog|website|magazine|newspaper|channel|"
                         r"segment|poem|anthem|ad|advert|advertisement|video|chant|banner|placard|poster|sign|shirt|T-shirt|badge|"
-                        r"campaign|scheme|initiative|policy|project|app)\s*,?\s*$")
+                        r"campaign|scheme|initiative|policy|project|app)(?:\s+(?:called|named|titled|entitled))?\s*,?\s*$")
 _WORK_PLACE = re.compile(r"(?:\b(?:on|in|of|at)\s+(?:(?:the|a|an|his|her|their|its|our|my|your)\s+)?|[\w.)]['\u2019]s\s+)$")
 _BYLINE = re.compile(r"^\s*,?\s*by\s+(?:the\s+)?[A-Z]")
 _MODIFIED = re.compile(r"^\s+(?P<word>[a-z][a-z-]+)\b")
@@ -84,6 +84,8 @@ _INSCRIPTION = re.compile(r"\b(?:sign|shirt|T-shirt|banner|placard|poster|hat|ca
                           r"headline|bumper sticker)s?\s+(?:that\s+|which\s+)?(?:read|reads|reading|said|says|saying|proclaimed|proclaiming|"
                           r"declared|declaring|bearing|bore)\s*,?:?\s*$")
 _MARKUP = re.compile(r"[\w-]=\s*$")  # an attribute in leftover markup: href="...", tweet-date="..."
+_APPOSITIVE = re.compile(r"^\s*,?\s+(?:a|an|the)\s+(?P<what>[^,.;:!?\"\u201c\u201d]{2,60})")
+_CUE_WORD = re.compile(rf"\b(?:{VERB})\b")
 _OUTLET_AFTER = re.compile(r"^\s+(?:on|for|at)\s+(?:the\s+)?[A-Z]")
 _NAMED_AS = re.compile(r"\b(?:known as|also known as|aka|a\.k\.a\.|nicknamed|going by)\s*,?\s*$")
 _SURNAME_AFTER = re.compile(r"^\s+[A-Z][a-z]")
@@ -184,6 +186,9 @@ def not_speech(words: str, head: str, tail: str, previous: str = "") -> str | No
         return "title"  # a list of titles: starred in "X" and "Y"
     if _OUTLET_AFTER.match(tail) and not RX29.search(stripped):
         return "title"  # edits "The Long Read" for the Courier
+    appositive = _APPOSITIVE.match(tail) if stripped.endswith(",") or tail.lstrip().startswith(",") else None
+    if appositive is not None and not _CUE_WORD.search(appositive.group("what")):
+        return "title"  # "Harbour Lights," a drama about ...
     if modifier:
         return "title"  # the "Back the Blue" rally
     return None
