@@ -8,21 +8,28 @@ titles, slogans and nicknames counted as someone's words, and short partial quot
 inside reported speech (``Smith dismissed the claims as "nonsense"``) dropped as
 terms.  The rules, each with fictional cases in ``tests/data/quote_cases_press_6.yaml``:
 
-* **work or outlet**: a run of capitalised words after an outlet's possessive, a
-  preposition, a work noun or a byline is a title even with a cue verb beside it
-  (``told ABC's "Good Morning Britain"``, ``said on "Morning Watch."``, ``the author
-  of "Long Road Home"``, ``his memoir, "Iron Days,"``, ``"Council votes to close
-  library," by Jane Roe``);
+* **work or outlet** (:func:`not_speech`): a run of capitalised words (British titles
+  keep "in the" in lower case) after an outlet's possessive, a preposition, a work
+  noun, ``known as`` or before a byline, an appositive (``"X," a drama about ...``) or
+  ``on/for <Outlet>`` is a title even with a cue verb beside it (``told KVTN's "City
+  Forum"``, ``said on "Morning Watch."``, ``the author of 'Hunters in the Dark'``, ``a
+  play called "..."``, ``"Council votes to close library," by Jane Roe``), and so is
+  the next title of a list (``starred in "X" and "Y"``);
 * **modifier**: a capitalised run that qualifies the noun after it is a name
-  (``the "Back the Blue" rally``, ``a "Vote Leave" badge``);
-* **nickname** between a first name and a surname (``Thomas "Tam" Reilly``) and a
-  **gloss** (``Welsh for "thank you"``) are terms;
-* **partial quote**: a reporting verb earlier in the same clause makes a quoted phrase
-  speech (``Ms Patel dismissed the report as "a whitewash"``, ``the minister vowed to
-  "leave no stone unturned"``), unless the run is title-like or held at arm's length
-  (``so-called``); a passive naming verb (``has been described as``) is not a cue.
+  (``the "Back the Blue" rally``, ``a 'Stop the Stings' petition``);
+* **inscriptions** (``a placard that read '...'``), **nicknames** between a first name
+  and a surname (``Thomas "Tam" Reilly``), **glosses** (``Welsh for "keep safe"``) and
+  attributes of leftover markup (``href="..."``) are not speech;
+* **partial quote** (:func:`quoted_kind`): a reporting verb earlier in the same
+  clause makes a quoted phrase speech (``Ms Patel dismissed the report as "a
+  whitewash"``, ``the governors urge families to "wait for the facts"``), and so does
+  one later in the sentence of a quote that opens it (``"People were cheering" before
+  the arrest, a witness said``), unless the run is title-like or held at arm's length
+  (``so-called``).  A naming verb needs a named subject (``what critics call "..."``
+  stays a scare quote) and in the passive it is no cue (``has been described as``).
+  :func:`reporting_subject` gives such a quote the subject of its verb.
 
-In a headline set in title case (US style: ``Mayor Says Budget Is 'Dead On Arrival'``)
+In a headline set in title case (US style: ``Mayor Says Budget Is 'Dead on Arrival'``)
 capitals say nothing, so the title rules stand aside there.
 """
 
@@ -135,8 +142,14 @@ def headline_case(text: str) -> bool:
 
 
 def clause_before(head: str) -> str:
-    """The sentence the quote stands in, up to the quote (a cheap cut at the last
-    sentence end)."""
+    """The sentence the quote stands in, up to the quote (a cut at the last sentence
+    end that is not an abbreviation's full stop).
+
+    Example
+    -------
+    >>> clause_before("The vote failed. Sen. Ada Reyes called it ")
+    'Sen. Ada Reyes called it '
+    """
     cut = 0
     for match in RX16.finditer(head):
         word = head[max(0, match.start() - 12): match.start()].rsplit(None, 1)[-1:] or [""]
@@ -154,7 +167,7 @@ def not_speech(words: str, head: str, tail: str, previous: str = "") -> str | No
 
     Example
     -------
-    >>> not_speech("Good Morning Britain,", "the minister told ITV's ", " adding that ...")
+    >>> not_speech("Breakfast Hour,", "the minister told Radio Kestrel's ", " adding that ...")
     'title'
     >>> not_speech("Tam", "Thomas ", " Reilly, 52, said")
     'term'
