@@ -71,3 +71,61 @@ def test_parts_of_a_data_package_name_the_line_in_their_own_file(tmp_path):
 def _write_plain(path, n):
     path.write_text("\n".join(_article(i) for i in range(1, n + 1)) + "\n", encoding="utf-8")
     return path
+
+
+LAYOUTS = {
+    "blank lines": [_article(1), "", _article(2), _article(3, ""), "", "", _article(4), "{bad", _article(5)],
+    "whitespace-only and CRLF lines": [_article(1) + "\r", "  \t", _article(2) + "\r", "\r", _article(3, ""), "{bad", _article(4)],
+    "blank lines only around a bad line": [_article(1), "", "", "{bad", "", "", _article(2, "")],
+}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+@pytest.mark.parametrize("newline_at_end", [True, False])
+def test_rows_are_record_numbers_whatever_the_partitions(tmp_path, layout, newline_at_end):
+    """Blank lines are no records: ``row`` and ``record_no`` are the numbers ``load`` gives,
+    for every partition size, including partitions of blank lines only and block cuts that
+    fall inside a line."""
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(LAYOUTS[layout]) + ("\n" if newline_at_end else ""), encoding="utf-8")
+    loaded = load(path, on_bad_lines="quarantine")
+    expected_bad = loaded.quarantine[["row", "doc_id", "reason"]].to_dict("records")
+    expected_kept = loaded.corpus["record_no"].tolist()
+    assert len(expected_bad) == 2 and len(expected_kept) >= 1
+    for rows in (1, 2, 3, 100):
+        assert scale.read_quarantine(path, rows_per_partition=rows)[["row", "doc_id", "reason"]].to_dict("records") == expected_bad, rows
+        assert scale.read_corpus(path, rows_per_partition=rows).compute()["record_no"].tolist() == expected_kept, rows
+    from presslens.scale.plan import jsonl_chunks
+
+    records = len(expected_bad) + len(expected_kept)
+    for block in (1, 2, 5, 7, 64, 1 << 20):  # the file read in blocks that cut lines anywhere
+        chunks, counted = jsonl_chunks(path, 2, 0, 1, block=block)
+        assert counted == records, block
+        assert [c.first_record for c in chunks] == [c.first_record for c in jsonl_chunks(path, 2, 0, 1)[0]], block
+
+
+def test_a_gzipped_file_is_read_once_decompressed(tmp_path):
+    """A ``.jsonl.gz`` file is one partition, read and numbered as ``load`` reads it (it was
+    decompressed twice and failed)."""
+    import gzip
+
+    path = tmp_path / "articles.jsonl.gz"
+    path.write_bytes(gzip.compress(("\n".join(LAYOUTS["blank lines"]) + "\n").encode("utf-8")))
+    loaded = load(path, on_bad_lines="quarantine")
+    assert scale.read_quarantine(path)[["row", "reason"]].to_dict("records") == loaded.quarantine[["row", "reason"]].to_dict("records")
+    assert scale.read_corpus(path).compute()["record_no"].tolist() == loaded.corpus["record_no"].tolist() == [1, 2, 4, 6]
+
+
+def test_a_partition_is_decoded_as_its_whole_file(tmp_path):
+    """A UTF-8 file with one line in Latin-1: ``load`` quarantines that line.  A partition
+    whose only non-ASCII line is that one must do the same, not guess a code page for
+    itself and keep the line (the result then depended on the partition size)."""
+    lines = [_article(1, "Councillors backed lessons costing £5,000."), _article(2), _article(3), _article(4)]
+    raw = ("\n".join(lines[:2]) + "\n").encode("utf-8") + (_article(3, "The café owner said police were called.") + "\n").encode("latin-1")
+    path = tmp_path / "articles.jsonl"
+    path.write_bytes(raw + (lines[3] + "\n").encode("utf-8"))
+    loaded = load(path, on_bad_lines="quarantine")
+    assert loaded.quarantine["row"].tolist() == [3]
+    for rows in (1, 2, 100):
+        assert scale.read_quarantine(path, rows_per_partition=rows)[["row", "reason"]].to_dict("records") == loaded.quarantine[["row", "reason"]].to_dict("records"), rows
+        assert scale.read_corpus(path, rows_per_partition=rows).compute()["doc_id"].tolist() == ["n1", "n2", "n4"], rows

@@ -68,13 +68,16 @@ def decode(raw: bytes, path: Path | str, encoding: str | None = None) -> tuple[s
     return text, used
 
 
-def decode_lines(raw: bytes, path: Path | str, encoding: str | None = None) -> tuple[str, str, dict[int, str]]:
+def decode_lines(raw: bytes, path: Path | str, encoding: str | None = None, *, utf8: bool = False) -> tuple[str, str, dict[int, str]]:
     """Decode a text file line by line where it must: ``(text, encoding, bad lines)``.
 
     The whole file is first tried as strict UTF-8.  When that fails but other lines hold
     valid UTF-8 beyond ASCII, the file is UTF-8 and the lines that are not are returned
     in ``bad`` (line number → reason) for quarantine, rather than decoding the whole file
-    in a guessed code page (which would garble every other line).
+    in a guessed code page (which would garble every other line).  ``utf8=True`` says the
+    rest of the file is known to be UTF-8 (a partition of a larger file, see
+    :func:`presslens.scale.plan.file_encoding`): lines that are not are then bad even when
+    this part holds no other non-ASCII line.
 
     Examples
     --------
@@ -112,7 +115,7 @@ def decode_lines(raw: bytes, path: Path | str, encoding: str | None = None) -> t
             utf8_seen = True
         except UnicodeDecodeError as exc:
             bad[number] = f"line {number} is not valid UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1}) while the rest of the file is"
-    if utf8_seen:
+    if utf8_seen or utf8:
         return raw.decode("utf-8", errors="replace"), "utf-8", bad
     from charset_normalizer import from_bytes
 

@@ -132,7 +132,7 @@ def _numbers_back(record: dict) -> dict:
     return {k: (str(v) if isinstance(v, _Number) and normalise_name(k) in _ID_NAMES else _plain(v)) for k, v in record.items()}
 
 
-def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str, *, first_line: int = 1, to_end: bool = True) -> Records:
+def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str, *, first_line: int = 1, to_end: bool = True, utf8: bool = False) -> Records:
     """Parse JSON Lines bytes into :class:`Records`, one record per non-blank line.
 
     Numbers in identifier columns keep their written form (``1e3`` stays ``"1e3"``);
@@ -141,7 +141,8 @@ def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str,
     ``on_bad_lines="quarantine"``, is quarantined with the reason (lines that are not
     UTF-8 are always quarantined).  When ``raw`` is a partition of a larger file (the
     Dask engine's), ``first_line`` is the number of its first line in the file, so that
-    reasons name lines as a whole-file read does, and ``to_end=False`` says the file goes
+    reasons name lines as a whole-file read does (``utf8=True``: the file is known to be
+    UTF-8, see :func:`decode_lines`), and ``to_end=False`` says the file goes
     on after it (its last line is then not taken for a line cut off at the end).
 
     Examples
@@ -154,7 +155,7 @@ def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str,
     """
     shift = first_line - 1
     overlong = long_lines(raw)
-    text, _, undecodable = decode_lines(raw, path, encoding)
+    text, _, undecodable = decode_lines(raw, path, encoding, utf8=utf8)
     # these reasons start "line N", N counted in ``raw``: count it in the file instead
     undecodable = {n: reason.replace(f"line {n}", f"line {n + shift}", 1) for n, reason in {**undecodable, **overlong}.items()}
     rows, numbers, bad = [], [], []
@@ -196,7 +197,7 @@ def parse_jsonl(path: Path, raw: bytes, encoding: str | None, on_bad_lines: str,
             continue
         rows.append(_numbers_back(value))
         numbers.append(record)
-    if record == 0:
+    if record == 0 and first_line == 1 and to_end:  # a whole file (a partition of blank lines is no error)
         raise CorpusError(path, "is empty (no JSON lines)", "check the export; a JSON Lines corpus has one JSON object per line")
     frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame()
     return Records(frame, _display_name(path), "jsonl", numbers, bad)

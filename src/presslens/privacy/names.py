@@ -249,6 +249,15 @@ def bare_surnames(text: str, full_by_surname: dict, found: list[Mention]) -> lis
     return out
 
 
+_ABBREVIATIONS = frozenset("Mr Mrs Ms Mx Dr Det Sen Rep Gov Lt Gen Sgt Col Capt Cllr Supt Insp Con Prof Rev Hon St Mt Ft Jr Sr Gen Adm Maj Cmdr".split())
+
+
+def _ends_sentence(word: str) -> bool:
+    """A capitalised word with a full stop that is neither an initial ("J.") nor a
+    title or other abbreviation ("Sen.", "St.") closes a sentence ("Durham.")."""
+    return word.endswith(".") and len(word.rstrip(".")) > 1 and "." not in word.rstrip(".") and word.rstrip(".") not in _ABBREVIATIONS
+
+
 def inside_longer_run(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` part of a longer capitalised run (``County Durham``,
     ``Marsh Lane``, ``Tom Marsh``)?  Titles before it (``Mrs``) do not count.
@@ -258,10 +267,18 @@ def inside_longer_run(text: str, start: int, end: int) -> bool:
     >>> text = "Tom Marsh was jailed. Marsh had denied it. Mrs Marsh wept. Marsh Lane was closed."
     >>> [inside_longer_run(text, m.start(), m.end()) for m in re.finditer("Marsh", text)]
     [True, False, False, True]
+
+    A full stop after a capitalised word ends its sentence; an initial does not:
+
+    >>> text = "He was held in County Durham. Marsh denied it. John J. Marsh was named."
+    >>> [inside_longer_run(text, m.start(), m.end()) for m in re.finditer("Marsh", text)]
+    [False, True]
     """
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
     previous = _PREVIOUS_WORD.search(before)
+    if previous and _ends_sentence(previous.group(1)):
+        previous = None
     if previous and previous.group(1).rstrip(".") not in {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Det", "Judge"} and previous.group(1) not in _NOT_NAME_WORDS \
             and not _role_pattern().match(previous.group(1)):
         return True

@@ -36,7 +36,9 @@ The extractor is a pipeline a reader can audit, in three steps.
 
 Quoted material that is not speech gets a ``kind``: ``title`` (works, operations,
 slogans), ``scare`` (a phrase held at arm's length: so-called "hunters") or ``term`` (one
-or two words), and no speaker.  :func:`extract_quotes` returns speech only unless asked.
+or two words), and no speaker; a partial quote governed by a reporting verb (``dismissed
+the report as "a whitewash"``) is speech.  The rules are in :mod:`presslens.quotes.kinds`.
+:func:`extract_quotes` returns speech only unless asked.
 
 ``attribute`` assigns each speaker a role (police, legal, government, politician,
 academic, tech, business, charity, vigilante, media, family, public, other) and an

@@ -11,6 +11,7 @@ import re
 import pandas as pd
 
 from presslens.quotes import subjects
+from presslens.quotes.kinds import is_nickname, not_speech, quoted_kind, reporting_subject
 from presslens.quotes.spans import candidate_spans, paragraphs
 from presslens.quotes.speakers import Registry, Speaker, parse_speaker
 from presslens.quotes.vocabulary import (
@@ -37,7 +38,6 @@ from presslens.quotes.vocabulary import (
     RX24,
     RX25,
     RX26,
-    RX28,
     RX29,
     RX30,
     RX31,
@@ -45,7 +45,6 @@ from presslens.quotes.vocabulary import (
     SCARE_CUE,
     SINGLE_OPEN,
     SUBJECT_DESCRIBED,
-    TITLE_CUE,
     TITLES,
     VERB,
     first_name_gender,
@@ -218,28 +217,6 @@ _CUE = re.compile(rf"\b{VERB}\b[^.!?]*[.!?]\s*$")
 _PARAGRAPH_SAID = re.compile(rf"(?P<who>(?:[A-Z][^.!?;\"\u201c\u201d]*?)|[Hh]e|[Ss]he|[Tt]hey)\s*,?\s+(?:also\s+)?(?P<verb>{VERB})\b[^\"\u201c\u201d]*[.:]\s*$")
 
 
-def _kind(words: str, before: str, attributed: bool, marks: str) -> str:
-    """speech, title, scare or term for one quoted span."""
-    stripped = words.strip()
-    n = len(stripped.split())
-    if attributed:
-        return "speech"
-    if TITLE_CUE.search(before):
-        return "title" if n > 1 or stripped[:1].isupper() else "term"
-    if n <= 2:
-        return "term"
-    if SCARE_CUE.search(before):
-        return "scare"
-    capitals = sum(1 for w in stripped.split() if w[:1].isupper())
-    if (not RX28.search(stripped) or n >= 3) and capitals / n >= 0.6 and n <= 10:  # a title, also with US style's full stop inside
-        return "title"
-    if n >= 4 and RX29.search(stripped):
-        return "speech"
-    if n >= 9 and marks == "double":
-        return "speech"
-    return "scare"
-
-
 def _title_like(words: str) -> bool:
     """A short run of capitalised words (a work, a show, a slogan): "Meet the Press", "Make America Great Again"."""
     tokens = words.strip().rstrip(".,!?").split()
@@ -266,12 +243,13 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
     for offset, paragraph in paragraphs(text):
         runs = candidate_spans(paragraph)
         paragraph_quotes: list[dict] = []
-        cursor = 0
+        cursor, joined = 0, ""  # joined: a first name cut off by a nickname in quotes (Thomas "Tam" Reilly)
         for index, (start, end, closed, marks) in enumerate(runs):
             words = paragraph[start:end]
             # people named before this quote (outside quotes) become the "he" of it
             registry.known_organisations = len(registry.org_pieces)
-            registry.scan(paragraph[cursor: max(cursor, start - 1)])
+            registry.scan(joined + paragraph[cursor: max(cursor, start - 1)])
+            joined = ""
             cursor = end + 1
             if not words.strip():
                 continue
@@ -287,6 +265,12 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 record.update(part=carry["part"] + 1, rule="continuation", cue=carry["cue"], speaker_as_written=carry["speaker_as_written"], entity=carry["entity"])
                 paragraph_quotes.append(record)
                 carry = record if not closed else None
+                continue
+            named = not_speech(words, head, tail, paragraph_quotes[-1]["kind"] if paragraph_quotes else "")
+            if named is not None:  # a title, a nickname or a gloss, whoever stands beside it
+                record["kind"] = named
+                joined = head.rsplit(None, 1)[-1] if is_nickname(words, head, tail) else ""
+                paragraph_quotes.append(record)
                 continue
             hit, rule = None, ""
             if closed:
@@ -340,7 +324,10 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             if hit is None and opens_paragraph and index == 0 and previous.get("subject") and subjects.names_no_one(paragraph, runs):
                 hit = subjects.paragraph_subject(previous["subject"])  # no attribution anywhere in this paragraph
                 hit, rule = (hit, "previous paragraph") if hit and _who_ok(hit[0]) else (None, rule)
-            kind = _kind(words, head[-60:], hit is not None, marks)
+            before = paragraph[: max(0, start - 1)]  # the whole sentence, quotes before this one included
+            kind = quoted_kind(words, before, hit is not None, marks, tail)
+            if hit is None and kind == "speech" and (subject := reporting_subject(before, tail, words)) is not None:  # 'While Comey said it was "..."'
+                hit, rule = subject, "same sentence"
             if hit is None and opens_paragraph and index == 0 and kind == "speech" and previous["speaker"] is not None:
                 record.update(rule="conversation turn", cue="continuing", speaker_as_written=previous["speaker"]["speaker_as_written"], entity=previous["speaker"]["entity"])
                 paragraph_quotes.append(record)
@@ -356,7 +343,9 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             who, cue = hit
             speaker = parse_speaker(who)
             if speaker.type == "unnamed" and not speaker.description and len(words.split()) < 3:
-                record["kind"] = _kind(words, head[-60:], False, marks)
+                record["kind"] = quoted_kind(words, paragraph[: max(0, start - 1)], False, marks, tail)
+                if record["kind"] == "speech":
+                    record.update(rule="unattributed", cue="unattributed", entity=("", "", "", "", ""))
                 paragraph_quotes.append(record)
                 continue
             if speaker.type == "person" and " " not in speaker.name and not speaker.title and first_name_gender(speaker.name) is None \
@@ -368,7 +357,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             paragraph_quotes.append(record)
             if not closed:
                 carry = record
-        registry.scan(paragraph[cursor:])
+        registry.scan(joined + paragraph[cursor:])
         registry.sentence += 1
         speech = [q for q in paragraph_quotes if q["kind"] == "speech"]
         # what the next paragraph may inherit

@@ -22,151 +22,16 @@ not read here: convert it once with ``load`` and ``write_partitions``.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from presslens.corpus.schema import CorpusError
+from presslens.corpus.schema import REQUIRED, CorpusError
+from presslens.scale.plan import ROWS_PER_PARTITION, Chunk, plan
 
-ROWS_PER_PARTITION = 20_000
 KEY_COLUMNS = ("partition", "row")
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """One partition of a corpus file: a byte range of a JSON Lines file, or row groups of
-    a Parquet file.
-
-    :func:`plan` makes them; :func:`read_chunk` reads one.
-
-    Example
-    -------
-    >>> import tempfile
-    >>> from presslens.corpus import load_teaching
-    >>> path = write_partitions(load_teaching().head(60), tempfile.mkdtemp(), rows_per_partition=30)
-    >>> chunk = plan(path, rows_per_partition=10)[0]
-    >>> Path(chunk.path).name, chunk.fmt, chunk.partition, chunk.start, chunk.first_record, chunk.multipart
-    ('part-00000.jsonl', 'jsonl', 0, 0, 1, True)
-    """
-
-    path: str
-    fmt: str
-    partition: int
-    start: int = 0  # bytes (jsonl) or first row group (parquet)
-    stop: int = -1  # bytes (jsonl) or row group after the last (parquet); -1: to the end
-    first_record: int = 1  # record number of the chunk's first line, counted across the files
-    multipart: bool = False  # one of several files: ``source_file`` names the part, as ``load`` does
-    first_line: int = 1  # line number of the chunk's first line in its own file (jsonl), for the reasons of bad lines
-
-
-def _corpus_files(path: Path) -> tuple[list[Path], str]:
-    """The data files of a corpus path and their format."""
-    from presslens.corpus.formats import datapackage_resources, sniff_format
-
-    if path.is_dir():
-        for candidate in ("datapackage.json", "articles.jsonl", "articles.jsonl.gz", "articles.parquet"):
-            if (path / candidate).exists():
-                path = path / candidate
-                break
-        else:
-            parts = sorted(path.glob("*.parquet")) or sorted(path.glob("*.jsonl"))
-            if not parts:
-                raise CorpusError(path, "is a folder with no datapackage.json, articles.* or part files", "point at the data file or its datapackage.json")
-            return parts, "parquet" if parts[0].suffix == ".parquet" else "jsonl"
-    if not path.exists():
-        raise CorpusError(path, "no such file", "check the path")
-    fmt = sniff_format(path)
-    if fmt == "datapackage":
-        files, fmt = datapackage_resources(path)
-        return files, fmt
-    return [path], fmt
-
-
-def _jsonl_chunks(path: Path, rows: int, partition: int, first_record: int, block: int = 1 << 26) -> tuple[list[Chunk], int]:
-    """Cut a JSON Lines file every ``rows`` lines; returns the chunks and the line count.
-
-    The file is read once in blocks of ``block`` bytes to find the line breaks; memory
-    stays at one block."""
-    if path.name.endswith(".gz"):  # gzip cannot be cut: one partition
-        import gzip
-
-        with gzip.open(path, "rb") as handle:
-            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(block), b""))
-        return [Chunk(str(path), "jsonl", partition, 0, -1, first_record)], lines
-    size = path.stat().st_size
-    cuts, lines, offset, line_in_chunk, chunk_start, chunk_first = [], 0, 0, 0, 0, first_record
-    with open(path, "rb") as handle:
-        while True:
-            data = handle.read(block)
-            if not data:
-                break
-            breaks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
-            while len(breaks):
-                need = rows - line_in_chunk
-                if len(breaks) < need:
-                    line_in_chunk += len(breaks)
-                    lines += len(breaks)
-                    break
-                end = offset + int(breaks[need - 1]) + 1
-                lines += need
-                cuts.append((chunk_start, end, chunk_first))
-                chunk_start, chunk_first, line_in_chunk = end, first_record + lines, 0
-                breaks = breaks[need:]
-            offset += len(data)
-    if chunk_start < size:
-        cuts.append((chunk_start, size, chunk_first))
-        if size and not _ends_with_newline(path):
-            lines += 1
-    return [Chunk(str(path), "jsonl", partition + i, start, stop, first, first_line=first - first_record + 1)
-            for i, (start, stop, first) in enumerate(cuts)], lines
-
-
-def _ends_with_newline(path: Path) -> bool:
-    with open(path, "rb") as handle:
-        handle.seek(-1, os.SEEK_END)
-        return handle.read(1) == b"\n"
-
-
-def plan(path, *, rows_per_partition: int = ROWS_PER_PARTITION) -> list[Chunk]:
-    """The partitions :func:`read_corpus` will read: one :class:`Chunk` each.
-
-    Example
-    -------
-    >>> import tempfile
-    >>> from presslens.corpus import load_teaching
-    >>> path = write_partitions(load_teaching().head(60), tempfile.mkdtemp(), rows_per_partition=30)
-    >>> chunks = plan(path, rows_per_partition=20)  # two files of 30 lines: 20 + 10 lines each
-    >>> [(Path(c.path).name, c.partition, c.first_record) for c in chunks]
-    [('part-00000.jsonl', 0, 1), ('part-00000.jsonl', 1, 21), ('part-00001.jsonl', 2, 31), ('part-00001.jsonl', 3, 51)]
-    """
-    import pyarrow.parquet as pq
-
-    if rows_per_partition < 1:
-        raise ValueError("rows_per_partition must be at least 1")
-    files, fmt = _corpus_files(Path(path))
-    chunks: list[Chunk] = []
-    record = 1
-    multipart = len(files) > 1
-    for file in files:
-        if fmt == "jsonl":
-            found, lines = _jsonl_chunks(file, rows_per_partition, len(chunks), record)
-            chunks.extend(replace(c, multipart=multipart) for c in found)
-            record += lines
-        elif fmt == "parquet":
-            metadata = pq.ParquetFile(file).metadata
-            start, rows = 0, 0
-            for group in range(metadata.num_row_groups):
-                rows += metadata.row_group(group).num_rows
-                if rows >= rows_per_partition or group == metadata.num_row_groups - 1:
-                    chunks.append(Chunk(str(file), "parquet", len(chunks), start, group + 1, record, multipart))
-                    record += rows
-                    start, rows = group + 1, 0
-        else:
-            raise CorpusError(file, f"cannot be read in partitions (format '{fmt}')",
-                              "convert it once: presslens.scale.write_partitions(presslens.corpus.load(path).corpus, folder)")
-    return chunks
 
 
 def _raw_records(chunk: Chunk, encoding: str | None, on_bad_lines: str):
@@ -183,17 +48,15 @@ def _raw_records(chunk: Chunk, encoding: str | None, on_bad_lines: str):
         frame = handle.read_row_groups(list(range(chunk.start, chunk.stop))).to_pandas().reset_index(drop=True)
         return Records(frame, path.name, "parquet", list(range(1, len(frame) + 1)))
     if chunk.stop < 0:
-        raw = read_bytes(path)
-        if path.name.endswith(".gz"):
-            import gzip
-
-            raw = gzip.decompress(raw)
+        raw = read_bytes(path)  # decompresses a .gz file
     else:
         with open(path, "rb") as handle:
             handle.seek(chunk.start)
             raw = handle.read(chunk.stop - chunk.start)
     to_end = chunk.stop < 0 or chunk.stop >= path.stat().st_size
-    return parse_jsonl(path, raw, encoding, on_bad_lines, first_line=chunk.first_line, to_end=to_end)
+    if encoding is None and chunk.encoding is not None and chunk.encoding != "utf-8":
+        encoding = chunk.encoding  # the code page detected on the whole file
+    return parse_jsonl(path, raw, encoding, on_bad_lines, first_line=chunk.first_line, to_end=to_end, utf8=chunk.encoding == "utf-8")
 
 
 def read_chunk(chunk: Chunk, *, columns=None, dayfirst=None, encoding=None, max_text_chars=None, on_bad_lines: str = "quarantine",
@@ -221,8 +84,13 @@ def read_chunk(chunk: Chunk, *, columns=None, dayfirst=None, encoding=None, max_
     if chunk.multipart:
         frame = frame.assign(source_file=records.source_file)
     numbers = [chunk.first_record - 1 + n for n in records.record_no]
-    kept, bad = validate(frame, max_text_chars=max_text_chars or DEFAULT_MAX_TEXT_CHARS, dayfirst=dayfirst,
-                         source_file=None if "source_file" in frame.columns else records.source_file, record_no=numbers, path=chunk.path)
+    if len(frame) == 0:  # a partition holding only bad (or blank) lines: nothing to check
+        from presslens.corpus.schema import empty_quarantine
+
+        kept, bad = pd.DataFrame(columns=[*REQUIRED, "source_file", "record_no"]), empty_quarantine()
+    else:
+        kept, bad = validate(frame, max_text_chars=max_text_chars or DEFAULT_MAX_TEXT_CHARS, dayfirst=dayfirst,
+                             source_file=None if "source_file" in frame.columns else records.source_file, record_no=numbers, path=chunk.path)
     if quarantine:
         extra = pd.DataFrame({"source_file": records.source_file, "row": [chunk.first_record - 1 + r for r, _ in records.bad],
                               "doc_id": "", "reason": [reason for _, reason in records.bad]})

@@ -1,0 +1,347 @@
+"""What a quoted run is: speech, a title, a scare quote or a term (the ``kind`` of a span).
+
+Part of :mod:`presslens.quotes`; see its docstring for the pipeline and references.
+
+The attribution rules find a speaker beside a quote; these rules decide whether the
+quoted words are speech at all.  Two kinds of error matter for "who gets quoted":
+titles, slogans and nicknames counted as someone's words, and short partial quotes
+inside reported speech (``Smith dismissed the claims as "nonsense"``) dropped as
+terms.  The rules, each with fictional cases in ``tests/data/quote_cases_press_6.yaml``:
+
+* **work or outlet** (:func:`not_speech`): a run of capitalised words (British titles
+  keep "in the" in lower case) after an outlet's possessive, a preposition, a work
+  noun, ``known as`` or before a byline, an appositive (``"X," a drama about ...``) or
+  ``on/for <Outlet>`` is a title even with a cue verb beside it (``told KVTN's "City
+  Forum"``, ``said on "Morning Watch."``, ``the author of 'Hunters in the Dark'``, ``a
+  play called "..."``, ``"Council votes to close library," by Jane Roe``), and so is
+  the next title of a list (``starred in "X" and "Y"``);
+* **modifier**: a capitalised run that qualifies the noun after it is a name
+  (``the "Back the Blue" rally``, ``a 'Stop the Stings' petition``);
+* **inscriptions** (``a placard that read '...'``), **nicknames** between a first name
+  and a surname (``Thomas "Tam" Reilly``), **glosses** (``Welsh for "keep safe"``) and
+  attributes of leftover markup (``href="..."``) are not speech;
+* **partial quote** (:func:`quoted_kind`): a reporting verb earlier in the same
+  clause makes a quoted phrase speech (``Ms Patel dismissed the report as "a
+  whitewash"``, ``the governors urge families to "wait for the facts"``), and so does
+  one later in the sentence of a quote that opens it (``"People were cheering" before
+  the arrest, a witness said``), unless the run is title-like or held at arm's length
+  (``so-called``).  A naming verb needs a named subject (``what critics call "..."``
+  stays a scare quote) and in the passive it is no cue (``has been described as``).
+  :func:`reporting_subject` gives such a quote the subject of its verb.
+
+In a headline set in title case (US style: ``Mayor Says Budget Is 'Dead on Arrival'``)
+capitals say nothing, so the title rules stand aside there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presslens.quotes.vocabulary import (
+    ABBREVIATIONS,
+    NAME,
+    OPENERS,
+    PERIOD,
+    RX16,
+    RX28,
+    RX29,
+    RX32,
+    SCARE_CUE,
+    TITLE_CUE,
+    VERB,
+)
+
+# Verbs (and "according to") that report what someone said, wrote or called something,
+# in the forms that stand before a partial quote.
+REPORTING = re.compile(r"(?<![\w-])(?:said|says|say|saying|told|tells|telling|call|calls|calling|called|describes|describing|described|"
+                       r"accused|accusing|accuses|claimed|claiming|claims|vowed|vowing|vows|promised|promising|promises|pledged|pledging|pledges|"
+                       r"warned|warning|warns|insisted|insisting|insists|argued|arguing|argues|wrote|writes|writing|tweeted|posted|declared|declaring|"
+                       r"denounced|condemned|condemning|praised|praising|dismissed|dismissing|slammed|blasted|criticized|criticised|criticizing|"
+                       r"criticising|mocked|mocking|lamented|decried|referred to|referring to|refers to|deemed|termed|characterized|characterised|"
+                       r"branded|labelled|labeled|dubbed|predicted|predicting|suggested|suggesting|admitted|admitting|acknowledged|conceded|stated|"
+                       r"noted|added|adding|explained|complained|asserted|asserting|contended|maintained|urged|urging|demanded|threatened|boasted|"
+                       r"bragged|joked|quipped|recalled|announced|announcing|determined|concluded|ruled|assured|assuring|hailed|touted|touting|"
+                       r"derided|ridiculed|rejected|denied|denying|thanked|remarked|cited|citing|asked|asking|replied|responded|countered|agreed|"
+                       r"testified|emailed|texted|defended|defending|defends|stating|states|tell|urges|argue|claim|warn|insist|promise|vow|urge|accuse|"
+                       r"deny|predict|suggest|demand|complain|cautioned|cautions|cautioning|proposed|proposes|concludes|[Aa]ccording to)\b")
+# "is described as", "has been called": a naming verb in the passive is no speaker's cue.
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|now|often|widely|sometimes)\s+$")
+_NAMING = frozenset("call calls called calling described describing describes dubbed branded labelled labeled termed deemed".split())
+_PASSIVE_VERBS = frozenset("called described dubbed branded labelled labeled termed deemed hailed derided told".split())
+# Works and outlets before a title: nouns, "titled", "billed as", and prepositions that name a show or a book.
+_WORK_NOUN = re.compile(r"\b(?:titled|entitled|headlined|codenamed|code-named|billed as|slogan|hashtag|motto|tagline|operation|Operation|"
+                        r"book|memoir|autobiography|biography|novel|film|movie|documentary|programme|program|show|series|podcast|song|"
+                        r"album|play|musical|column|article|essay|report|newsletter|blog|website|magazine|newspaper|channel|"
+                        r"segment|poem|anthem|ad|advert|advertisement|video|chant|banner|placard|poster|sign|shirt|T-shirt|badge|"
+                        r"campaign|scheme|initiative|policy|project|app)(?:\s+(?:called|named|titled|entitled))?\s*,?\s*$")
+_WORK_PLACE = re.compile(r"(?:\b(?:on|in|of|at)\s+(?:(?:the|a|an|his|her|their|its|our|my|your)\s+)?|[\w.)]['\u2019]s\s+)$")
+_BYLINE = re.compile(r"^\s*,?\s*by\s+(?:the\s+)?[A-Z]")
+_MODIFIED = re.compile(r"^\s+(?P<word>[a-z][a-z-]+)\b")
+# Words after a quote that do not make it a modifier of a noun.
+_FUNCTION_WORDS = frozenset("""and or but nor by to in on at of for from with without as than then that which who whom whose when while where because
+if unless until since after before so yet is was are were be been being has had have will would could should can may might must
+did does do not also only even just still again too very""".split())
+_GLOSSED = re.compile(r"^\s*(?:--|[,(\u2014\u2013-])\s*(?:[A-Z][a-z]+|slang|code|short)\s+for\s*,?\s*$")
+_PASSIVE_NAMING = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?(?:called|described as|dubbed|branded|labell?ed|termed|"
+                             r"known as|referred to as|billed as|hailed as|derided as)\s+(?:(?:a|an|the)\s+)?$")
+_GLOSS = re.compile(r"(?:(?:^|[,(\u2014\u2013-]\s*|\b(?:is|was)\s+)(?:[A-Z][a-z]+|slang|code|short)\s+for|\b(?:meaning|translated as|translates as))\s*,?\s*$")
+_NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w.'\u2019-]*\s+$")
+# An inscription: 'a shirt that read "..."', 'placards saying "..."'
+_INSCRIPTION = re.compile(r"\b(?:sign|shirt|T-shirt|banner|placard|poster|hat|cap|badge|sticker|mug|billboard|plaque|slogan|"
+                          r"headline|bumper sticker)s?\s+(?:that\s+|which\s+)?(?:read|reads|reading|said|says|saying|proclaimed|proclaiming|"
+                          r"declared|declaring|bearing|bore)\s*,?:?\s*$")
+_MARKUP = re.compile(r"[\w-]=\s*$")  # an attribute in leftover markup: href="...", tweet-date="..."
+_APPOSITIVE = re.compile(r"^\s*,?\s+(?:a|an|the)\s+(?P<what>[^,.;:!?\"\u201c\u201d]{2,60})")
+_CUE_WORD = re.compile(rf"\b(?:{VERB})\b")
+_OUTLET_AFTER = re.compile(r"^\s+(?:on|for|at)\s+(?:the\s+)?[A-Z]")
+_NAMED_AS = re.compile(r"\b(?:known as|also known as|aka|a\.k\.a\.|nicknamed|going by)\s*,?\s*$")
+_SURNAME_AFTER = re.compile(r"^\s+[A-Z][a-z]")
+_SAYS = re.compile(rf"^\s+(?:{VERB})\b")
+_WORDS = re.compile(r"[A-Za-z][\w'\u2019-]*")
+_HELPERS = r"(?:(?:[a-z]+ly|also|then|has|had|have|would|will|once|did|does|do|not|never|on\s+[A-Z][a-z]+day|(?:last|this)\s+(?:week|month|year))\s+){0,3}"
+_PERSON = rf"(?P<who>(?:(?:[A-Z][a-z]+\.|[A-Z]{{2,5}})\s+)*{NAME}|[Hh]e|[Ss]he|[Tt]hey)"
+# the subject right before a finite reporting verb: "While Comey said", "Clinton has increasingly decried"
+_SUBJECT = re.compile(r"(?:^|[\s(])" + _PERSON + r"(?:,[^,;]{2,100},)?,?\s+" + _HELPERS + "$")
+# the subject of the main clause, for a participle after a comma: "Romney hit back, calling it"
+_PERSON_AFTER = re.compile(r"\s+(?P<whole>" + _PERSON + r"(?:,\s+(?:a|an|the|his|her|their)\s[^,.;]{2,80})?)")
+_RUNS_ON = re.compile(r"^\s+[a-z]|^,\s")
+_CLAUSE_SUBJECT = re.compile(r"^(?:(?:But|And|Yet|Still|However|Instead|Then|Later|Meanwhile|Also),?\s+)?" + _PERSON + r"\s+" + _HELPERS + r"[a-z]+\b[^,]*,\s*$")
+
+
+# Words a title leaves in lower case in British style ("Hunters in the Dark").
+_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as into".split())
+
+
+def title_like(words: str, longest: int = 8) -> bool:
+    """A short run mostly of capitalised words (a work, a show, a slogan).
+
+    Example
+    -------
+    >>> title_like("Meet the Press."), title_like("Hunters in the Dark"), title_like("a total disgrace")
+    (True, True, False)
+    """
+    tokens = words.strip().rstrip(".,!?").split()
+    content = [w for w in tokens if w.lower() not in _SMALL_WORDS] or tokens
+    return 0 < len(tokens) <= longest and tokens[0][:1].isupper() and sum(1 for w in content if w[:1].isupper()) / len(content) >= 0.6
+
+
+_LOWER_IN_TITLES = frozenset("with from into than that upon over onto".split())
+
+
+def headline_case(text: str) -> bool:
+    """Whether a stretch of text is set in title case (every word of four letters or
+    more capitalised), as US headlines are: then capitals do not mark a title.
+
+    Example
+    -------
+    >>> headline_case("Mayor Says Budget Is"), headline_case("The mayor said on")
+    (True, False)
+    """
+    long_words = [w for w in _WORDS.findall(text) if len(w) >= 4 and w not in _LOWER_IN_TITLES]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+
+
+def clause_before(head: str) -> str:
+    """The sentence the quote stands in, up to the quote (a cut at the last sentence
+    end that is not an abbreviation's full stop).
+
+    Example
+    -------
+    >>> clause_before("The vote failed. Sen. Ada Reyes called it ")
+    'Sen. Ada Reyes called it '
+    """
+    cut = 0
+    for match in RX16.finditer(head):
+        word = head[max(0, match.start() - 12): match.start()].rsplit(None, 1)[-1:] or [""]
+        if head[match.start()] == "." and (word[0].lower() in ABBREVIATIONS or len(word[0]) == 1):
+            continue  # "Sen. Ada Reyes", "J. Smith"
+        cut = match.end()
+    return head[cut:]
+
+
+def not_speech(words: str, head: str, tail: str, previous: str = "") -> str | None:
+    """``title`` or ``term`` for a quoted run that is a name, whatever stands beside it;
+    None when the words may be speech.  ``head`` and ``tail`` are the text of the
+    paragraph before and after the quote marks (up to the neighbouring quotes);
+    ``previous`` is the kind of the quote just before in the paragraph, if any.
+
+    Example
+    -------
+    >>> not_speech("Breakfast Hour,", "the minister told Radio Kestrel's ", " adding that ...")
+    'title'
+    >>> not_speech("Tam", "Thomas ", " Reilly, 52, said")
+    'term'
+    >>> not_speech("We will not be silenced,", "", " said Thomas Reilly.") is None
+    True
+    """
+    stripped = words.strip()
+    if not stripped:
+        return None
+    sentence = clause_before(head)[-100:]  # the rules read the words just before the quote
+    if _MARKUP.search(sentence):
+        return "term"
+    if _INSCRIPTION.search(sentence):
+        return "title"  # a slogan on a shirt or a sign
+    if _GLOSS.search(sentence) or _GLOSSED.match(tail):
+        return "term"  # a translation, or the words translated: "Cadw'n ddiogel" - Welsh for "keep safe"
+    if _BYLINE.match(tail) and (title_like(stripped, longest=20)
+                                or ((stripped.endswith(",") or tail.lstrip().startswith(",")) and reporting_cue(head) is None)):
+        return "title"  # a headline or a book and its byline
+    if not title_like(stripped) or headline_case(sentence[-60:] + " " + tail[:40]):
+        return None
+    modified = _MODIFIED.match(tail)
+    modifier = modified is not None and modified.group("word") not in _FUNCTION_WORDS and not RX29.search(stripped) and not _SAYS.match(tail)
+    if is_nickname(stripped, sentence, tail):
+        return "term"
+    if _WORK_PLACE.search(sentence) or _WORK_NOUN.search(sentence) or _NAMED_AS.search(sentence):
+        return "title"
+    if previous == "title" and head.strip() in ("", ",", "and", "or", "&", ", and", ", or"):
+        return "title"  # a list of titles: starred in "X" and "Y"
+    if _OUTLET_AFTER.match(tail) and not RX29.search(stripped):
+        return "title"  # edits "The Long Read" for the Courier
+    appositive = _APPOSITIVE.match(tail) if stripped.endswith(",") or tail.lstrip().startswith(",") else None
+    if appositive is not None and not _CUE_WORD.search(appositive.group("what")):
+        return "title"  # "Harbour Lights," a drama about ...
+    if modifier:
+        return "title"  # the "Back the Blue" rally
+    return None
+
+
+def is_nickname(words: str, head: str, tail: str) -> bool:
+    """Whether one or two capitalised quoted words stand between a first name and a
+    surname (``Thomas "Tam" Reilly``, ``Gary 'Gaz' Pickford``).
+
+    Example
+    -------
+    >>> is_nickname("Tam", "Thomas ", " Reilly, 52, said"), is_nickname("Tam", "the ", " report")
+    (True, False)
+    """
+    stripped = words.strip()
+    return 0 < len(stripped.split()) <= 2 and stripped[:1].isupper() and not RX28.search(stripped) \
+        and bool(_NAME_BEFORE.search(clause_before(head))) and bool(_SURNAME_AFTER.match(tail))
+
+
+def reporting_cue(head: str):
+    """The reporting verb that governs a quote in the same clause (a match on the
+    sentence before the quote), or None.
+
+    Example
+    -------
+    >>> reporting_cue("Ms Patel dismissed the report as ").group(0)
+    'dismissed'
+    >>> reporting_cue("The plan has been described as ") is None
+    True
+    """
+    sentence = clause_before(head)
+    if headline_case(sentence[-60:]):
+        sentence = sentence.lower()  # "Mayor Says Plan Is 'Dead on Arrival'"
+    last = None
+    for match in REPORTING.finditer(sentence):
+        last = match
+    if last is None:
+        return None
+    between = sentence[last.end():]
+    if len(between) > 120 or ";" in between:
+        return None
+    if last.group(0) in _PASSIVE_VERBS and _PASSIVE.search(sentence[: last.start()]):
+        return None
+    return last
+
+
+def reporting_after(words: str, head: str, tail: str):
+    """The reporting verb later in the sentence of a quote that opens it and runs on in
+    lower case (``"Boots on the ground" would be wrong, Ms Reyes said.``), or None.
+
+    Example
+    -------
+    >>> reporting_after("People were cheering", "", " before the crash, she said.").group(0)
+    'said'
+    """
+    stripped = words.strip()
+    if clause_before(head).strip() or RX32.search(stripped) or not _RUNS_ON.match(tail):
+        return None
+    sentence = PERIOD.split(tail, maxsplit=1)[0]
+    last = None
+    for match in REPORTING.finditer(sentence):
+        last = match
+    return last
+
+
+def reporting_subject(head: str, tail: str = "", words: str = ""):
+    """(who, verb) for a partial quote whose reporting verb follows its subject
+    directly (``While Comey said there was ...``, ``Sen. Ada Reyes calling it``).
+
+    Example
+    -------
+    >>> reporting_subject("Campaign chief Dana Holt dismissed the poll as ")
+    ('Dana Holt', 'dismissed')
+    >>> reporting_subject("While Reed said it was ")
+    ('Reed', 'said')
+    >>> reporting_subject("Ms Holt hit back at Tom Reed, calling the plan ")
+    ('Ms Holt', 'calling')
+    >>> reporting_subject("with Sen. Ada Reyes calling it ")
+    ('Sen. Ada Reyes', 'calling')
+    >>> reporting_subject("", " would be wrong, said Ada Reyes, a lawyer.", "Boots on the ground")
+    ('Ada Reyes, a lawyer', 'said')
+    """
+    cue = reporting_cue(head)
+    sentence = clause_before(head)
+    if cue is None and tail:
+        cue = reporting_after(words, head, tail)
+        sentence = PERIOD.split(tail, maxsplit=1)[0]
+        after = _PERSON_AFTER.match(sentence, cue.end()) if cue is not None else None
+        if after is not None:  # '..." about the plan, said Ada Reyes'
+            return after.group("whole"), cue.group(0).lower()
+    if cue is None:
+        return None
+    before = sentence[: cue.start()]
+    if cue.group(0).endswith("ing") and before.rstrip().endswith(","):
+        match = _CLAUSE_SUBJECT.match(before) or _CLAUSE_SUBJECT.match(before.split(", ", 1)[-1])  # "During the debate, Cruz ..."
+    else:
+        match = _SUBJECT.search(before)
+    if match is None:
+        return None
+    words = match.group("who").split()
+    while words and words[0] in OPENERS:  # "While Comey" -> "Comey"
+        words.pop(0)
+    if not words:
+        return None
+    return " ".join(words), cue.group(0).lower()
+
+
+def quoted_kind(words: str, head: str, attributed: bool, marks: str, tail: str = "") -> str:
+    """``speech``, ``title``, ``scare`` or ``term`` for one quoted span; ``head`` is the
+    paragraph text before the opening mark.
+
+    Example
+    -------
+    >>> quoted_kind("a whitewash", "Ms Patel dismissed the report as ", False, "double")
+    'speech'
+    >>> quoted_kind("hunters", "The so-called ", False, "double")
+    'term'
+    >>> quoted_kind("a new kind of mob.", "The practice has been described as ", False, "double")
+    'scare'
+    """
+    stripped = words.strip()
+    n = len(stripped.split())
+    if attributed:
+        return "speech"
+    before = head[-60:]
+    if TITLE_CUE.search(before):
+        return "title" if n > 1 or stripped[:1].isupper() else "term"
+    titled = title_like(stripped) and not headline_case(clause_before(head)[-60:])
+    cue = None if SCARE_CUE.search(before) or titled else reporting_cue(head) or reporting_after(words, head, tail)
+    if cue is not None and (cue.group(0) not in _NAMING or reporting_subject(head, tail, words) is not None):
+        return "speech"  # a partial quote in reported speech ("critics have called it ..." names no one: a scare quote)
+    if n <= 2:
+        return "term"
+    if SCARE_CUE.search(before) or _PASSIVE_NAMING.search(before):
+        return "scare"
+    capitals = sum(1 for w in stripped.split() if w[:1].isupper())
+    if (not RX28.search(stripped) or n >= 3) and capitals / n >= 0.6 and n <= 10:  # a title, also with US style's full stop inside
+        return "title"
+    if n >= 4 and RX29.search(stripped):
+        return "speech"
+    if n >= 9 and marks == "double":
+        return "speech"
+    return "scare"
