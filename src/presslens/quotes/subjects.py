@@ -102,7 +102,7 @@ def lead_clause_subject(who: str) -> str | None:
 
 
 # A dateline opening a story: "NORTHMOOR, Pa. (AP) \u2014", "LONDON (Reuters) -".
-DATELINE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*(?:\([\w ]{1,30}\))?\s*[\u2014\u2013-]{1,2}\s*")
+DATELINE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z\d][\w.]*)?)?\s*(?:\([\w ]{1,30}\))?\s*[\u2014\u2013-]{1,2}\s*")
 AS_LEAD = re.compile(r"^[Aa]s\s+(?=[A-Z]|the\s)")
 _CUE_IN = re.compile(rf"\b{VERB}\b")
 
@@ -118,6 +118,9 @@ def cue_subject(sentence: str) -> tuple[str, str] | None:
     ('Ms. Rowe', 'said')
     >>> cue_subject("Councillor Ann Pike hit out at the plan on Monday:")
     ('Councillor Ann Pike', 'colon')
+    >>> DATELINE.sub("", "ELMFORD, Dec. 8 (UPI) \u2014 Ann Pike said:")
+    'Ann Pike said:'
+
     """
     verbs = list(_CUE_IN.finditer(sentence))
     verb = verbs[-1] if verbs else None
