@@ -77,8 +77,13 @@ def opens_with_clause(phrase: str) -> bool:
     -------
     >>> opens_with_clause("Watching the debate on Tuesday, Ann Pike"), opens_with_clause("Ann Pike, the council leader")
     (True, False)
+    >>> opens_with_clause("More recently, Ann Pike")
+    True
     """
     first = phrase.split()[0].strip(",") if phrase.split() else ""
+    lead = phrase.split(",")[0].split()
+    if len(lead) == 2 and lead[1].islower() and lead[1].endswith("ly"):  # "More recently, ...", "Most importantly, ..."
+        return True
     return first.lower() in _CLAUSE_FIRST or (first[:1].isupper() and len(first) > 4 and first.endswith(("ly", "ing")) and first_name_gender(first) is None)
 
 
