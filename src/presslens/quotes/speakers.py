@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from presslens.quotes.coref import DESCRIPTION_SUBJECT, description_referent, namesake, pronoun_of, resolve_pronoun
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
     HONORIFICS_FEMALE,
@@ -156,6 +157,7 @@ def parse_speaker(phrase: str) -> Speaker:
     match = RX6.search(mention)
     if match:
         mention = speaker.mention = match.group(1)
+    mention = speaker.mention = pronoun_of(mention) or mention  # "She regularly", "his daughters, who he"
     if mention.lower() in PRONOUNS:
         speaker.type = "pronoun"
         speaker.gender = {"he": "m", "she": "f"}.get(mention.lower(), "")
@@ -284,7 +286,7 @@ class Registry:
             return f"{description} of {organisations[-1]}"
         return description
 
-    def article(self) -> tuple[dict[str, str], list[str]]:
+    def article(self) -> tuple[dict[str, str], list[str], list[str]]:
         if self._scan is None:
             self._scan = _scan_article(self.text)
         return self._scan
@@ -304,37 +306,19 @@ class Registry:
         A gender from a title or an earlier he/she rules a person out; a gender from the
         first-name list only weighs against a person (a name given to one gender, such as
         Grace, weighs more than one mostly given to one, such as Lindsey), against the
-        sentences back to the person and how salient they were there.
+        sentences back to the person and how salient they were there.  A person whose gender
+        disagrees gives way to a namesake in the article whose gender agrees (a bare "Clinton"
+        read as one Clinton, then "she").
         """
         if speaker.mention.lower() in ("they", "we"):
             return ""
-        by_sentence: dict[int, list[tuple[str, bool, bool]]] = {}
-        for sentence, name, spoke, subject in self.mentions:
-            by_sentence.setdefault(sentence, []).append((name, spoke, subject))
-        best, best_score, nearest = "", None, None
-        for distance, sentence in enumerate(sorted(by_sentence, reverse=True)):
-            if nearest is not None and distance > nearest + 2:
-                break
-            people = by_sentence[sentence]
-            for position, (name, spoke, subject) in enumerate(people):
-                gender = self.gender.get(name, "")
-                if speaker.gender and gender and gender != speaker.gender:
-                    if self.gender_sure.get(name):
-                        continue  # a title or an earlier he/she says otherwise
-                    mismatch = 3.0 if first_name_firm(name.split()[0]) else 0.9
-                else:
-                    mismatch = 0.0
-                nearest = distance if nearest is None else nearest
-                salience = 0.0 if spoke else 0.3 if subject else 1.0
-                score = (distance + mismatch + salience, -position if spoke else position)
-                if best_score is None or score < best_score:
-                    best, best_score = name, score
-        return best
+        return resolve_pronoun(speaker.gender, self.mentions, self.gender, self.gender_sure,
+                               lambda name, gender: namesake(name, gender, self.people, self.gender, self.article()[2]))
 
     def link_gender(self, name: str, gender: str) -> None:
         """A he/she resolved to ``name``: its gender is now known (unless a title said otherwise)."""
-        if gender and not self.gender_sure.get(name):
-            self.gender[name], self.gender_sure[name] = gender, True
+        if gender and not self.gender_sure.get(name) and self.gender.get(name, gender) == gender:
+            self.gender[name], self.gender_sure[name] = gender, True  # (a first name of the other gender stays a weak guess)
 
     def scan(self, segment: str) -> None:
         """Register the people named in a stretch of text outside quotes, sentence by sentence."""
@@ -355,6 +339,8 @@ class Registry:
         # a name beside a cue verb ("..., Sabato said.", "said Mr. Lew") is someone speaking (reported speech)
         spoke = bool(_CUE_AFTER.match(piece, match.end()) or _CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()]))
         subject = bool(_SUBJECT_BEFORE.search(piece[max(0, match.start() - 60): match.start()]) and _SUBJECT_AFTER.match(piece[match.end("name"):]))
+        if _PREPOSITION_BEFORE.search(piece[max(0, match.start() - 16): match.start()]):
+            spoke = subject = False  # "voters in Nevada said", "a group based in Elmford, said": a place or object, not the speaker
         if len(words_all) == 1 and (words_all[0] in OPENERS or words_all[0] in ORG_WORDS or not (
                 spoke or any(p.endswith(words_all[0]) for p in self.people) or words_all[0] in self.article()[0])):
             return  # one capitalised word that names no one known (here or by full name elsewhere in the article)
@@ -408,7 +394,8 @@ _FULL_NAME_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u201
 _ORG_SCAN = re.compile(r"(?<![\w'-])(?P<org>(?:[A-Z][\w'&-]*\s+){0,4}(?:" + "|".join(sorted(w for w in ORG_WORDS if w[0].isupper() and len(w) > 2)) + r"))\b")
 
 
-_MENTION_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){0,5})(?![\w'-])"
+_MENTION_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){0,5})"
+                           r"(?![\w-]|['\u2019](?!s\s+(?:been|not|also|never|already|got|going)\b))"  # "Briggs's been": a subject
                            r"(?:,\s+(?P<age>\d{1,3})\b)?(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
 # Places and days read as names: "San Diego", "North Dakota", "Madison Square Garden", "South Dakota Tuesday".
 _PLACE = re.compile(r"^(?:San|Santa|Los|Las|El|New|North|South|East|West|Fort|Port|Saint|St\.?|Mount|Lake)\s|\s(?:Square|Garden|Street|Avenue|"
@@ -426,6 +413,8 @@ _SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got
 _CUE_AFTER = re.compile(rf"\s*,?\s+(?:also\s+|later\s+|then\s+)?{VERB}\b")
 _CUE_BEFORE = re.compile(r"(?:^|,\s*|[\"\u201d]\s*)(?:said|says|added|adds|wrote|writes|noted|explained|argued|asked)\s+$")
 _NAME_SAID = re.compile(rf"\b[A-Z][\w'-]+(?:\s+(?:also\s+)?{VERB}\b)")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|from|to|across|throughout|against|into|near|outside|inside|than|like|about|"
+                                 r"based in|with|by|on)\s+(?:the\s+)?$")
 _TWO_CAPITALS = re.compile(r"[A-Z][\w'\u2019-]*\.? [A-Z]")
 _NOUN_BEFORE = re.compile(r"(?:^|\s)(?P<noun>[a-z][a-z-]{3,}(?: [a-z][a-z-]{3,})?)\s+$")
 _NOT_DESCRIPTIONS = frozenset("""said says told tells with from into onto that than when where while about after before against between
@@ -448,9 +437,10 @@ def _sentence_pieces(text: str):
         yield text[start:], False
 
 
-def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
-    """Full names (first seen, by surname) and organisations named anywhere in the text."""
+def _scan_article(text: str) -> tuple[dict[str, str], list[str], list[str]]:
+    """Full names (first seen, by surname), organisations and all full names named anywhere in the text."""
     names: dict[str, str] = {}
+    everyone: list[str] = []
     for match in _FULL_NAME_SCAN.finditer(text):
         words = match.group("name").split()
         while words and (words[0] in OPENERS or _strip_title_dot(words[0]) in TITLE_WORDS or words[0] in ORG_WORDS):
@@ -463,6 +453,8 @@ def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
         if not titled and first_name_gender(words[0]) is None and first_name_gender(words[0].rstrip(".")) is None and len(words[0].rstrip(".")) > 1:
             continue  # "United States", "Vietnam War": no first name and no title
         names.setdefault(words[-1], " ".join(words))
+        if " ".join(words) not in everyone:
+            everyone.append(" ".join(words))
     organisations = []
     for match in _ORG_SCAN.finditer(text):
         words = match.group("org").split()
@@ -470,4 +462,4 @@ def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
             words = words[1:]
         if words:
             organisations.append(" ".join(words))
-    return names, organisations
+    return names, organisations, everyone
