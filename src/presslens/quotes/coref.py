@@ -29,8 +29,9 @@ ROLE_NOUNS = {
     "Republican": "", "Democrat": "", "Conservative": "", "Tory": "", "Independent": "",
 }
 # Title abbreviations and the role nouns they stand for ("Sen. Ted Cruz" ... "the Texas senator").
-_TITLE_ROLES = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "secy": "secretary",
-                "cllr": "councillor", "supt": "superintendent", "insp": "inspector", "det": "detective", "judge": "judge"}
+_TITLE_ROLES = {"sen": {"senator", "lawmaker", "legislator"}, "gov": {"governor"}, "pres": {"president"}, "secy": {"secretary"},
+                "rep": {"representative", "congressman", "congresswoman", "lawmaker", "legislator"}, "cllr": {"councillor"},
+                "mp": {"mp", "lawmaker"}, "supt": {"superintendent"}, "insp": {"inspector"}, "det": {"detective"}}
 _ROLE = "|".join(sorted((re.escape(w) for w in ROLE_NOUNS), key=len, reverse=True))
 # A definite description at the start of a sentence, before its verb: "The Vermont senator declined",
 # "But the former governor has said", "The 45-year-old father of two told".
@@ -39,6 +40,8 @@ DESCRIPTION_SUBJECT = re.compile(
     rf"longtime|veteran|outgoing|embattled|[\d]+-year-old|[A-Z][\w.'-]*|[a-z]+-[a-z]+)\s+){{0,4}}(?P<noun>{_ROLE})"
     rf"(?:\s+of\s+(?:two|three|four|five|state|defence|defense|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))?)"
     rf",?\s+(?:[a-z]+ly\s+|also\s+|then\s+|has\s+|had\s+|was\s+|is\s+|will\s+|would\s+|did\s+)?(?!of\b|and\b|or\b|in\b|who\b|that\b)[a-z]+")
+# The same anywhere in a stretch of text (a cheap test before reading it sentence by sentence).
+DESCRIPTION_ANYWHERE = re.compile(rf"(?:^|[.!?]\s+)(?:(?:But|And),?\s+)?[Tt]he\s+(?:\S+\s+){{0,4}}(?:{_ROLE})\b")
 _PRONOUN_TAIL = re.compile(r"(?:^|\b(?:who|whom|which|that|what|as|and|but|so)\s+)(?P<pronoun>he|she|they|we|I)$", re.IGNORECASE)
 _PRONOUN_ADVERB = re.compile(r"^(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?:(?:[a-z]+ly|also|still|even|then|later|once|again|too|"
                              r"just|now|often|never|always)\s+){1,2}$")
@@ -111,7 +114,7 @@ def description_referent(description: str, candidates: list[tuple[str, str, str,
     for name, known, title, person_gender, _back in candidates:
         if gender and person_gender and gender != person_gender:
             continue
-        roles = _words(known) | {_TITLE_ROLES.get(w.rstrip(".").lower(), w.rstrip(".").lower()) for w in title.split()}
+        roles = _words(known) | {r for w in _words(title) for r in _TITLE_ROLES.get(w, {w})}
         if wanted in roles or (capitals and capitals & (_words(known) | _words(title))):
             return name
     if fallback and capitals:

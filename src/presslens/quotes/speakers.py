@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from presslens.quotes.coref import DESCRIPTION_SUBJECT, description_referent, namesake, pronoun_of, resolve_pronoun
+from presslens.quotes.coref import DESCRIPTION_ANYWHERE, DESCRIPTION_SUBJECT, description_referent, namesake, pronoun_of, resolve_pronoun
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
     HONORIFICS_FEMALE,
@@ -315,6 +315,14 @@ class Registry:
         return resolve_pronoun(speaker.gender, self.mentions, self.gender, self.gender_sure,
                                lambda name, gender: namesake(name, gender, self.people, self.gender, self.article()[2]))
 
+    def describe(self, description: str, fallback: bool = False) -> str:
+        """The person named earlier whom a definite description ("the senator", "The Vermont
+        senator") refers back to, or ``""`` (see :func:`presslens.quotes.coref.description_referent`)."""
+        last = {name: sentence for sentence, name, _, _ in self.mentions}
+        candidates = [(name, self.descriptions.get(name, ""), self.titles.get(name, ""), self.gender.get(name, ""), self.sentence - last.get(name, 0))
+                      for name in reversed(self.recent)]
+        return description_referent(description, candidates, fallback=fallback)
+
     def link_gender(self, name: str, gender: str) -> None:
         """A he/she resolved to ``name``: its gender is now known (unless a title said otherwise)."""
         if gender and not self.gender_sure.get(name) and self.gender.get(name, gender) == gender:
@@ -322,12 +330,18 @@ class Registry:
 
     def scan(self, segment: str) -> None:
         """Register the people named in a stretch of text outside quotes, sentence by sentence."""
-        if not _TWO_CAPITALS.search(segment) and not any(p.rsplit(None, 1)[-1] in segment for p in self.people) and not _NAME_SAID.search(segment):
+        if not _TWO_CAPITALS.search(segment) and not any(p.rsplit(None, 1)[-1] in segment for p in self.people) and not _NAME_SAID.search(segment) \
+                and not (self.people and DESCRIPTION_ANYWHERE.search(segment)):
             # nobody named here: only count the sentences (numbers need only be increasing)
             self.org_pieces.append(segment)
             self.sentence += len(PERIOD.findall(segment))
             return
         for piece, ends in _sentence_pieces(segment):
+            described = DESCRIPTION_SUBJECT.match(piece) if self.people else None
+            if described:  # "The Vermont senator declined ...": the person it refers back to is the subject here
+                referent = self.describe(described.group("description"), fallback=True)
+                if referent:
+                    self.mentioned(referent, bool(_CUE_AFTER.match(piece, described.end("description"))), True)
             for match in _MENTION_SCAN.finditer(piece):
                 self._mention(match, piece)
             self.org_pieces.append(piece)
