@@ -90,17 +90,19 @@ def description_referent(description: str, candidates: list[tuple[str, str, str,
     """The person a definite description refers back to.
 
     ``candidates`` are ``(name, known description, title, gender, sentences back)``, nearest
-    first.  A person matches when the description's role noun is in their description or
-    title ("the senator" / "Sen."), or when one of its capitalised words is ("The Vermont
-    senator" / "Vermont Sen."); the nearest match wins.  With ``fallback`` (a description with a
+    first.  A person matches when one of the description's capitalised words is in their
+    description or title ("The Vermont senator" / "Vermont Sen."), or, for a description
+    without one, when its role noun is ("the senator" / "Sen."); the nearest match wins.  With ``fallback`` (a description with a
     capitalised modifier, the house way of referring back to someone already named), the
     nearest person of agreeing gender within three sentences is taken when none matches.
 
     Example
     -------
-    >>> people = [("Ruth Adeyemi", "councillor", "", "f", 0), ("Tom Briggs", "", "Sen.", "m", 1)]
+    >>> people = [("Ruth Adeyemi", "councillor", "", "f", 0), ("Tom Briggs", "Vermont", "Sen.", "m", 1)]
     >>> description_referent("The Vermont senator", people)
     'Tom Briggs'
+    >>> description_referent("The Ohio senator", people), description_referent("The Ohio senator", people, fallback=True)
+    ('', 'Ruth Adeyemi')
     >>> description_referent("the councillor", people)
     'Ruth Adeyemi'
     >>> description_referent("the judge", people)
@@ -115,8 +117,8 @@ def description_referent(description: str, candidates: list[tuple[str, str, str,
         if gender and person_gender and gender != person_gender:
             continue
         roles = _words(known) | {r for w in _words(title) for r in _TITLE_ROLES.get(w, {w})}
-        if wanted in roles or (capitals and capitals & (_words(known) | _words(title))):
-            return name
+        if capitals & (_words(known) | _words(title)) or (wanted in roles and not capitals):
+            return name  # "The Vermont senator": Vermont must be among the person's words, not only "senator"
     if fallback and capitals:
         for name, _known, _title, person_gender, back in candidates:
             if back > 3:

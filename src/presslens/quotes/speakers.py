@@ -325,8 +325,8 @@ class Registry:
 
     def link_gender(self, name: str, gender: str) -> None:
         """A he/she resolved to ``name``: its gender is now known (unless a title said otherwise)."""
-        if gender and not self.gender_sure.get(name) and self.gender.get(name, gender) == gender:
-            self.gender[name], self.gender_sure[name] = gender, True  # (a first name of the other gender stays a weak guess)
+        if gender and not self.gender_sure.get(name) and (self.gender.get(name, gender) == gender or not first_name_firm(name.split()[0])):
+            self.gender[name], self.gender_sure[name] = gender, True  # (against a first name firmly of the other gender: stays a guess)
 
     def scan(self, segment: str) -> None:
         """Register the people named in a stretch of text outside quotes, sentence by sentence."""
