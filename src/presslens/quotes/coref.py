@@ -178,7 +178,7 @@ def resolve_pronoun(gender: str, mentions: list[tuple[int, str, bool, bool]], ge
             if gender and person_gender and person_gender != gender:
                 other = alternative(name, gender) if alternative is not None else ""
                 if other:
-                    name = other  # "Clinton" read as the wrong Clinton: the one the pronoun agrees with
+                    name, mismatch = other, 0.5  # "Clinton" read as the wrong Clinton: the one the pronoun agrees with (less sure)
                 elif sure.get(name):
                     continue  # a title or an earlier he/she says otherwise
                 else:
