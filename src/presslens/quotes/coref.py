@@ -90,9 +90,11 @@ def description_referent(description: str, candidates: list[tuple[str, str, str,
     """The person a definite description refers back to.
 
     ``candidates`` are ``(name, known description, title, gender, sentences back)``, nearest
-    first.  A person matches when one of the description's capitalised words is in their
-    description or title ("The Vermont senator" / "Vermont Sen."), or, for a description
-    without one, when its role noun is ("the senator" / "Sen."); the nearest match wins.  With ``fallback`` (a description with a
+    first.  The nearest person whose description or title holds both the role noun and the
+    capitalised words of the description ("The Northmoor MP" / "Northmoor MP") is taken,
+    else the nearest with one of its capitalised words ("The Vermont senator" / "Vermont
+    Sen."), else, for a description without capitalised words, the nearest with its role
+    noun ("the senator" / "Sen.").  With ``fallback`` (a description with a
     capitalised modifier, the house way of referring back to someone already named), the
     nearest person of agreeing gender within three sentences is taken when none matches.
 
@@ -113,12 +115,14 @@ def description_referent(description: str, candidates: list[tuple[str, str, str,
         return ""
     wanted = noun.lower()
     capitals = {w.strip(".,").lower() for w in description.split()[1:] if w[:1].isupper() and w != noun}
-    for name, known, title, person_gender, _back in candidates:
-        if gender and person_gender and gender != person_gender:
-            continue
-        roles = _words(known) | {r for w in _words(title) for r in _TITLE_ROLES.get(w, {w})}
-        if capitals & (_words(known) | _words(title)) or (wanted in roles and not capitals):
-            return name  # "The Vermont senator": Vermont must be among the person's words, not only "senator"
+    agreeing = [c for c in candidates if not (gender and c[3] and gender != c[3])]
+    roles = {c[0]: _words(c[1]) | {r for w in _words(c[2]) for r in _TITLE_ROLES.get(w, {w})} for c in agreeing}
+    named = {c[0]: _words(c[1]) | _words(c[2]) for c in agreeing}
+    for test in ((lambda n: wanted in roles[n] and capitals <= named[n]), (lambda n: bool(capitals & named[n])),
+                 (lambda n: wanted in roles[n] and not capitals)):
+        match = next((c[0] for c in agreeing if test(c[0])), "")
+        if match:  # role and words first ("The Northmoor MP": the MP, not the Northmoor police officer), then the words, then the role
+            return match
     if fallback and capitals:
         for name, _known, _title, person_gender, back in candidates:
             if back > 3:

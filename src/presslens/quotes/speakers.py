@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from presslens.quotes.coref import DESCRIPTION_ANYWHERE, DESCRIPTION_SUBJECT, description_referent, namesake, pronoun_of, resolve_pronoun
+from presslens.quotes.coref import (
+    DESCRIPTION_ANYWHERE,
+    DESCRIPTION_SUBJECT,
+    description_referent,
+    namesake,
+    pronoun_of,
+    resolve_pronoun,
+)
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
     HONORIFICS_FEMALE,
