@@ -47,16 +47,25 @@ _PRONOUN_ADVERB = re.compile(r"^(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?:(?:
                              r"just|now|often|never|always)\s+){1,2}$")
 
 
+# A clause with a pronoun as its subject: "He then adopted a fake accent and", "Last month, she waded into", "She, too".
+_PRONOUN_CLAUSE = re.compile(r"^(?:[A-Z][^,]{0,40},\s+)?['\"\u2018\u2019\s-]*(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|[Ww]e)"
+                             r"(?:,?\s+(?:too|also)\b,?)?(?:\s+[a-z](?:(?!,\s)[^\"\u201c\u201d])*)?$")  # (no second clause: "they need to win, X")
+
+
 def pronoun_of(mention: str) -> str:
     """The pronoun a speaker phrase comes down to, or ``""``: a pronoun with adverbs
-    ("She regularly", "he also") or a clause ending in one ("... his daughters, who he").
+    ("She regularly", "he also"), a clause with a pronoun as its subject ("He then adopted
+    a fake accent and", "Last month, she waded into") or a clause ending in one ("... his
+    daughters, who he").
 
     Example
     -------
     >>> pronoun_of("She regularly"), pronoun_of("his two daughters, who he"), pronoun_of("Ruth Adeyemi")
     ('She', 'he', '')
+    >>> pronoun_of("Last month, he waded into the row over the budget"), pronoun_of("Heather Lowe")
+    ('he', '')
     """
-    match = _PRONOUN_ADVERB.match(mention.strip() + " ")
+    match = _PRONOUN_ADVERB.match(mention.strip() + " ") or _PRONOUN_CLAUSE.match(mention.strip())
     if match:
         return match.group("pronoun")
     match = _PRONOUN_TAIL.search(mention.strip())
