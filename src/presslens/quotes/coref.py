@@ -40,6 +40,12 @@ DESCRIPTION_SUBJECT = re.compile(
     rf"longtime|veteran|outgoing|embattled|[\d]+-year-old|[A-Z][\w.'-]*|[a-z]+-[a-z]+)\s+){{0,4}}(?P<noun>{_ROLE})"
     rf"(?:\s+of\s+(?:two|three|four|five|state|defence|defense|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))?)"
     rf",?\s+(?:[a-z]+ly\s+|also\s+|then\s+|has\s+|had\s+|was\s+|is\s+|will\s+|would\s+|did\s+)?(?!of\b|and\b|or\b|in\b|who\b|that\b)[a-z]+")
+# A role noun just before a name ("Foreign Ministry spokesman Lu Kang"): a person, also with a first name the
+# name list does not know.
+ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(w for w in ROLE_NOUNS if w.islower())})\s+$")
+# ... and a name after a description at the start of its clause ("Foreign Ministry spokesman Lu Kang repeated"): a subject.
+ROLE_SUBJECT_BEFORE = re.compile(rf"(?:^|[.!?:;]\s+|,\s+)(?:(?:But|And)\s+)?(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[\w'.-]+\s+){{0,5}}?"
+                                 rf"(?:{'|'.join(w for w in ROLE_NOUNS if w.islower())})\s+$")
 # The same anywhere in a stretch of text (a cheap test before reading it sentence by sentence).
 DESCRIPTION_ANYWHERE = re.compile(rf"(?:^|[.!?]\s+)(?:(?:But|And),?\s+)?[Tt]he\s+(?:\S+\s+){{0,4}}(?:{_ROLE})\b")
 _PRONOUN_TAIL = re.compile(r"(?:^|\b(?:who|whom|which|that|what|as|and|but|so)\s+)(?P<pronoun>he|she|they|we|I)$", re.IGNORECASE)
