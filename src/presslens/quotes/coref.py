@@ -147,19 +147,20 @@ def description_referent(description: str, candidates: list[tuple[str, str, str,
     return ""
 
 
-def namesake(name: str, gender: str, people: list[str], genders: dict[str, str], full_names: list[str]) -> str:
-    """Another person with ``name``'s surname whose gender agrees with a pronoun's ("Clinton"
-    read as Bill Clinton, then "she": Hillary Clinton), or ``""``.
+def namesake(name: str, gender: str, people: list[str], genders: dict[str, str]) -> str:
+    """Another person named so far (``people``, in order of first mention) with ``name``'s
+    surname whose gender agrees with a pronoun's ("Clinton" read as Bill Clinton, then
+    "she": Hillary Clinton), or ``""``.
 
     Example
     -------
-    >>> namesake("Bill Clinton", "f", ["Hillary Clinton", "Bill Clinton"], {"Bill Clinton": "m"}, [])
+    >>> namesake("Bill Clinton", "f", ["Hillary Clinton", "Bill Clinton"], {"Bill Clinton": "m"})
     'Hillary Clinton'
-    >>> namesake("Tom Briggs", "f", ["Tom Briggs"], {}, ["Tom Briggs"])
+    >>> namesake("Tom Briggs", "f", ["Tom Briggs", "Ruth Adeyemi"], {})
     ''
     """
     surname = name.split()[-1]
-    for other in list(reversed(people)) + [n for n in full_names if n not in people]:
+    for other in reversed(people):
         if other == name or other.split()[-1] != surname or " " not in other:
             continue
         other_gender = genders.get(other) or first_name_gender(other.split()[0]) or ""

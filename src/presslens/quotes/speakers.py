@@ -295,7 +295,7 @@ class Registry:
             return f"{description} of {organisations[-1]}"
         return description
 
-    def article(self) -> tuple[dict[str, str], list[str], list[str]]:
+    def article(self) -> tuple[dict[str, str], list[str]]:
         if self._scan is None:
             self._scan = _scan_article(self.text)
         return self._scan
@@ -316,13 +316,13 @@ class Registry:
         first-name list only weighs against a person (a name given to one gender, such as
         Grace, weighs more than one mostly given to one, such as Lindsey), against the
         sentences back to the person and how salient they were there.  A person whose gender
-        disagrees gives way to a namesake in the article whose gender agrees (a bare "Clinton"
+        disagrees gives way to a namesake named so far whose gender agrees (a bare "Clinton"
         read as one Clinton, then "she").
         """
         if speaker.mention.lower() in ("they", "we"):
             return ""
         return resolve_pronoun(speaker.gender, self.mentions, self.gender, self.gender_sure,
-                               lambda name, gender: namesake(name, gender, self.people, self.gender, self.article()[2]))
+                               lambda name, gender: namesake(name, gender, self.people, self.gender))
 
     def describe(self, description: str, fallback: bool = False) -> str:
         """The person named earlier whom a definite description ("the senator", "The Vermont
@@ -462,10 +462,9 @@ def _sentence_pieces(text: str):
         yield text[start:], False
 
 
-def _scan_article(text: str) -> tuple[dict[str, str], list[str], list[str]]:
-    """Full names (first seen, by surname), organisations and all full names named anywhere in the text."""
+def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
+    """Full names (first seen, by surname) and organisations named anywhere in the text."""
     names: dict[str, str] = {}
-    everyone: list[str] = []
     for match in _FULL_NAME_SCAN.finditer(text):
         words = match.group("name").split()
         while words and (words[0] in OPENERS or _strip_title_dot(words[0]) in TITLE_WORDS or words[0] in ORG_WORDS):
@@ -478,8 +477,6 @@ def _scan_article(text: str) -> tuple[dict[str, str], list[str], list[str]]:
         if not titled and first_name_gender(words[0]) is None and first_name_gender(words[0].rstrip(".")) is None and len(words[0].rstrip(".")) > 1:
             continue  # "United States", "Vietnam War": no first name and no title
         names.setdefault(words[-1], " ".join(words))
-        if " ".join(words) not in everyone:
-            everyone.append(" ".join(words))
     organisations = []
     for match in _ORG_SCAN.finditer(text):
         words = match.group("org").split()
@@ -487,4 +484,4 @@ def _scan_article(text: str) -> tuple[dict[str, str], list[str], list[str]]:
             words = words[1:]
         if words:
             organisations.append(" ".join(words))
-    return names, organisations, everyone
+    return names, organisations
