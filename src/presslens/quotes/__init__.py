@@ -30,7 +30,10 @@ The extractor is a pipeline a reader can audit, in three steps.
    leader``, ``campaign spokesman``, ``founder of Shadow Watch``, ``his sister``) and a
    ``canonical`` name: the full name where the article gives one, found through
    surnames (``Smith``, ``Mr Smith``) and pronouns (``he``, ``she``: the nearest person
-   quoted or the grammatical subject, ruled out by a title that tells otherwise).  Organisations speaking (``the force said``,
+   quoted or the grammatical subject, ruled out by a title that tells otherwise; a
+   namesake of agreeing gender when a bare surname was read as the other Clinton) and
+   definite descriptions (``The Vermont senator declined ...``, ``the congresswoman
+   said``: the person named earlier with that role or word), in :mod:`presslens.quotes.coref`.  Organisations speaking (``the force said``,
    ``a spokesperson for X said``, ``Meta said in a statement``) stay organisations
    (``speaker_type`` = ``organisation``).
 

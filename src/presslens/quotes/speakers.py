@@ -9,6 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from presslens.quotes.coref import (
+    DESCRIPTION_ANYWHERE,
+    DESCRIPTION_SUBJECT,
+    ROLE_BEFORE,
+    ROLE_SUBJECT_BEFORE,
+    description_referent,
+    namesake,
+    pronoun_of,
+    resolve_pronoun,
+)
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
     HONORIFICS_FEMALE,
@@ -167,6 +177,7 @@ def parse_speaker(phrase: str) -> Speaker:
     match = RX6.search(mention)
     if match:
         mention = speaker.mention = match.group(1)
+    mention = speaker.mention = pronoun_of(mention) or mention  # "She regularly", "his daughters, who he"
     if mention.lower() in PRONOUNS:
         speaker.type = "pronoun"
         speaker.gender = {"he": "m", "she": "f"}.get(mention.lower(), "")
@@ -316,46 +327,42 @@ class Registry:
         A gender from a title or an earlier he/she rules a person out; a gender from the
         first-name list only weighs against a person (a name given to one gender, such as
         Grace, weighs more than one mostly given to one, such as Lindsey), against the
-        sentences back to the person and how salient they were there.
+        sentences back to the person and how salient they were there.  A person whose gender
+        disagrees gives way to a namesake named so far whose gender agrees (a bare "Clinton"
+        read as one Clinton, then "she").
         """
         if speaker.mention.lower() in ("they", "we"):
             return ""
-        by_sentence: dict[int, list[tuple[str, bool, bool]]] = {}
-        for sentence, name, spoke, subject in self.mentions:
-            by_sentence.setdefault(sentence, []).append((name, spoke, subject))
-        best, best_score, nearest = "", None, None
-        for distance, sentence in enumerate(sorted(by_sentence, reverse=True)):
-            if nearest is not None and distance > nearest + 2:
-                break
-            people = by_sentence[sentence]
-            for position, (name, spoke, subject) in enumerate(people):
-                gender = self.gender.get(name, "")
-                if speaker.gender and gender and gender != speaker.gender:
-                    if self.gender_sure.get(name):
-                        continue  # a title or an earlier he/she says otherwise
-                    mismatch = 3.0 if first_name_firm(name.split()[0]) else 0.9
-                else:
-                    mismatch = 0.0
-                nearest = distance if nearest is None else nearest
-                salience = 0.0 if spoke else 0.3 if subject else 1.0
-                score = (distance + mismatch + salience, -position if spoke else position)
-                if best_score is None or score < best_score:
-                    best, best_score = name, score
-        return best
+        return resolve_pronoun(speaker.gender, self.mentions, self.gender, self.gender_sure,
+                               lambda name, gender: namesake(name, gender, self.people, self.gender))
+
+    def describe(self, description: str, fallback: bool = False) -> str:
+        """The person named earlier whom a definite description ("the senator", "The Vermont
+        senator") refers back to, or ``""`` (see :func:`presslens.quotes.coref.description_referent`)."""
+        last = {name: sentence for sentence, name, _, _ in self.mentions}
+        candidates = [(name, self.descriptions.get(name, ""), self.titles.get(name, ""), self.gender.get(name, ""), self.sentence - last.get(name, 0))
+                      for name in reversed(self.recent)]
+        return description_referent(description, candidates, fallback=fallback)
 
     def link_gender(self, name: str, gender: str) -> None:
         """A he/she resolved to ``name``: its gender is now known (unless a title said otherwise)."""
-        if gender and not self.gender_sure.get(name):
-            self.gender[name], self.gender_sure[name] = gender, True
+        if gender and not self.gender_sure.get(name) and (self.gender.get(name, gender) == gender or not first_name_firm(name.split()[0])):
+            self.gender[name], self.gender_sure[name] = gender, True  # (against a first name firmly of the other gender: stays a guess)
 
     def scan(self, segment: str) -> None:
         """Register the people named in a stretch of text outside quotes, sentence by sentence."""
-        if not _TWO_CAPITALS.search(segment) and not any(p.rsplit(None, 1)[-1] in segment for p in self.people) and not _NAME_SAID.search(segment):
+        if not _TWO_CAPITALS.search(segment) and not any(p.rsplit(None, 1)[-1] in segment for p in self.people) and not _NAME_SAID.search(segment) \
+                and not (self.people and DESCRIPTION_ANYWHERE.search(segment)):
             # nobody named here: only count the sentences (numbers need only be increasing)
             self.org_pieces.append(segment)
             self.sentence += len(PERIOD.findall(segment))
             return
         for piece, ends in _sentence_pieces(segment):
+            described = DESCRIPTION_SUBJECT.match(piece) if self.people else None
+            if described:  # "The Vermont senator declined ...": the person it refers back to is the subject here
+                referent = self.describe(described.group("description"), fallback=True)
+                if referent:
+                    self.mentioned(referent, bool(_CUE_AFTER.match(piece, described.end("description"))), True)
             for match in _MENTION_SCAN.finditer(piece):
                 self._mention(match, piece)
             self.org_pieces.append(piece)
@@ -366,7 +373,10 @@ class Registry:
         words_all = match.group("name").split()
         # a name beside a cue verb ("..., Sabato said.", "said Mr. Lew") is someone speaking (reported speech)
         spoke = bool(_CUE_AFTER.match(piece, match.end()) or _CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()]))
-        subject = bool(_SUBJECT_BEFORE.search(piece[max(0, match.start() - 60): match.start()]) and _SUBJECT_AFTER.match(piece[match.end("name"):]))
+        before_name = piece[max(0, match.start() - 60): match.start()]
+        subject = bool((_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)) and _SUBJECT_AFTER.match(piece[match.end("name"):]))
+        if _PREPOSITION_BEFORE.search(piece[max(0, match.start() - 16): match.start()]):
+            spoke = subject = False  # "voters in Nevada said", "a group based in Elmford, said": a place or object, not the speaker
         if len(words_all) == 1 and (words_all[0] in OPENERS or words_all[0] in ORG_WORDS or not (
                 spoke or any(p.endswith(words_all[0]) for p in self.people) or words_all[0] in self.article()[0])):
             return  # one capitalised word that names no one known (here or by full name elsewhere in the article)
@@ -382,7 +392,8 @@ class Registry:
                 return
             self.person(Speaker(mention=match.group(0), name=name, title=title, type="person", gender=gender), spoke, subject)
             return
-        if not title and not match.group("description") and first_name_gender(words[0]) is None:
+        if not title and not match.group("description") and first_name_gender(words[0]) is None \
+                and not ROLE_BEFORE.search(piece[max(0, match.start() - 30): match.start()]):  # "spokesman Lu Kang": a person
             return  # "South Carolina", "Great Recession": not a person without a first name, title or description
         described = ", ".join(x for x in (description if description.split()[:1] != [words[0]] else "", match.group("description") or "") if x)
         window = piece[max(0, match.start() - 80): match.start()] if piece and match.start() > 2 and name not in self.descriptions else ""
@@ -420,7 +431,8 @@ _FULL_NAME_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u201
 _ORG_SCAN = re.compile(r"(?<![\w'-])(?P<org>(?:[A-Z][\w'&-]*\s+){0,4}(?:" + "|".join(sorted(w for w in ORG_WORDS if w[0].isupper() and len(w) > 2)) + r"))\b")
 
 
-_MENTION_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){0,5})(?![\w'-])"
+_MENTION_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){0,5})"
+                           r"(?![\w-]|['\u2019](?!s\s+(?:been|not|also|never|already|got|going)\b))"  # "Briggs's been": a subject
                            r"(?:,\s+(?P<age>\d{1,3})\b)?(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
 # Places and days read as names: "San Diego", "North Dakota", "Madison Square Garden", "South Dakota Tuesday".
 _PLACE = re.compile(r"^(?:San|Santa|Los|Las|El|New|North|South|East|West|Fort|Port|Saint|St\.?|Mount|Lake)\s|\s(?:Square|Garden|Street|Avenue|"
@@ -431,13 +443,15 @@ _PLACE = re.compile(r"^(?:San|Santa|Los|Las|El|New|North|South|East|West|Fort|Po
 # "Christie's been", "Guardian, the mayor, stopped", "Sanders also said"), not before a noun ("Trump supporters").
 _SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|,\s+|[\"\u201c\u201d]\s*)(?:(?:But|And|Yet|So|Still|Then|Now|Later|Earlier|Meanwhile|However|Instead|"
                              r"Also|Even|Finally|Indeed|Separately|Moreover),?\s+)*$")
-_SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got|going)\b|(?:,[^,.;\"\u201c]{2,120}?,)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|"
+_SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got|going)\b|(?:\s*\([^()]{1,30}\))?(?:,[^,.;\"\u201c]{2,120}?,)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|"
                             r"later\s+|never\s+|still\s+|has\s+|had\s+|have\s+|was\s+|is\s+|will\s+|would\s+|could\s+|did\s+|does\s+)?"
                             r"(?!(?:and|or|of|in|on|at|to|for|with|from|by|as|campaign|supporters|voters|administration|aides|allies|era|team|camp|"
                             r"family|foundation|organization|people|backers|delegates|rally|rallies|and)\b)[a-z]+\b)")
 _CUE_AFTER = re.compile(rf"\s*,?\s+(?:also\s+|later\s+|then\s+)?{VERB}\b")
 _CUE_BEFORE = re.compile(r"(?:^|,\s*|[\"\u201d]\s*)(?:said|says|added|adds|wrote|writes|noted|explained|argued|asked)\s+$")
 _NAME_SAID = re.compile(rf"\b[A-Z][\w'-]+(?:\s+(?:also\s+)?{VERB}\b)")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|from|to|across|throughout|against|into|near|outside|inside|than|like|about|"
+                                 r"based in|with|by|on)\s+(?:the\s+)?$")
 _TWO_CAPITALS = re.compile(r"[A-Z][\w'\u2019-]*\.? [A-Z]")
 _NOUN_BEFORE = re.compile(r"(?:^|\s)(?P<noun>[a-z][a-z-]{3,}(?: [a-z][a-z-]{3,})?)\s+$")
 _NOT_DESCRIPTIONS = frozenset("""said says told tells with from into onto that than when where while about after before against between
