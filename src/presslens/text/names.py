@@ -126,25 +126,31 @@ def person_name_counts(texts: Iterable[str]) -> tuple[Counter, Counter]:
     names = first_names()
     person: Counter = Counter()
     other: Counter = Counter()
+    runs: Counter = Counter()  # names recur: each distinct run is judged once, in order of first appearance
     for text in texts:
-        for match in _CAPITALISED_RUN.finditer(text):
-            words = [strip_possessive(w.rstrip(".").lower()) for w in match.group().split()]
-            start = 0
-            while start < len(words) and words[start] in ENGLISH_STOP_WORDS:  # sentence starts: "In", "The"
-                start += 1
-            titled = start
-            while titled < len(words) and words[titled] in PERSON_TITLES:
-                titled += 1
-            rest = [w for w in words[titled:] if len(w) > 1]
-            if not rest:
-                continue
-            organisation = any(w in ORGANISATION_WORDS for w in rest)
-            if not organisation and ((titled > start and len(rest) <= 3) or (len(rest) >= 2 and rest[0] in names and len(rest) <= 4)):
-                person.update(rest)
-            elif len(rest) >= 2:
-                other.update(rest)
-            elif rest[0] in names:
-                other[rest[0]] += 1  # a given name alone (Alberta, April, Jordan) is as likely a place or a month
+        runs.update(_CAPITALISED_RUN.findall(text))
+    for run, n in runs.items():
+        words = [strip_possessive(w.rstrip(".").lower()) for w in run.split()]
+        start = 0
+        while start < len(words) and words[start] in ENGLISH_STOP_WORDS:  # sentence starts: "In", "The"
+            start += 1
+        titled = start
+        while titled < len(words) and words[titled] in PERSON_TITLES:
+            titled += 1
+        rest = [w for w in words[titled:] if len(w) > 1]
+        if not rest:
+            continue
+        organisation = any(w in ORGANISATION_WORDS for w in rest)
+        if not organisation and ((titled > start and len(rest) <= 3) or (len(rest) >= 2 and rest[0] in names and len(rest) <= 4)):
+            counts = person
+        elif len(rest) >= 2:
+            counts = other
+        elif rest[0] in names:
+            counts, rest = other, rest[:1]  # a given name alone (Alberta, April, Jordan) is as likely a place or a month
+        else:
+            continue
+        for word in rest:
+            counts[word] += n
     return person, other
 
 
