@@ -49,6 +49,23 @@ def test_vectorize_removes_stop_words_and_outlet_names(toy):
     pickle.loads(pickle.dumps(features.vectorizer))  # picklable, so usable in joblib and Dask
 
 
+
+def test_news_analyzer_memory_gives_the_tokenize_path_and_is_not_pickled():
+    from presslens.features import NewsAnalyzer
+    from presslens.text import tokenize
+
+    text = "The UK's 3G deal: Mr Holt's 1,200 hunters' stings in 2005, and I said the U.S. police were there."
+    stop = {"the", "and", "police"}
+    for options in [{}, {"numbers": "all", "single_letters": True}, {"numbers": "none"}]:
+        analyzer = NewsAnalyzer(stop, **options)
+        expected = [t for t in tokenize(text, **options) if t not in stop]
+        assert analyzer(text) == expected == analyzer(text)
+        copy = pickle.loads(pickle.dumps(analyzer))
+        assert "_kept" not in copy.__dict__ and copy(text) == expected
+    analyzer.stop = frozenset({"stings"})  # a changed analyzer does not answer from its old memory
+    analyzer.numbers = "all"
+    assert analyzer(text) == [t for t in tokenize(text, numbers="all") if t != "stings"]
+
 def test_lsa_rows_are_unit_length(toy):
     vectors, model = lsa(vectorize(toy).matrix, 10)
     assert vectors.shape == (120, 10)

@@ -194,3 +194,23 @@ def test_person_names_leave_places_and_organisations():
     assert not {"doncaster", "leeds", "microsoft", "labour", "england"} & people
     person, other = person_name_counts(["President Amina Diallo visited New York with Mr Holt."])
     assert set(person) == {"amina", "diallo", "holt"} and set(other) == {"new", "york"}
+
+
+def test_token_rules_remember_each_token_and_give_what_the_rules_give(monkeypatch):
+    from presslens.text import TokenRules, raw_tokens
+
+    text = "The UK's 3G deal in 2005: the UK's I and the U.S. hunters' 1,200 firms. Person Bakomirute said so."
+    expected = {options: tokenize(text, **dict(options)) for options in [(), (("numbers", "all"),), (("numbers", "none"), ("single_letters", True))]}
+    for options, tokens in expected.items():
+        rules = TokenRules(**dict(options))
+        assert [rules[t] for t in raw_tokens(text) if rules[t]] == tokens
+        assert len(rules) == len(set(raw_tokens(text)))  # one judgement per distinct token
+    monkeypatch.setattr(TokenRules, "max_size", 3)  # a full memory is emptied, and the answers stay the same
+    small = TokenRules()
+    assert [small[t] for t in raw_tokens(text) if small[t]] == expected[()] and len(small) <= 3
+
+
+def test_person_name_counts_count_every_occurrence_of_a_repeated_run_in_order_of_first_appearance():
+    person, other = person_name_counts(["Gary Holt met Mr Blair.", "Mr Blair and Gary Holt left New York. Gary Holt stayed."])
+    assert list(person.items()) == [("gary", 3), ("holt", 3), ("blair", 2)]
+    assert list(other.items()) == [("new", 1), ("york", 1)]

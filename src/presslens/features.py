@@ -24,7 +24,16 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import Normalizer
 
-from presslens.text import TOKEN_PATTERN, Phrases, person_names, proper_nouns, stop_words, tokenize
+from presslens.text import (
+    TOKEN_PATTERN,
+    Phrases,
+    TokenRules,
+    person_names,
+    proper_nouns,
+    raw_tokens,
+    stop_words,
+    tokenize,
+)
 
 DROP_NAMES = (False, True, "people", "all")
 
@@ -52,11 +61,18 @@ class NewsAnalyzer:
     def __setstate__(self, state):  # analyzers pickled before numbers/single_letters existed
         self.__dict__.update({"numbers": "mixed", "single_letters": False, **state})
 
+    def __getstate__(self):  # without the memory of judged tokens, which is rebuilt on use
+        return {key: value for key, value in self.__dict__.items() if key != "_kept"}
+
     def __call__(self, text: str) -> list[str]:
-        tokens = tokenize(text, numbers=self.numbers, single_letters=self.single_letters)
-        if self.phrases is not None:
-            tokens = self.phrases.join(tokens)
-        tokens = [t for t in tokens if t not in self.stop]
+        if self.phrases is None:  # each distinct token judged once, stop words included
+            kept = self.__dict__.get("_kept")
+            if kept is None or kept.stop is not self.stop or (kept.numbers, kept.single_letters) != (self.numbers, bool(self.single_letters)):
+                kept = self._kept = _KeptTokens(self.numbers, self.single_letters, self.stop)
+            tokens = list(filter(None, map(kept.__getitem__, raw_tokens(text))))
+        else:
+            tokens = self.phrases.join(tokenize(text, numbers=self.numbers, single_letters=self.single_letters))
+            tokens = [t for t in tokens if t not in self.stop]
         low, high = self.ngram_range
         if high == 1:
             return tokens
@@ -64,6 +80,21 @@ class NewsAnalyzer:
         for n in range(max(2, low), high + 1):
             grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
         return grams
+
+
+class _KeptTokens(TokenRules):
+    """:class:`presslens.text.TokenRules` that also drop stop words: what :class:`NewsAnalyzer` keeps of a raw token."""
+
+    def __init__(self, numbers: str, single_letters: bool, stop: frozenset[str]):
+        super().__init__(numbers, bool(single_letters))
+        self.stop = stop
+
+    def judge(self, token: str) -> str:
+        token = super().judge(token)
+        return "" if token in self.stop else token
+
+    def __reduce__(self):
+        return (type(self), (self.numbers, self.single_letters, self.stop))
 
 
 def analyzer(corpus: pd.DataFrame | None = None, *, text: str = "text", phrases: bool = False, ngram_range=(1, 1),

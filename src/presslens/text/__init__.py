@@ -39,16 +39,19 @@ from presslens.text.tokens import (
     PSEUDONYM_PATTERN,
     TOKEN_PATTERN,
     Phrases,
+    TokenRules,
     news_stop_words,
+    raw_tokens,
     sentences,
     stop_words,
     strip_possessive,
+    token_rules,
     tokenize,
 )
 
 __all__ = [
     "ABBREVIATIONS", "CONTRACTIONS", "NOISE_KINDS", "NUMBER_OPTIONS", "ORGANISATION_WORDS", "PERSON_TITLES", "PSEUDONYM_PATTERN",
-    "TOKEN_PATTERN", "CleanResult", "Cleaned", "Phrases", "clean", "clean_text", "first_names", "mid_sentence_word_counts",
+    "TOKEN_PATTERN", "CleanResult", "Cleaned", "Phrases", "TokenRules", "clean", "clean_text", "first_names", "mid_sentence_word_counts",
     "news_stop_words", "normalise_quotes", "person_name_counts", "person_names", "person_names_from_counts", "proper_nouns",
-    "proper_nouns_from_counts", "sentences", "stop_words", "strip_possessive", "tokenize",
+    "proper_nouns_from_counts", "raw_tokens", "sentences", "stop_words", "strip_possessive", "token_rules", "tokenize",
 ]

@@ -65,9 +65,12 @@ def _compiled(extra: tuple[str, ...] = ()):
     return aggregator, caption, credit, bullet
 
 
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
 def _key(text: str) -> str:
     """A comparison key for detecting repeats: lower case, letters and digits only."""
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    return _NOT_KEY.sub(" ", text.lower()).strip()
 
 
 class Cleaned(NamedTuple):
@@ -126,7 +129,7 @@ def clean_text(text: str, *, extra_patterns: Iterable[str] = ()) -> Cleaned:
         # aggregator lines are short; long paragraphs are never boilerplate
         if len(paragraph) < 300:
             lines = paragraph.split("\n")
-            if aggregator.match(paragraph) or all(aggregator.match(line) for line in lines):
+            if aggregator.match(paragraph) or (len(lines) > 1 and all(aggregator.match(line) for line in lines)):
                 removed["aggregator_lines"] += len(lines)
                 continue
         kept.append(paragraph)
@@ -143,21 +146,24 @@ def clean_text(text: str, *, extra_patterns: Iterable[str] = ()) -> Cleaned:
         return None
 
     flags = [(is_bullets(p), caption_core(p)) for p in kept]
-    body_keys = None
-    if any(b or c is not None for b, c in flags):
-        # the body against which bullets and captions are checked for repetition
-        body_keys = " \n ".join(_key(p) for p, (b, c) in zip(kept, flags, strict=True) if not b and c is None)
+    body: list[str] = []
+
+    def body_keys():  # the body against which bullets and captions are checked for repetition, made when first needed
+        if not body:
+            body.append(" \n ".join(_key(p) for p, (b, c) in zip(kept, flags, strict=True) if not b and c is None))
+        return body[0]
+
     out: list[str] = []
     seen: set[str] = set()
     for paragraph, (bullets, core) in zip(kept, flags, strict=True):
         if bullets:
             lines = paragraph.split("\n")
-            keep = [line for line in lines if not _key(bullet.sub("", line)) or _key(bullet.sub("", line)) not in body_keys]
+            keep = [line for line in lines if not (key := _key(bullet.sub("", line))) or key not in body_keys()]
             removed["bullet_lines"] += len(lines) - len(keep)
             if keep:
                 out.append("\n".join(keep))
             continue
-        if core is not None and (credit.match(paragraph) or (len(_key(core)) > 15 and _key(core) in body_keys)):
+        if core is not None and (credit.match(paragraph) or (len(key := _key(core)) > 15 and key in body_keys())):
             removed["captions"] += 1
             continue
         if len(paragraph) > 20:

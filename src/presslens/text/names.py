@@ -12,10 +12,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from presslens.text.tokens import strip_possessive
 
-_MID_SENTENCE_WORD = re.compile(r"(?<=[a-z0-9,;:] )([A-Za-z][a-z'\u2019-]+)")
+# a word after a space after a lower-case letter, digit or comma; the pattern starts at the space (a
+# literal), which the regular-expression engine finds faster than a position where a look-behind holds
+_MID_SENTENCE_WORD = re.compile(r" (?<=[a-z0-9,;:] )([A-Za-z][a-z'\u2019-]+)")
 
 
 def proper_nouns(texts: Iterable[str], *, min_count: int = 2, share: float = 0.9, max_texts: int = 20_000) -> frozenset[str]:
@@ -95,9 +98,23 @@ def first_names() -> frozenset[str]:
     >>> {"gary", "amina", "leeds"} & first_names() == {"gary", "amina"}
     True
     """
-    from gender_guesser.detector import Detector
+    import gender_guesser
 
-    return frozenset(name.lower() for name in Detector().names)
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    if not path.is_file():  # a gender-guesser that keeps its dictionary elsewhere: its own (slower) parser
+        from gender_guesser.detector import Detector
+
+        return frozenset(name.lower() for name in Detector().names)
+    # the dictionary's names as gender-guesser's Detector reads them (second field of each line that is not
+    # a comment; "+" joins the parts of a name, read as nothing, a space or a hyphen), without its per-country tables
+    names = set()
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            line = line.strip()
+            if line and line[0] not in "#=":
+                name = line.split(None, 2)[1].lower()
+                names.update((name.replace("+", ""), name.replace("+", " "), name.replace("+", "-")) if "+" in name else (name,))
+    return frozenset(names)
 
 
 def person_name_counts(texts: Iterable[str]) -> tuple[Counter, Counter]:
@@ -126,25 +143,31 @@ def person_name_counts(texts: Iterable[str]) -> tuple[Counter, Counter]:
     names = first_names()
     person: Counter = Counter()
     other: Counter = Counter()
+    runs: Counter = Counter()  # names recur: each distinct run is judged once, in order of first appearance
     for text in texts:
-        for match in _CAPITALISED_RUN.finditer(text):
-            words = [strip_possessive(w.rstrip(".").lower()) for w in match.group().split()]
-            start = 0
-            while start < len(words) and words[start] in ENGLISH_STOP_WORDS:  # sentence starts: "In", "The"
-                start += 1
-            titled = start
-            while titled < len(words) and words[titled] in PERSON_TITLES:
-                titled += 1
-            rest = [w for w in words[titled:] if len(w) > 1]
-            if not rest:
-                continue
-            organisation = any(w in ORGANISATION_WORDS for w in rest)
-            if not organisation and ((titled > start and len(rest) <= 3) or (len(rest) >= 2 and rest[0] in names and len(rest) <= 4)):
-                person.update(rest)
-            elif len(rest) >= 2:
-                other.update(rest)
-            elif rest[0] in names:
-                other[rest[0]] += 1  # a given name alone (Alberta, April, Jordan) is as likely a place or a month
+        runs.update(_CAPITALISED_RUN.findall(text))
+    for run, n in runs.items():
+        words = [strip_possessive(w.rstrip(".").lower()) for w in run.split()]
+        start = 0
+        while start < len(words) and words[start] in ENGLISH_STOP_WORDS:  # sentence starts: "In", "The"
+            start += 1
+        titled = start
+        while titled < len(words) and words[titled] in PERSON_TITLES:
+            titled += 1
+        rest = [w for w in words[titled:] if len(w) > 1]
+        if not rest:
+            continue
+        organisation = any(w in ORGANISATION_WORDS for w in rest)
+        if not organisation and ((titled > start and len(rest) <= 3) or (len(rest) >= 2 and rest[0] in names and len(rest) <= 4)):
+            counts = person
+        elif len(rest) >= 2:
+            counts = other
+        elif rest[0] in names:
+            counts, rest = other, rest[:1]  # a given name alone (Alberta, April, Jordan) is as likely a place or a month
+        else:
+            continue
+        for word in rest:
+            counts[word] += n
     return person, other
 
 

@@ -69,6 +69,79 @@ def strip_possessive(token: str) -> str:
     return _POSSESSIVE.sub("", token.replace("\u2019", "'"))
 
 
+class TokenRules(dict):
+    """The token rules 2-4 of :func:`tokenize` as a mapping: a token as the pattern found it
+    -> the token kept (its possessive stripped), or ``""`` when the rules drop it.
+
+    Each distinct token is judged once and remembered (news repeats its words, so the
+    rules run once per word of the vocabulary, not once per occurrence); the memory is
+    emptied when it holds ``max_size`` tokens.  Subclasses change :meth:`judge`.
+
+    Example
+    -------
+    >>> rules = TokenRules("mixed", False)
+    >>> [rules[t] for t in ("uk's", "2005", "3g", "i")]
+    ['uk', '', '3g', '']
+    """
+
+    max_size = 500_000
+
+    def __init__(self, numbers: str = "mixed", single_letters: bool = False):
+        super().__init__()
+        if numbers not in NUMBER_OPTIONS:
+            raise ValueError(f"numbers must be one of {NUMBER_OPTIONS}, not {numbers!r}")
+        self.numbers = numbers
+        self.single_letters = single_letters
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= self.max_size:
+            self.clear()
+        kept = self[token] = self.judge(token)
+        return kept
+
+    def judge(self, token: str) -> str:
+        """The rules themselves, for one token."""
+        if "'" in token or "\u2019" in token:
+            token = strip_possessive(token)
+        if not token[0].isalpha() or any(ch.isdigit() for ch in token):
+            if self.numbers == "none":
+                return ""
+            if self.numbers == "mixed" and not any(ch.isalpha() for ch in token):
+                return ""
+        elif len(token) == 1 and not self.single_letters:
+            return ""
+        return token
+
+    def __reduce__(self):  # pickled empty: the memory is rebuilt on use
+        return (type(self), (self.numbers, self.single_letters))
+
+
+@lru_cache(maxsize=16)
+def token_rules(numbers: str = "mixed", single_letters: bool = False) -> TokenRules:
+    """The shared :class:`TokenRules` for one setting of ``numbers`` and ``single_letters``.
+
+    Example
+    -------
+    >>> token_rules("all", True)["2005"]
+    '2005'
+    """
+    return TokenRules(numbers, single_letters)
+
+
+def raw_tokens(text: str, lowercase: bool = True) -> list[str]:
+    """The tokens of :func:`tokenize` before its rules 2-5: pseudonyms removed, lower-cased
+    (``lowercase=True``), the matches of :data:`TOKEN_PATTERN` (rule 1).
+
+    Example
+    -------
+    >>> raw_tokens("Person Bakomirute met the UK's £1.13bn 3 G")
+    ['met', 'the', "uk's", '£1.13bn', '3', 'g']
+    """
+    if "Person " in text:
+        text = PSEUDONYM_PATTERN.sub(" ", text)
+    return _TOKEN.findall(text.lower() if lowercase else text)
+
+
 # the pseudonyms presslens.privacy writes ("Person Bakomirute": "Person" and five to twenty
 # consonant-vowel syllables): never tokens of a vocabulary
 PSEUDONYM_PATTERN = re.compile(r"\bPerson (?:[BDFGKLMNPRSTVZ][aeiou])(?:[bdfgklmnprstvz][aeiou]){4,19}\b")
@@ -119,22 +192,7 @@ def tokenize(text: str, *, lowercase: bool = True, stop_words: Iterable[str] | N
     """
     if numbers not in NUMBER_OPTIONS:
         raise ValueError(f"numbers must be one of {NUMBER_OPTIONS}, not {numbers!r}")
-    if "Person " in text:
-        text = PSEUDONYM_PATTERN.sub(" ", text)
-    if lowercase:
-        text = text.lower()
-    tokens = []
-    for token in _TOKEN.findall(text):
-        if "'" in token or "\u2019" in token:
-            token = strip_possessive(token)
-        if not token[0].isalpha() or any(ch.isdigit() for ch in token):
-            if numbers == "none":
-                continue
-            if numbers == "mixed" and not any(ch.isalpha() for ch in token):
-                continue
-        elif len(token) == 1 and not single_letters:
-            continue
-        tokens.append(token)
+    tokens = list(filter(None, map(token_rules(numbers, bool(single_letters)).__getitem__, raw_tokens(text, lowercase))))
     if stop_words is not None:
         stop = stop_words if isinstance(stop_words, set | frozenset) else set(stop_words)
         tokens = [t for t in tokens if t not in stop]
