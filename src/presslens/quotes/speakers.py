@@ -13,6 +13,7 @@ from presslens.quotes.coref import (
     DESCRIPTION_ANYWHERE,
     DESCRIPTION_SUBJECT,
     ROLE_BEFORE,
+    ROLE_NOUNS,
     ROLE_SUBJECT_BEFORE,
     description_referent,
     namesake,
@@ -60,6 +61,8 @@ class Registry:
         self._org_by_piece: list[list[str]] = []
         self.known_organisations: int | None = None
         self.sentence = 0
+        self._after_pronoun: set[int] = set()  # mentions after a he/she in their sentence (not what that he/she refers to)
+        self._pronoun_open = False  # a he/she read in the sentence not yet finished
 
     def person(self, speaker: Speaker, spoke: bool = False, subject: bool = False) -> str:
         name = speaker.name
@@ -136,7 +139,8 @@ class Registry:
         """
         if speaker.mention.lower() in ("they", "we"):
             return ""
-        return resolve_pronoun(speaker.gender, self.mentions, self.gender, self.gender_sure,
+        mentions = [m for i, m in enumerate(self.mentions) if m[0] != self.sentence or i not in self._after_pronoun]
+        return resolve_pronoun(speaker.gender, mentions, self.gender, self.gender_sure,
                                lambda name, gender: namesake(name, gender, self.people, self.gender))
 
     def describe(self, description: str, fallback: bool = False) -> str:
@@ -158,24 +162,32 @@ class Registry:
                 and not (self.people and DESCRIPTION_ANYWHERE.search(segment)):
             # nobody named here: only count the sentences (numbers need only be increasing)
             self.org_pieces.append(segment)
-            self.sentence += len(PERIOD.findall(segment))
+            ends = PERIOD.findall(segment)
+            self.sentence += len(ends)
+            self._pronoun_open = (self._pronoun_open and not ends) or bool(_HE_SHE.search(PERIOD.split(segment)[-1]))
             return
         for piece, ends in _sentence_pieces(segment):
+            pronoun = 0 if self._pronoun_open else (_HE_SHE.search(piece).start() if _HE_SHE.search(piece) else None)
             described = DESCRIPTION_SUBJECT.match(piece) if self.people else None
             if described:  # "The Vermont senator declined ...": the person it refers back to is the subject here
                 referent = self.describe(described.group("description"), fallback=True)
                 if referent:
                     self.mentioned(referent, bool(_CUE_AFTER.match(piece, described.end("description"))), True)
             for match in _MENTION_SCAN.finditer(piece):
+                known = len(self.mentions)
                 self._mention(match, piece)
+                if pronoun is not None and match.start() > pronoun:
+                    self._after_pronoun.update(range(known, len(self.mentions)))
             self.org_pieces.append(piece)
+            self._pronoun_open = not ends and pronoun is not None
             if ends:
                 self.sentence += 1
 
     def _mention(self, match, piece: str = "") -> None:
         words_all = match.group("name").split()
         # a name beside a cue verb ("..., Sabato said.", "said Mr. Lew") is someone speaking (reported speech)
-        spoke = bool(_CUE_AFTER.match(piece, match.end()) or _CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()]))
+        spoke = bool(_CUE_AFTER.match(piece, match.end()) or (_CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()])
+                                                              and not _CLAUSE_VERB_AFTER.match(piece, match.end())))  # not "said Nunberg was"
         before_name = piece[max(0, match.start() - 60): match.start()]
         subject = bool((_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)) and _SUBJECT_AFTER.match(piece[match.end("name"):]))
         if _PREPOSITION_BEFORE.search(piece[max(0, match.start() - 16): match.start()]):
@@ -246,11 +258,16 @@ _PLACE = re.compile(r"^(?:San|Santa|Los|Las|El|New|North|South|East|West|Fort|Po
 # "Christie's been", "Guardian, the mayor, stopped", "Sanders also said"), not before a noun ("Trump supporters").
 _SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|,\s+|[\"\u201c\u201d]\s*)(?:(?:But|And|Yet|So|Still|Then|Now|Later|Earlier|Meanwhile|However|Instead|"
                              r"Also|Even|Finally|Indeed|Separately|Moreover),?\s+)*$")
-_SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got|going)\b|(?:\s*\([^()]{1,30}\))?(?:,[^,.;\"\u201c]{2,120}?,)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|"
+_SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got|going)\b|(?:\s*\([^()]{1,30}\))?(?:,[^,.;\"\u201c]{2,120}?,(?:\s+[a-z][^,.;\"\u201c]{2,30}?,)?)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|"
                             r"later\s+|never\s+|still\s+|has\s+|had\s+|have\s+|was\s+|is\s+|will\s+|would\s+|could\s+|did\s+|does\s+)?"
                             r"(?!(?:and|or|of|in|on|at|to|for|with|from|by|as|campaign|supporters|voters|administration|aides|allies|era|team|camp|"
-                            r"family|foundation|organization|people|backers|delegates|rally|rallies|and)\b)[a-z]+\b)")
+                            r"family|foundation|organization|people|backers|delegates|rally|rallies|and|spokes\w+|aides?|advisers?|advisors?|supporters?|"
+                            r"allies|ally|staffers?|loyalists?|" + "|".join(w for w in ROLE_NOUNS if w.islower()) + r")\b)[a-z]+\b)")
 _CUE_AFTER = re.compile(rf"\s*,?\s+(?:also\s+|later\s+|then\s+)?{VERB}\b")
+_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# after "said X": a verb makes X the subject of the words reported ("said Nunberg was bound"), not the one saying them
+_CLAUSE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|must|might|may|"
+                                r"[a-z]{3,}ed|(?!(?:as|this|his|its|us|thus|less|across|was)\b)[a-z]{2,}s)\b")
 _CUE_BEFORE = re.compile(r"(?:^|,\s*|[\"\u201d]\s*)(?:said|says|added|adds|wrote|writes|noted|explained|argued|asked)\s+$")
 _NAME_SAID = re.compile(rf"\b[A-Z][\w'-]+(?:\s+(?:also\s+)?{VERB}\b)")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|from|to|across|throughout|against|into|near|outside|inside|than|like|about|"
@@ -271,7 +288,7 @@ def _sentence_pieces(text: str):
             last_word = before.rsplit(None, 1)[-1].lower().lstrip("(") if before.strip() else ""
             if last_word in ABBREVIATIONS or len(last_word) == 1 or "." in last_word or RX15.fullmatch(last_word):
                 continue
-        yield text[start: match.end()], True
+        yield text[start: match.end()].lstrip(), True  # (no leading space: a name opening the sentence is at its start)
         start = match.end()
     if start < len(text):
         yield text[start:], False
