@@ -160,6 +160,8 @@ def surname(source: str) -> str:
     return words[-1] if words else ""
 
 
+_OFFICES = {"Secretary", "Minister", "Attorney", "General", "Chancellor", "Governor", "Director", "President", "Chief", "Head", "Representative",
+            "Senator", "Mayor", "Speaker", "Chairman", "Chair", "Commissioner", "Bank", "Department", "Ministry", "Court", "University"}
 _TITLE_WORDS = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Lt", "The", "A", "An", "He", "She", "They", "It", "We", "I", "Jr", "Sr", "II", "III"}
 
 
@@ -168,10 +170,14 @@ def name_word(source: str) -> str:
     the first comma/bracket/relative-clause segment that ends in a capitalised word ("the
     Vatican spokesman, Ann Lee" -> "Ann Lee"); in it, the last word of the last run of two
     or more capitalised words ("Gov. Ann Lee of Iowa" -> Lee, "Secretary of State Ann Lee"
-    -> Lee); without such a run, as :func:`surname` ("the Trump campaign" -> Trump)."""
+    -> Lee), a full name before "of <place>" taken before the place ("Rep. Peter T. King of New
+    York" -> King); without such a run, as :func:`surname` ("the Trump campaign" -> Trump)."""
     segments = [seg.strip() for seg in re.split(r",|\(| who | which | \u2013 | \u2014 | -- ", source) if seg.strip()]
     head = next((seg for seg in segments if re.search(r"[A-Z][\w.'\u2019-]*$", re.sub(r"['\u2019]s?$", "", seg))), segments[0] if segments else "")
     head = re.sub(r"['\u2019]s?\b", "", head)
+    named = re.match(r"^(.*?[A-Z][\w.'-]*\s+[A-Z][\w.'-]*)\s+of\s+(?:the\s+)?[A-Z]", head)  # "Rep. Peter T. King of New York" -> King
+    if named and len([w for w in named.group(1).split() if w[:1].isupper() and w.rstrip(".") not in _TITLE_WORDS and w not in _OFFICES]) >= 2:
+        head = named.group(1)
     runs = re.findall(r"(?:[A-Z][\w.-]*\s+)+[A-Z][\w.-]*", head)
     for run in reversed(runs):
         words = [w.rstrip(".") for w in run.split() if w.rstrip(".") not in _TITLE_WORDS]
