@@ -29,6 +29,7 @@ from presslens.quotes.vocabulary import (
     RX9,
     SPOKES,
     TITLE_WORDS,
+    first_name_firm,
     first_name_gender,
     gazetteer,
 )
@@ -117,6 +118,24 @@ def split_name(words: list[str]) -> tuple[str, str, str]:
     return " ".join(description_words).strip(" ,"), title, " ".join(name)
 
 
+def _pair(words: list[str]) -> tuple[str, str, str] | None:
+    """(description, first person, second person) for two people named together
+    ("Professors Alan Hobbs and Mary Tate", "Campaigners Ann and Tom Briggs"), else None."""
+    if words.count("and") + words.count("&") != 1:
+        return None
+    cut = words.index("and") if "and" in words else words.index("&")
+    before, second = words[:cut], words[cut + 1:]
+    if not 2 <= len(second) <= 3 or not all(is_name_word(w) for w in second) or first_name_gender(second[0]) is None:
+        return None
+    for size in (3, 2):  # the longest run of name words before "and" that opens with a first name
+        first = before[-size:]
+        if len(first) == size and all(is_name_word(w) for w in first) and first_name_gender(first[0]) is not None:
+            return " ".join(before[:-size]), " ".join(first), " ".join(second)
+    if before and first_name_firm(before[-1]):  # "Ann and Tom Briggs": the surname shared
+        return " ".join(before[:-1]), f"{before[-1]} {second[-1]}", " ".join(second)
+    return None
+
+
 def _office_of(head: str, tail: str) -> bool:
     """'Secretary of State Ann Lee', 'Minister of Justice Ann Lee': a title word, 'of', the office
     and then a person's name (not 'Professor Ann Lee of Whitcombe College')."""
@@ -140,6 +159,9 @@ def parse_speaker(phrase: str) -> Speaker:
     ('Northmoor Police', 'organisation')
     >>> parse_speaker("Gary Pickford, founder of Shadow Watch").description
     'founder of Shadow Watch'
+    >>> s = parse_speaker("Professors Alan Hobbs and Mary Tate")
+    >>> (s.name, s.description, s.type)
+    ('Alan Hobbs and Mary Tate', 'Professors', 'person')
     >>> s = parse_speaker("Former Secretary of State Ann Lee")
     >>> (s.name, s.description)
     ('Ann Lee', 'Former Secretary of State')
@@ -199,6 +221,11 @@ def parse_speaker(phrase: str) -> Speaker:
             and not _office_of(of_match.group("head"), of_match.group("tail")):
         head, tail = of_match.group("head"), ", ".join(x for x in (of_match.group("tail"), tail) if x)  # "Professor Leon Grady of Whitcombe College"
         words = head.split()
+    pair = _pair(words)
+    if pair:  # "Professors Alan Hobbs and Mary Tate": both of them
+        speaker.type, speaker.name = "person", f"{pair[1]} and {pair[2]}"
+        speaker.description = ", ".join(x for x in (pair[0], tail) if x)
+        return speaker
     description, title, name = split_name(words)
     description = ", ".join(x for x in (" ".join(x for x in (description, title) if x), tail) if x)
     speaker.title, speaker.description = title, description

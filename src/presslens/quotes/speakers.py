@@ -65,6 +65,9 @@ class Registry:
         self._pronoun_open = False  # a he/she read in the sentence not yet finished
 
     def person(self, speaker: Speaker, spoke: bool = False, subject: bool = False) -> str:
+        if " and " in speaker.name:  # two people named together: each is known from now on, the pair is the speaker
+            return " and ".join(self.person(Speaker(mention=part, name=part, description=speaker.description, type="person"), spoke, subject)
+                                for part in speaker.name.split(" and "))
         name = speaker.name
         words = name.split()
         if len(words) == 1 or (len(words) == 2 and words[0] in PARTICLES):
