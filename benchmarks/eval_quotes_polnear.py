@@ -24,8 +24,10 @@ first annotation file in name order):
   (an approximation: PolNeAR does not annotate coreference); when that source's honorific,
   gendered noun or firm first name says the other gender ("Hillary Clinton" before a "he"),
   the nearest earlier source that can be the person meant is taken instead (a named
-  individual of agreeing gender, not a description, group or organisation).  The figures
-  with the plain nearest source are printed beside ("earlier he/she");
+  individual of agreeing gender, not a description, group or organisation); when that
+  source is itself a description, group, organisation or pronoun ("The Florida senator",
+  "His"), the quote is not scored (the gold gives no name to check).  The figures with
+  the plain nearest source are printed beside ("earlier he/she");
 * breakdowns: description before the name ("campaign spokesman Jason Miller"), US titles
   with full stops ("Mr. Trump"), pronoun sources, quotes continuing over paragraphs,
   organisation sources;
@@ -99,7 +101,9 @@ def gold_quotes(text: str, relations: list[dict]) -> tuple[list[dict], list[tupl
             person_v0 = earlier[-1] if earlier else ""
             gender = "f" if source.lower() == "she" else "m"
             person = person_v0
-            if person_v0 and not agrees(person_v0, gender):  # the nearest named source is of the other gender: the nearest that can be meant
+            if person_v0 and not can_be(person_v0, gender) and agrees(person_v0, gender):
+                person = ""  # a description, group, organisation or possessive ("The Florida senator", "His"): no name to check
+            elif person_v0 and not agrees(person_v0, gender):  # the nearest named source is of the other gender: the nearest that can be meant
                 agreeing = [s for s in earlier if can_be(s, gender)]
                 person = agreeing[-1] if agreeing else ""
         paragraph_of_quote = text.count("\n\n", 0, start)
@@ -129,6 +133,9 @@ def can_be(source: str, gender: str) -> bool:
     Bill", "Wyoming Republicans", "The Associated Press"), not a person whose first name,
     honorific or gendered noun says the other gender ("Hillary Clinton" for a "he")."""
     head = re.split(r",|\(| who | which | \u2013 | \u2014 | -- ", source)[0].strip()
+    personal = any(first_name_gender(a) is not None for a, _ in re.findall(r"\b([A-Z][a-z]+)\s+((?:[A-Z]\.\s+)?[A-Z][\w'-]+)", source))
+    if personal and not re.search(r"\b(?:and|or|like)\b", head):  # "Mr. Burman of the Tax Policy Center", "The minister, Ann Lee,"
+        return agrees(source, gender)
     if not name_word(source) or name_word(source).isupper() or _DESCRIPTION_ONLY.match(head) or re.search(r"\b(?:and|or)\b", head) \
             or head.lower() in {"they", "we", "it", "i", "you", "who", "him", "her", "his", "my", "our", "their", "its", "here", "this", "another"} or _PLURAL.search(head) or _ORG_TAIL.search(head):
         return False
