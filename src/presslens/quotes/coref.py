@@ -26,6 +26,8 @@ ROLE_NOUNS = {
     "founder": "", "activist": "", "campaigner": "", "pastor": "", "bishop": "", "author": "", "journalist": "",
     "economist": "", "professor": "", "coach": "", "manager": "", "striker": "", "captain": "", "veteran": "",
     "widow": "f", "widower": "m", "father": "m", "mother": "f", "businessperson": "", "MP": "", "peer": "",
+    "consultant": "", "strategist": "", "pollster": "", "speechwriter": "", "aide": "", "adviser": "", "advisor": "",
+    "staffer": "", "donor": "", "analyst": "", "official": "", "officer": "", "detective": "", "spokesperson": "",
     "Republican": "", "Democrat": "", "Conservative": "", "Tory": "", "Independent": "",
 }
 # Title abbreviations and the role nouns they stand for ("Sen. Ted Cruz" ... "the Texas senator").
