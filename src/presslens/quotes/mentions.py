@@ -75,7 +75,7 @@ def strip_title_dot(word: str) -> str:
     return word[:-1] if word.endswith(".") else word
 
 
-_NAME_WORD_RE = re.compile(r"(?:[A-Z][a-z]*[a-zA-Z'\u2019-]*|[A-Z]\.|(?:Mc|Mac|O'|O\u2019)[A-Z][a-z]+|[A-Z]{2,}[a-z]*)")
+_NAME_WORD_RE = re.compile(r"(?:[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]*[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de'\u2019-]*|[A-Z]\.|(?:Mc|Mac|O'|O\u2019)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+|[A-Z]{2,}[a-z]*)")
 
 
 def is_name_word(word: str) -> bool:
