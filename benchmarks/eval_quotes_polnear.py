@@ -133,7 +133,7 @@ def can_be(source: str, gender: str) -> bool:
     Bill", "Wyoming Republicans", "The Associated Press"), not a person whose first name,
     honorific or gendered noun says the other gender ("Hillary Clinton" for a "he")."""
     head = re.split(r",|\(| who | which | \u2013 | \u2014 | -- ", source)[0].strip()
-    personal = any(first_name_gender(a) is not None for a, _ in re.findall(r"\b([A-Z][a-z]+)\s+((?:[A-Z]\.\s+)?[A-Z][\w'-]+)", source))
+    personal = any(a not in _TITLE_WORDS and first_name_gender(a) is not None for a, _ in re.findall(r"\b([A-Z][a-z]+)\s+((?:[A-Z]\.\s+)?[A-Z][\w'-]+)", source))
     if personal and not re.search(r"\b(?:and|or|like)\b", head):  # "Mr. Burman of the Tax Policy Center", "The minister, Ann Lee,"
         return agrees(source, gender)
     if not name_word(source) or name_word(source).isupper() or _DESCRIPTION_ONLY.match(head) or re.search(r"\b(?:and|or)\b", head) \
