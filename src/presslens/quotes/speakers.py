@@ -160,7 +160,10 @@ class Registry:
             self.gender[name], self.gender_sure[name] = gender, True  # (against a first name firmly of the other gender: stays a guess)
 
     def scan(self, segment: str) -> None:
-        """Register the people named in a stretch of text outside quotes, sentence by sentence."""
+        """Register the people named in a stretch of text outside quotes, sentence by sentence:
+        names (a name after a he/she in its sentence is not what that he/she means), the person
+        a description as subject refers back to, and the person a he/she opening a sentence
+        refers to (the subject there, so that a chain of "He ..." sentences keeps its person)."""
         if not _TWO_CAPITALS.search(segment) and not any(p.rsplit(None, 1)[-1] in segment for p in self.people) and not _NAME_SAID.search(segment) \
                 and not (self.people and DESCRIPTION_ANYWHERE.search(segment)):
             # nobody named here: only count the sentences (numbers need only be increasing)
@@ -171,6 +174,11 @@ class Registry:
             return
         for piece, ends in _sentence_pieces(segment):
             pronoun = 0 if self._pronoun_open else (_HE_SHE.search(piece).start() if _HE_SHE.search(piece) else None)
+            opener = _PRONOUN_SUBJECT.match(piece) if self.people else None
+            if opener:  # "He then asked ...", "Though he did not name them, he made it clear ...": its person is the subject here
+                referent = self.pronoun(Speaker(mention=opener.group("pronoun"), type="pronoun", gender="m" if opener.group("pronoun").lower() == "he" else "f"))
+                if referent:
+                    self.mentioned(referent, bool(_CUE_AFTER.match(piece, opener.end("pronoun"))), True)
             described = DESCRIPTION_SUBJECT.match(piece) if self.people else None
             if described:  # "The Vermont senator declined ...": the person it refers back to is the subject here
                 referent = self.describe(described.group("description"), fallback=True)
@@ -267,6 +275,8 @@ _SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got
                             r"family|foundation|organization|people|backers|delegates|rally|rallies|and|spokes\w+|aides?|advisers?|advisors?|supporters?|"
                             r"allies|ally|staffers?|loyalists?|consultants?|strategists?|pollsters?|speechwriters?|donors?|fans?|voters?|surrogates?|" + "|".join(w for w in ROLE_NOUNS if w.islower()) + r")\b)[a-z]+\b)")
 _CUE_AFTER = re.compile(rf"\s*,?\s+(?:also\s+|later\s+|then\s+)?{VERB}\b")
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:But|And|Yet|So|Still|Then|Later|Now|Instead|However|Though|Although|While|When|After|Before|As|If)\b[^,.;\"\u201c]{0,80},\s+|"
+                              r"(?:But|And|Yet|So|Still|Then|Later|Now)\s+)?(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]")
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # after "said X": a verb makes X the subject of the words reported ("said Nunberg was bound"), not the one saying them
 _CLAUSE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|must|might|may|"
