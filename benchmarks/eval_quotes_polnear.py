@@ -21,7 +21,13 @@ first annotation file in name order):
   source's last capitalised word (its surname or organisation word) is a word of the
   predicted speaker (canonical name, else the mention).  A gold pronoun source ("he") is
   taken to mean the person named by the nearest earlier non-pronoun source in the article
-  (an approximation: PolNeAR does not annotate coreference);
+  (an approximation: PolNeAR does not annotate coreference); when that source's honorific,
+  gendered noun or firm first name says the other gender ("Hillary Clinton" before a "he"),
+  the nearest earlier source that can be the person meant is taken instead (a named
+  individual of agreeing gender, not a description, group or organisation); when that
+  source is itself a description, group, organisation or pronoun ("The Florida senator",
+  "His"), the quote is not scored (the gold gives no name to check).  The figures with
+  the plain nearest source are printed beside ("earlier he/she");
 * breakdowns: description before the name ("campaign spokesman Jason Miller"), US titles
   with full stops ("Mr. Trump"), pronoun sources, quotes continuing over paragraphs,
   organisation sources;
@@ -40,6 +46,7 @@ from pathlib import Path
 import pandas as pd
 
 from presslens.quotes import extract_quotes
+from presslens.quotes.vocabulary import first_name_firm, first_name_gender
 
 PRONOUN_SOURCES = {"he", "she", "He", "She"}
 US_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Sgt|Det)\.")
@@ -88,15 +95,66 @@ def gold_quotes(text: str, relations: list[dict]) -> tuple[list[dict], list[tupl
             outside.append((start, end))
             continue
         source = owner["source"].strip()
-        person = source
+        person = person_v0 = source
         if source in PRONOUN_SOURCES:
             earlier = [s for pos, s in named if 0 <= pos < owner["source_start"]]
-            person = earlier[-1] if earlier else ""
+            person_v0 = earlier[-1] if earlier else ""
+            gender = "f" if source.lower() == "she" else "m"
+            person = person_v0
+            if person_v0 and not can_be(person_v0, gender) and agrees(person_v0, gender):
+                person = ""  # a description, group, organisation or possessive ("The Florida senator", "His"): no name to check
+            elif person_v0 and not agrees(person_v0, gender):  # the nearest named source is of the other gender: the nearest that can be meant
+                agreeing = [s for s in earlier if can_be(s, gender)]
+                person = agreeing[-1] if agreeing else ""
         paragraph_of_quote = text.count("\n\n", 0, start)
         paragraph_of_source = text.count("\n\n", 0, owner["source_start"]) if owner["source_start"] >= 0 else paragraph_of_quote
-        gold.append({"start": start, "end": end, "source": source, "person": person, "pronoun": source in PRONOUN_SOURCES,
+        gold.append({"start": start, "end": end, "source": source, "person": person, "person_v0": person_v0, "pronoun": source in PRONOUN_SOURCES,
                      "other_paragraph": paragraph_of_source != paragraph_of_quote})
     return gold, outside
+
+
+_FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Congresswoman|Councilwoman|Chairwoman|Spokeswoman|spokeswoman|congresswoman|chairwoman|businesswoman|"
+                     r"actress|mother|wife|daughter|sister|widow|woman|Queen|Lady|Dame)\b")
+_MALE = re.compile(r"\b(?:Mr|Congressman|Councilman|congressman|businessman|father|husband|son|"
+                   r"brother|widower|man|King|Lord|Sir)\b")
+_DESCRIPTION_ONLY = re.compile(r"^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?!.*\b[A-Z][\w.'-]*\s+[A-Z])")
+
+
+_PLURAL = re.compile(r"^(?:[Bb]oth|[Mm]any|[Ss]ome|[Aa]ll|[Mm]ost|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Oo]thers?)\b|"
+                     r"(?:\b[a-z][\w-]*[^s\W]s|[A-Z]\w*(?:ans|ists|crats|ics|als))$|['\u2019]s?$")
+_ORG_TAIL = re.compile(r"\b(?:Press|Department|Association|Agency|Committee|Party|Office|Times|Post|News|Court|Council|Union|Center|"
+                       r"Centre|Institute|Foundation|Commission|Ministry|Service|House|agency|campaign|group|party|committee)$")
+
+
+def can_be(source: str, gender: str) -> bool:
+    """Whether an earlier named source can be the person a later he/she (``gender``) means:
+    not a description without a name ("the Vermont senator": it refers back to someone
+    named before it), not a plural, a group or an organisation ("Clinton and husband
+    Bill", "Wyoming Republicans", "The Associated Press"), not a person whose first name,
+    honorific or gendered noun says the other gender ("Hillary Clinton" for a "he")."""
+    head = re.split(r",|\(| who | which | \u2013 | \u2014 | -- ", source)[0].strip()
+    personal = any(a not in _TITLE_WORDS and first_name_gender(a) is not None for a, _ in re.findall(r"\b([A-Z][a-z]+)\s+((?:[A-Z]\.\s+)?[A-Z][\w'-]+)", source))
+    if personal and not re.search(r"\b(?:and|or|like)\b", head):  # "Mr. Burman of the Tax Policy Center", "The minister, Ann Lee,"
+        return agrees(source, gender)
+    if not name_word(source) or name_word(source).isupper() or _DESCRIPTION_ONLY.match(head) or re.search(r"\b(?:and|or)\b", head) \
+            or head.lower() in {"they", "we", "it", "i", "you", "who", "him", "her", "his", "my", "our", "their", "its", "here", "this", "another"} or _PLURAL.search(head) or _ORG_TAIL.search(head):
+        return False
+    return agrees(source, gender)
+
+
+def agrees(source: str, gender: str) -> bool:
+    """Whether a source's honorific, gendered noun or first name (a name word before
+    another) does not say the other gender."""
+    head = re.split(r",|\(| who | which | \u2013 | \u2014 | -- ", source)[0].strip()
+    other = _MALE if gender == "f" else _FEMALE
+    if other.search(head):
+        return False
+    for run in re.findall(r"(?:[A-Z][\w'-]+\s+)+[A-Z][\w'-]+", head):  # a first name only before another name word
+        names = [w for w in run.split() if w.rstrip(".") not in _TITLE_WORDS]
+        first = next((w for w in names[:-1] if first_name_gender(w) is not None), "")
+        if first:
+            return first_name_gender(first) in ("", gender) or not first_name_firm(first)
+    return True
 
 
 def surname(source: str) -> str:
@@ -109,6 +167,8 @@ def surname(source: str) -> str:
     return words[-1] if words else ""
 
 
+_OFFICES = {"Secretary", "Minister", "Attorney", "General", "Chancellor", "Governor", "Director", "President", "Chief", "Head", "Representative",
+            "Senator", "Mayor", "Speaker", "Chairman", "Chair", "Commissioner", "Bank", "Department", "Ministry", "Court", "University"}
 _TITLE_WORDS = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Lt", "The", "A", "An", "He", "She", "They", "It", "We", "I", "Jr", "Sr", "II", "III"}
 
 
@@ -117,10 +177,14 @@ def name_word(source: str) -> str:
     the first comma/bracket/relative-clause segment that ends in a capitalised word ("the
     Vatican spokesman, Ann Lee" -> "Ann Lee"); in it, the last word of the last run of two
     or more capitalised words ("Gov. Ann Lee of Iowa" -> Lee, "Secretary of State Ann Lee"
-    -> Lee); without such a run, as :func:`surname` ("the Trump campaign" -> Trump)."""
-    segments = [seg.strip() for seg in re.split(r",|\(| who | which ", source) if seg.strip()]
+    -> Lee), a full name before "of <place>" taken before the place ("Rep. Peter T. King of New
+    York" -> King); without such a run, as :func:`surname` ("the Trump campaign" -> Trump)."""
+    segments = [seg.strip() for seg in re.split(r",|\(| who | which | \u2013 | \u2014 | -- ", source) if seg.strip()]
     head = next((seg for seg in segments if re.search(r"[A-Z][\w.'\u2019-]*$", re.sub(r"['\u2019]s?$", "", seg))), segments[0] if segments else "")
     head = re.sub(r"['\u2019]s?\b", "", head)
+    named = re.match(r"^(.*?[A-Z][\w.'-]*\s+[A-Z][\w.'-]*)\s+of\s+(?:the\s+)?[A-Z]", head)  # "Rep. Peter T. King of New York" -> King
+    if named and len([w for w in named.group(1).split() if w[:1].isupper() and w.rstrip(".") not in _TITLE_WORDS and w not in _OFFICES]) >= 2:
+        head = named.group(1)
     runs = re.findall(r"(?:[A-Z][\w.-]*\s+)+[A-Z][\w.-]*", head)
     for run in reversed(runs):
         words = [w.rstrip(".") for w in run.split() if w.rstrip(".") not in _TITLE_WORDS]
@@ -174,15 +238,18 @@ def evaluate(folder: Path) -> dict:
             said = row["canonical"] or row["speaker_as_written"]
             said = re.sub(r"['\u2019]s\b", "", said)
             words = re.findall(r"[\w'\u2019.-]+", said.replace("\u2019", "'"))
-            target, earlier = name_word(g["person"]), surname(g["person"])
+            target, earlier, approximate = name_word(g["person"]), surname(g["person_v0"]), name_word(g["person_v0"])
             rows.append({**g, "article": article, "matched": True, "predicted": said, "rule": row["rule"], "part": int(row["part"]),
-                         "right": bool(target) and target in words, "right_v1": bool(earlier) and earlier in words})
+                         "right": bool(target) and target in words, "right_v1": bool(earlier) and earlier in words,
+                         "right_v0": bool(approximate) and approximate in words})
     table = pd.DataFrame(rows)
     precision = n_match / n_pred if n_pred else 0.0
     recall = n_match / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     table["target"] = table["person"].map(name_word)
     named = table[table["matched"] & (table["target"] != "")]
+    table["target_v0"] = table["person_v0"].map(name_word)
+    named_v0 = table[table["matched"] & (table["target_v0"] != "")]
 
     def accuracy(mask) -> tuple[float, int]:
         part = named[mask]
@@ -193,10 +260,12 @@ def evaluate(folder: Path) -> dict:
         "articles": articles, "gold quotes": n_gold, "predicted speech spans": n_pred,
         "span precision": precision, "span recall": recall, "span F1": f1,
         "speaker right": accuracy(named["source"] == named["source"]),
-        "speaker right, earlier scorer": (float(named["right_v1"].astype(bool).mean()), len(named)),
+        "speaker right, earlier scorer": (float(named_v0["right_v1"].astype(bool).mean()), len(named_v0)),
+        "speaker right, earlier he/she": (float(named_v0["right_v0"].astype(bool).mean()), len(named_v0)),
         "description before name": accuracy(description_before & ~named["pronoun"]),
         "US titles with full stops": accuracy(named["source"].str.contains(US_TITLE)),
         "pronoun sources": accuracy(named["pronoun"]),
+        "pronoun sources, earlier he/she": (float(named_v0[named_v0["pronoun"]]["right_v0"].astype(bool).mean()), int(named_v0["pronoun"].sum())),
         "source in another paragraph": accuracy(named["other_paragraph"]),
         "organisation sources": accuracy(named["source"].str.contains(ORG_SOURCE) & ~named["pronoun"]),
         "non-speech quoted as speech": (outside_speech / outside_total if outside_total else float("nan"), outside_total),

@@ -25,7 +25,8 @@ The extractor is a pipeline a reader can audit, in three steps.
                           quoted someone: the same speaker goes on
    ``continuation``       the second and later parts of one quotation (split around
                           its attribution, or running over paragraphs)
-3. **Speakers as entities.**  The attribution phrase is split into the ``mention`` as
+3. **Speakers as entities.**  The attribution phrase (read in :mod:`presslens.quotes.mentions`;
+   the article's people are kept in :mod:`presslens.quotes.speakers`) is split into the ``mention`` as
    written, a ``title`` (``Mr.``, ``Sen.``, ``Det Supt``), a ``description`` (``Labour
    leader``, ``campaign spokesman``, ``founder of Shadow Watch``, ``his sister``) and a
    ``canonical`` name: the full name where the article gives one, found through

@@ -63,6 +63,9 @@ _BEFORE_VERB = re.compile(rf"(?:^|[.!?;]\s+|,\s+(?:and|but)\s+|\bas\s+)(?P<who>(
 _BEFORE_INVERTED = re.compile(rf"(?:^|[.!?]\s+|,\s+)(?P<verb>(?-i:[Ss]aid|[Aa]dded|[Cc]ontinued|[Ee]xplained|[Ww]rote|[Aa]sked|[Ss]tated|[Nn]oted|[Rr]eplied|"
                               rf"[Rr]esponded|[Dd]eclared|[Rr]ecalled|[Ii]nsisted|[Ww]arned|[Qq]uipped|[Ss]ays|[Aa]dds|[Ww]rites))\s+"
                               rf"(?P<who>(?:{TITLES}|[A-Z][\w.'-]*|[a-z][\w-]*)(?:\s+[\w.'-]+){{0,6}}?(?:,[^,:\"\u201c]{{2,100}})?)\s*[:,]\s*$")
+# a parenthetical attribution: "The plan, Sexton said, has created ...", the name between commas and a verb after
+_PARENTHETICAL = re.compile(r",\s+(?!(?:adding|saying|noting|citing|according|in|at|on|during|after|before|when|while|as|that)\b)[a-z]+\s+[a-z]")
+_PARENTHETICAL_WHO = re.compile(r"(?:(?:[A-Z][\w.'\u2019-]*|of|de|van|von)\s+){0,4}[A-Z][\w'\u2019-]+|he|she|they|we")
 _BEFORE_ACCORDING = re.compile(r"[Aa]ccording to (?P<who>[^:\"\u201c\u201d]+?)\s*[:,]?\s*$")
 _BEFORE_COLON = re.compile(r"(?:^|[.!?]\s+)(?P<who>(?:(?:[A-Z][\w'.-]*|of|the|for|at|and|&)\s*,?\s*){1,8})\s*:\s*$")
 _AFTER_SHORT_SENTENCE = re.compile(rf"^\s*(?P<who>(?:[A-Z][\w'.-]*\s+){{0,4}}[A-Z][\w'.-]*|[Hh]e|[Ss]he|[Tt]hey)\s+(?P<verb>{VERB})\s*(?:\.|$)")
@@ -155,6 +158,8 @@ def _before(head: str):
         who = RX21.sub("", who)
         who = RX22.sub("", who)
         who = RX23.sub("", subjects.AS_LEAD.sub("", who))  # "As the Ledger reported,": the outlet
+        if ", " in who and _PARENTHETICAL.match(match.group("rest") + " " + (match.group("end") or "")) and _PARENTHETICAL_WHO.fullmatch(who.rsplit(", ", 1)[1]):
+            who = who.rsplit(", ", 1)[1]  # "The plan, Sexton said, has created": the clause's subject is not the speaker
         if match.group("verb").lower().endswith("ing"):  # "Mr. Tate defended the plan, saying ..."
             subject = _SUBJECT_IN_SENTENCE.match(who + " ")
             who = subject.group("who") if subject else (subjects.sentence_subject(who) or who)

@@ -26,6 +26,8 @@ ROLE_NOUNS = {
     "founder": "", "activist": "", "campaigner": "", "pastor": "", "bishop": "", "author": "", "journalist": "",
     "economist": "", "professor": "", "coach": "", "manager": "", "striker": "", "captain": "", "veteran": "",
     "widow": "f", "widower": "m", "father": "m", "mother": "f", "businessperson": "", "MP": "", "peer": "",
+    "consultant": "", "strategist": "", "pollster": "", "speechwriter": "", "aide": "", "adviser": "", "advisor": "",
+    "staffer": "", "donor": "", "analyst": "", "official": "", "officer": "", "detective": "", "spokesperson": "",
     "Republican": "", "Democrat": "", "Conservative": "", "Tory": "", "Independent": "",
 }
 # Title abbreviations and the role nouns they stand for ("Sen. Ted Cruz" ... "the Texas senator").
@@ -36,10 +38,11 @@ _ROLE = "|".join(sorted((re.escape(w) for w in ROLE_NOUNS), key=len, reverse=Tru
 # A definite description at the start of a sentence, before its verb: "The Vermont senator declined",
 # "But the former governor has said", "The 45-year-old father of two told".
 DESCRIPTION_SUBJECT = re.compile(
-    rf"^\s*(?:(?:But|And|Yet|Still|However|Later|Earlier|Meanwhile),?\s+)?(?P<description>[Tt]he\s+(?:(?:former|then|"
+    rf"^\s*(?:(?:But|And|Yet|Still|However|Later|Earlier|Meanwhile|Instead|Now|Then|Also|Again|[A-Z][a-z]+ly),?\s+)?(?P<description>[Tt]he\s+(?:(?:former|then|"
     rf"longtime|veteran|outgoing|embattled|[\d]+-year-old|[A-Z][\w.'-]*|[a-z]+-[a-z]+)\s+){{0,4}}(?P<noun>{_ROLE})"
     rf"(?:\s+of\s+(?:two|three|four|five|state|defence|defense|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))?)"
-    rf",?\s+(?:[a-z]+ly\s+|also\s+|then\s+|has\s+|had\s+|was\s+|is\s+|will\s+|would\s+|did\s+)?(?!of\b|and\b|or\b|in\b|who\b|that\b)[a-z]+")
+    rf"(?:['\u2019]s\s+[a-z]+)?,?\s+(?:[a-z]+ly\s+|also\s+|then\s+|has\s+|had\s+|was\s+|is\s+|will\s+|would\s+|did\s+)?"
+    rf"(?!of\b|and\b|or\b|in\b|who\b|that\b)[a-z]+")  # ("The Florida senator's answer was": about him)
 # A role noun just before a name ("Foreign Ministry spokesman Lu Kang"): a person, also with a first name the
 # name list does not know.
 ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(w for w in ROLE_NOUNS if w.islower())})\s+$")
@@ -48,7 +51,8 @@ ROLE_SUBJECT_BEFORE = re.compile(rf"(?:^|[.!?:;]\s+|,\s+)(?:(?:But|And)\s+)?(?:(
                                  rf"(?:{'|'.join(w for w in ROLE_NOUNS if w.islower())})\s+$")
 # The same anywhere in a stretch of text (a cheap test before reading it sentence by sentence).
 DESCRIPTION_ANYWHERE = re.compile(rf"(?:^|[.!?]\s+)(?:(?:But|And),?\s+)?[Tt]he\s+(?:\S+\s+){{0,4}}(?:{_ROLE})\b")
-_PRONOUN_TAIL = re.compile(r"(?:^|\b(?:who|whom|which|that|what|as|and|but|so)\s+)(?P<pronoun>he|she|they|we|I)$", re.IGNORECASE)
+_PRONOUN_TAIL = re.compile(r"(?:^|\b(?:who|whom|which|that|what|as|and|but|so)\s+)(?P<pronoun>he|she|they|we|I)"
+                           r"(?:,\s+(?:once\s+again|again|too|also|in\s+turn|for\s+(?:his|her|their)\s+part|[a-z]+ly))?$", re.IGNORECASE)
 _PRONOUN_ADVERB = re.compile(r"^(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?:(?:[a-z]+ly|also|still|even|then|later|once|again|too|"
                              r"just|now|often|never|always)\s+){1,2}$")
 
@@ -70,6 +74,9 @@ def pronoun_of(mention: str) -> str:
     ('She', 'he', '')
     >>> pronoun_of("Last month, he waded into the row over the budget"), pronoun_of("Heather Lowe")
     ('he', '')
+    >>> pronoun_of("fix the broken system and he, once again")
+    'he'
+
     """
     match = _PRONOUN_ADVERB.match(mention.strip() + " ") or _PRONOUN_CLAUSE.match(mention.strip())
     if match:
@@ -111,7 +118,9 @@ def description_referent(description: str, candidates: list[tuple[str, str, str,
     Sen."), else, for a description without capitalised words, the nearest with its role
     noun ("the senator" / "Sen.").  With ``fallback`` (a description with a
     capitalised modifier, the house way of referring back to someone already named), the
-    nearest person of agreeing gender within three sentences is taken when none matches.
+    nearest person with its role noun (and no capitalised word known to describe them)
+    within three sentences is taken when none matches, else the nearest person of
+    agreeing gender there.
 
     Example
     -------
@@ -120,6 +129,8 @@ def description_referent(description: str, candidates: list[tuple[str, str, str,
     'Tom Briggs'
     >>> description_referent("The Ohio senator", people), description_referent("The Ohio senator", people, fallback=True)
     ('', 'Ruth Adeyemi')
+    >>> description_referent("The Ohio senator", [("Ann Lee", "", "Gov.", "f", 0), ("Tom Briggs", "", "Sen.", "m", 1)], fallback=True)
+    'Tom Briggs'
     >>> description_referent("the councillor", people)
     'Ruth Adeyemi'
     >>> description_referent("the judge", people)
@@ -139,6 +150,9 @@ def description_referent(description: str, candidates: list[tuple[str, str, str,
         if match:  # role and words first ("The Northmoor MP": the MP, not the Northmoor police officer), then the words, then the role
             return match
     if fallback and capitals:
+        match = next((c[0] for c in agreeing if wanted in roles[c[0]] and c[4] <= 3 and not re.search(r"\b[A-Z]", c[1])), "")
+        if match:  # "The Vermont senator" when no senator is known to be from elsewhere: the nearest senator
+            return match
         for name, _known, _title, person_gender, back in candidates:
             if back > 3:
                 break

@@ -1,5 +1,6 @@
-"""Step 3 of the quote pipeline: speakers as entities (mention, title, description, canonical name) and the
-registry of people and organisations an article names, for surnames, pronouns and organisation nouns.
+"""Step 3 of the quote pipeline, second half: the registry of people and organisations an article
+names, for surnames, pronouns and organisation nouns.  A speaker phrase is read as an entity in
+:mod:`presslens.quotes.mentions`; :class:`Speaker` and :func:`parse_speaker` stay importable from here.
 
 Part of :mod:`presslens.quotes`; see its docstring for the pipeline and references.
 """
@@ -7,18 +8,18 @@ Part of :mod:`presslens.quotes`; see its docstring for the pipeline and referenc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from presslens.quotes.coref import (
     DESCRIPTION_ANYWHERE,
     DESCRIPTION_SUBJECT,
     ROLE_BEFORE,
+    ROLE_NOUNS,
     ROLE_SUBJECT_BEFORE,
     description_referent,
     namesake,
-    pronoun_of,
     resolve_pronoun,
 )
+from presslens.quotes.mentions import ORG_NOUN, Speaker, parse_speaker, split_name, strip_title_dot  # noqa: F401  (re-exported)
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
     HONORIFICS_FEMALE,
@@ -28,214 +29,17 @@ from presslens.quotes.vocabulary import (
     ORG_WORDS,
     PARTICLES,
     PERIOD,
-    PRONOUNS,
-    RX3,
-    RX4,
-    RX5,
-    RX6,
-    RX7,
-    RX8,
-    RX9,
     RX10,
     RX11,
     RX12,
     RX13,
     RX14,
     RX15,
-    SPOKES,
     TITLE_WORDS,
     VERB,
     first_name_firm,
     first_name_gender,
-    gazetteer,
 )
-
-# --------------------------------------------------------------------------- step 3: speakers as entities
-
-@dataclass
-class Speaker:
-    """A speaker phrase read as an entity.
-
-    ``mention`` as written, ``name`` (the personal or organisation name in it, without
-    title), ``title`` (``Sen.``, ``Det Supt``), ``description`` (the words beside the name),
-    ``type`` (``person``, ``organisation``, ``pronoun`` or ``unnamed``) and ``gender``
-    (``m``/``f`` from an honorific, else empty).
-    """
-
-    mention: str
-    name: str = ""
-    title: str = ""
-    description: str = ""
-    type: str = "unnamed"
-    gender: str = ""
-
-
-_TIME_TAIL = re.compile(r"[,\s]+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|X|Facebook|Instagram|\d)\b|"
-                        r"last (?:week|night|month|year)|yesterday|today|tonight|earlier|later|recently|previously|this (?:week|morning|afternoon|evening)|"
-                        r"after (?:the|a|an|his|her) |outside (?:the )?[a-z ]*court|in (?:a|an|his|her|its|their|the) (?:statement|interview|post|tweet|speech|email|letter|video|message|blog)|"
-                        r"in (?:an? )?(?:interview|statement)|at (?:a|the) (?:rally|hearing|meeting|press conference|news conference|debate|event|briefing|vigil)|"
-                        r"during (?:a|an|the|his|her) |to (?:reporters|the [A-Z]|journalists|supporters|a crowd|the crowd|a rally)|"
-                        r"when (?:asked|questioned)|via |through (?:a|his|her) |before (?:a|the) |as (?:he|she|they) |while |in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-                        r".*$")
-_ORG_MENTION = re.compile(rf"^(?:[Aa]n?|[Tt]he)\s+(?:[\w'-]+\s+){{0,2}}?{SPOKES}\s+(?:for|from|at|of|with|to)\s+(?:the\s+)?(?P<org>.+)$"
-                          rf"|^(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<org2>(?:[A-Z][\w'&.-]*\s+){{0,5}}?[A-Z][\w'&.-]*)\s+{SPOKES}$")
-_ORG_NOUN = re.compile(r"^(?:the|a|an)\s+(?:(?:local|county|city|borough|district|national|regional|tech|social media|[A-Z][\w'-]*)\s+)?(?P<noun>"
-                       + "|".join(ORG_NOUNS) + r")$", re.IGNORECASE)
-_APPOSITIVE_LEAD = re.compile(r"^(?:of|a|an|the|who|whose|which|founder|co-founder|chief|head|director|leader|member|spokes\w+|prosecuting|defending|"
-                              r"representing|chair|chairman|chairwoman|president|secretary|minister|professor|lecturer|aged|now|then|former|"
-                              r"his|her|their|its|\d)\b", re.IGNORECASE)
-_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019.&-]*|\d[\w.,]*|[^\s\w]")
-
-
-def _strip_title_dot(word: str) -> str:
-    return word[:-1] if word.endswith(".") else word
-
-
-_NAME_WORD_RE = re.compile(r"(?:[A-Z][a-z]*[a-zA-Z'\u2019-]*|[A-Z]\.|(?:Mc|Mac|O'|O\u2019)[A-Z][a-z]+|[A-Z]{2,}[a-z]*)")
-
-
-def _is_name_word(word: str) -> bool:
-    return word in PARTICLES or _NAME_WORD_RE.fullmatch(word) is not None
-
-
-def _split_name(words: list[str]) -> tuple[str, str, str]:
-    """(description, title, name) from the words of a mention without an appositive:
-    'Labour leader Keir Starmer' -> ('Labour leader', '', 'Keir Starmer');
-    'Sen. Ted Cruz' -> ('', 'Sen.', 'Ted Cruz')."""
-    # the run of name words at the end
-    k = len(words)
-    while k > 0 and (_is_name_word(words[k - 1]) or words[k - 1] in ("Jr.", "Sr.", "Jr", "Sr", "III", "II") or _strip_title_dot(words[k - 1]) in TITLE_WORDS):
-        k -= 1
-    run = words[k:]
-    # the last title word in the run: the name is what follows it
-    cut = 0
-    for i, w in enumerate(run[:-1] if run else []):
-        if _strip_title_dot(w) in TITLE_WORDS or (w.endswith(".") and len(w) > 2 and _strip_title_dot(w).lower() in ABBREVIATIONS):
-            cut = i + 1
-    title_run = run[:cut]
-    name = run[cut:]
-    # titles before a leading description word in capitals ("Labour", "Northmoor Police")
-    title_start = 0
-    for i, w in enumerate(title_run):
-        if _strip_title_dot(w) not in TITLE_WORDS and not (w.endswith(".") and _strip_title_dot(w).lower() in ABBREVIATIONS):
-            title_start = i + 1
-    description_words = words[:k] + title_run[:title_start]
-    title = " ".join(title_run[title_start:])
-    while name and name[-1] in ("MP", "KC", "QC", "OBE", "MBE", "CBE", "MEP", "MSP", "AM", "PhD"):
-        title = (title + " " + name[-1]).strip()
-        name = name[:-1]
-    while name and (name[0] in OPENERS or name[0].lower() in PARTICLES):
-        description_words.append(name[0])
-        name = name[1:]
-    # "Mum-of-two Kerry Oldroyd", "Shopkeeper Raj Bassi", "Local MP ...": a capitalised word that is no first name, before one that is
-    while len(name) >= 3 and not title and first_name_gender(name[0]) is None and any(first_name_gender(w) is not None for w in name[1:-1]):
-        description_words.append(name[0])  # ... and "Senate Majority Whip John Cornyn": capitalised words before the first name
-        name = name[1:]
-    return " ".join(description_words).strip(" ,"), title, " ".join(name)
-
-
-def _office_of(head: str, tail: str) -> bool:
-    """'Secretary of State Ann Lee', 'Minister of Justice Ann Lee': a title word, 'of', the office
-    and then a person's name (not 'Professor Ann Lee of Whitcombe College')."""
-    words = tail.split()[1:]
-    return _strip_title_dot(head.split()[-1]) in TITLE_WORDS and len(words) >= 3 and all(_is_name_word(w) for w in words) \
-        and any(first_name_gender(w) is not None for w in words[1:-1])
-
-
-def parse_speaker(phrase: str) -> Speaker:
-    """Read an attribution phrase as a speaker entity.
-
-    Example
-    -------
-    >>> s = parse_speaker("Labour leader Keir Starmer")
-    >>> (s.name, s.description, s.type)
-    ('Keir Starmer', 'Labour leader', 'person')
-    >>> parse_speaker("Sen. Ted Cruz").title
-    'Sen.'
-    >>> s = parse_speaker("a spokesperson for Northmoor Police")
-    >>> (s.name, s.type)
-    ('Northmoor Police', 'organisation')
-    >>> parse_speaker("Gary Pickford, founder of Shadow Watch").description
-    'founder of Shadow Watch'
-    >>> s = parse_speaker("Former Secretary of State Ann Lee")
-    >>> (s.name, s.description)
-    ('Ann Lee', 'Former Secretary of State')
-    """
-    mention = " ".join(RX3.sub("", phrase).replace("\u2019", "'").split()).strip(" ,;:")
-    mention = RX4.sub("", mention)
-    mention = _TIME_TAIL.sub("", mention).strip(" ,")
-    last = mention.rsplit(None, 1)[-1] if mention else ""
-    if last.endswith(".") and len(last) > 3 and "." not in last[:-1] and last[:-1].lower() not in ABBREVIATIONS:
-        mention = mention[:-1]  # a full stop left by "(D-Md.)." or a cut sentence, not an initial or "Jr."
-    # a leading clause: "Asked about the plan, she" / "Before the hearing, Smith"
-    match = RX5.match(mention)
-    if match:
-        mention = match.group("rest")
-    speaker = Speaker(mention=mention)
-    if not mention:
-        return speaker
-    match = RX6.search(mention)
-    if match:
-        mention = speaker.mention = match.group(1)
-    mention = speaker.mention = pronoun_of(mention) or mention  # "She regularly", "his daughters, who he"
-    if mention.lower() in PRONOUNS:
-        speaker.type = "pronoun"
-        speaker.gender = {"he": "m", "she": "f"}.get(mention.lower(), "")
-        return speaker
-    match = _ORG_MENTION.match(mention)
-    if match:
-        org = (match.group("org") or match.group("org2") or "").strip(" ,.")
-        org = RX7.split(org)[0].strip()
-        speaker.type, speaker.description = "organisation", mention
-        speaker.name = org if org[:1].isupper() else ""
-        if not speaker.name and org:
-            speaker.name = f"the {org}" if not org.lower().startswith("the ") else org
-        return speaker
-    match = _ORG_NOUN.match(mention)
-    if match:
-        speaker.type, speaker.description, speaker.name = "organisation", mention, ""
-        return speaker
-    head, tail = mention, ""
-    if "," in mention:
-        first, rest = mention.split(",", 1)
-        first, rest = first.strip(), rest.strip()
-        parts = [p.strip() for p in rest.split(",")]
-        if first and " " not in first and first_name_gender(first) is None and parts[0] and all(_is_name_word(w) for w in parts[0].split()) \
-                and len(parts[0].split()) >= 2 and first_name_gender(parts[0].split()[0]) is not None:
-            head, tail = parts[0], ", ".join([first.lower()] + parts[1:])  # "Defending, Priya Nandakumar"
-        elif first and parts[0] and _APPOSITIVE_LEAD.match(parts[0] if not _is_name_word(parts[0].split()[0]) or parts[0].split()[0] in OPENERS else "x") is None \
-                and all(_is_name_word(w) for w in parts[0].split()) and not all(_is_name_word(w) for w in first.split()):
-            head, tail = parts[0], ", ".join([first] + parts[1:])  # "his sister, Karen Dawlish"
-        else:
-            head, tail = first, rest
-    words = head.split()
-    if not words:
-        return speaker
-    of_match = RX8.match(head)
-    if of_match and not all(_is_name_word(w) or _strip_title_dot(w) in TITLE_WORDS for w in of_match.group("tail").split()[:1]) \
-            and not _office_of(of_match.group("head"), of_match.group("tail")):
-        head, tail = of_match.group("head"), ", ".join(x for x in (of_match.group("tail"), tail) if x)  # "Professor Leon Grady of Whitcombe College"
-        words = head.split()
-    description, title, name = _split_name(words)
-    description = ", ".join(x for x in (" ".join(x for x in (description, title) if x), tail) if x)
-    speaker.title, speaker.description = title, description
-    first_title = _strip_title_dot(title.split()[0]) if title else ""
-    speaker.gender = "m" if first_title in HONORIFICS_MALE else "f" if first_title in HONORIFICS_FEMALE else ""
-    if not name:
-        speaker.type = "unnamed"
-        return speaker
-    name_words = name.split()
-    organisation = any(_strip_title_dot(w) in ORG_WORDS for w in name_words[1:]) or (len(name_words) == 1 and name_words[0] in ORG_WORDS) \
-        or (not title and name in gazetteer().get("organisations", {}))
-    if organisation and not title:
-        speaker.type, speaker.name = "organisation", name
-        if RX9.search(description):
-            speaker.description = ""
-        return speaker
-    if name_words[0] in OPENERS:
-        return speaker
-    speaker.type, speaker.name = "person", name
-    return speaker
 
 
 class Registry:
@@ -257,8 +61,13 @@ class Registry:
         self._org_by_piece: list[list[str]] = []
         self.known_organisations: int | None = None
         self.sentence = 0
+        self._after_pronoun: set[int] = set()  # mentions after a he/she in their sentence (not what that he/she refers to)
+        self._pronoun_open = False  # a he/she read in the sentence not yet finished
 
     def person(self, speaker: Speaker, spoke: bool = False, subject: bool = False) -> str:
+        if " and " in speaker.name:  # two people named together: each is known from now on, the pair is the speaker
+            return " and ".join(self.person(Speaker(mention=part, name=part, description=speaker.description, type="person"), spoke, subject)
+                                for part in speaker.name.split(" and "))
         name = speaker.name
         words = name.split()
         if len(words) == 1 or (len(words) == 2 and words[0] in PARTICLES):
@@ -333,7 +142,8 @@ class Registry:
         """
         if speaker.mention.lower() in ("they", "we"):
             return ""
-        return resolve_pronoun(speaker.gender, self.mentions, self.gender, self.gender_sure,
+        mentions = [m for i, m in enumerate(self.mentions) if m[0] != self.sentence or i not in self._after_pronoun]
+        return resolve_pronoun(speaker.gender, mentions, self.gender, self.gender_sure,
                                lambda name, gender: namesake(name, gender, self.people, self.gender))
 
     def describe(self, description: str, fallback: bool = False) -> str:
@@ -350,29 +160,45 @@ class Registry:
             self.gender[name], self.gender_sure[name] = gender, True  # (against a first name firmly of the other gender: stays a guess)
 
     def scan(self, segment: str) -> None:
-        """Register the people named in a stretch of text outside quotes, sentence by sentence."""
+        """Register the people named in a stretch of text outside quotes, sentence by sentence:
+        names (a name after a he/she in its sentence is not what that he/she means), the person
+        a description as subject refers back to, and the person a he/she opening a sentence
+        refers to (the subject there, so that a chain of "He ..." sentences keeps its person)."""
         if not _TWO_CAPITALS.search(segment) and not any(p.rsplit(None, 1)[-1] in segment for p in self.people) and not _NAME_SAID.search(segment) \
                 and not (self.people and DESCRIPTION_ANYWHERE.search(segment)):
             # nobody named here: only count the sentences (numbers need only be increasing)
             self.org_pieces.append(segment)
-            self.sentence += len(PERIOD.findall(segment))
+            ends = PERIOD.findall(segment)
+            self.sentence += len(ends)
+            self._pronoun_open = (self._pronoun_open and not ends) or bool(_HE_SHE.search(PERIOD.split(segment)[-1]))
             return
         for piece, ends in _sentence_pieces(segment):
+            pronoun = 0 if self._pronoun_open else (_HE_SHE.search(piece).start() if _HE_SHE.search(piece) else None)
+            opener = _PRONOUN_SUBJECT.match(piece) if self.people else None
+            if opener:  # "He then asked ...", "Though he did not name them, he made it clear ...": its person is the subject here
+                referent = self.pronoun(Speaker(mention=opener.group("pronoun"), type="pronoun", gender="m" if opener.group("pronoun").lower() == "he" else "f"))
+                if referent:
+                    self.mentioned(referent, bool(_CUE_AFTER.match(piece, opener.end("pronoun"))), True)
             described = DESCRIPTION_SUBJECT.match(piece) if self.people else None
             if described:  # "The Vermont senator declined ...": the person it refers back to is the subject here
                 referent = self.describe(described.group("description"), fallback=True)
                 if referent:
                     self.mentioned(referent, bool(_CUE_AFTER.match(piece, described.end("description"))), True)
             for match in _MENTION_SCAN.finditer(piece):
+                known = len(self.mentions)
                 self._mention(match, piece)
+                if pronoun is not None and match.start() > pronoun:
+                    self._after_pronoun.update(range(known, len(self.mentions)))
             self.org_pieces.append(piece)
+            self._pronoun_open = not ends and pronoun is not None
             if ends:
                 self.sentence += 1
 
     def _mention(self, match, piece: str = "") -> None:
         words_all = match.group("name").split()
         # a name beside a cue verb ("..., Sabato said.", "said Mr. Lew") is someone speaking (reported speech)
-        spoke = bool(_CUE_AFTER.match(piece, match.end()) or _CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()]))
+        spoke = bool(_CUE_AFTER.match(piece, match.end()) or (_CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()])
+                                                              and not _CLAUSE_VERB_AFTER.match(piece, match.end())))  # not "said Nunberg was"
         before_name = piece[max(0, match.start() - 60): match.start()]
         subject = bool((_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)) and _SUBJECT_AFTER.match(piece[match.end("name"):]))
         if _PREPOSITION_BEFORE.search(piece[max(0, match.start() - 16): match.start()]):
@@ -380,11 +206,11 @@ class Registry:
         if len(words_all) == 1 and (words_all[0] in OPENERS or words_all[0] in ORG_WORDS or not (
                 spoke or any(p.endswith(words_all[0]) for p in self.people) or words_all[0] in self.article()[0])):
             return  # one capitalised word that names no one known (here or by full name elsewhere in the article)
-        description, title, name = _split_name(words_all)
+        description, title, name = split_name(words_all)
         words = name.split()
         if not words or words[0] in OPENERS or any(w in ORG_WORDS for w in words) or _PLACE.search(name):
             return
-        first_title = _strip_title_dot(title.split()[0]) if title else ""
+        first_title = strip_title_dot(title.split()[0]) if title else ""
         gender = "m" if first_title in HONORIFICS_MALE else "f" if first_title in HONORIFICS_FEMALE else ""
         if len(words) == 1:
             known = [p for p in self.people if p.split()[-1] == words[0]]
@@ -417,7 +243,7 @@ class Registry:
             if speaker.name not in self.organisations:
                 self.organisations.append(speaker.name)
             return speaker.name
-        match = _ORG_NOUN.match(speaker.mention) or RX14.search(speaker.name)
+        match = ORG_NOUN.match(speaker.mention) or RX14.search(speaker.name)
         noun = match.group("noun").lower() if match else ""
         types = ORG_NOUNS.get(noun, ())
         for org in list(reversed(self.organisations_named())) + list(reversed(self.organisations)) + self.article()[1]:
@@ -426,12 +252,12 @@ class Registry:
         return speaker.name or speaker.mention
 
 
-_FULL_NAME_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){1,5})(?![\w'-])"
+_FULL_NAME_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?(?: (?:[A-Z]\.|[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?|(?:Mc|Mac)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)){1,5})(?![\w'-])"
                              r"(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
 _ORG_SCAN = re.compile(r"(?<![\w'-])(?P<org>(?:[A-Z][\w'&-]*\s+){0,4}(?:" + "|".join(sorted(w for w in ORG_WORDS if w[0].isupper() and len(w) > 2)) + r"))\b")
 
 
-_MENTION_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-zA-Z]+\.?(?:[-'\u2019](?!s\b)[A-Z]?[a-z]+)?|(?:Mc|Mac)[A-Z][a-z]+)){0,5})"
+_MENTION_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?(?: (?:[A-Z]\.|[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?|(?:Mc|Mac)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)){0,5})"
                            r"(?![\w-]|['\u2019](?!s\s+(?:been|not|also|never|already|got|going)\b))"  # "Briggs's been": a subject
                            r"(?:,\s+(?P<age>\d{1,3})\b)?(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
 # Places and days read as names: "San Diego", "North Dakota", "Madison Square Garden", "South Dakota Tuesday".
@@ -443,11 +269,18 @@ _PLACE = re.compile(r"^(?:San|Santa|Los|Las|El|New|North|South|East|West|Fort|Po
 # "Christie's been", "Guardian, the mayor, stopped", "Sanders also said"), not before a noun ("Trump supporters").
 _SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|,\s+|[\"\u201c\u201d]\s*)(?:(?:But|And|Yet|So|Still|Then|Now|Later|Earlier|Meanwhile|However|Instead|"
                              r"Also|Even|Finally|Indeed|Separately|Moreover),?\s+)*$")
-_SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got|going)\b|(?:\s*\([^()]{1,30}\))?(?:,[^,.;\"\u201c]{2,120}?,)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|"
+_SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got|going)\b|(?:\s*\([^()]{1,30}\))?(?:,[^,.;\"\u201c]{2,120}?,(?:\s+[a-z][^,.;\"\u201c]{2,30}?,)?)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|"
                             r"later\s+|never\s+|still\s+|has\s+|had\s+|have\s+|was\s+|is\s+|will\s+|would\s+|could\s+|did\s+|does\s+)?"
                             r"(?!(?:and|or|of|in|on|at|to|for|with|from|by|as|campaign|supporters|voters|administration|aides|allies|era|team|camp|"
-                            r"family|foundation|organization|people|backers|delegates|rally|rallies|and)\b)[a-z]+\b)")
+                            r"family|foundation|organization|people|backers|delegates|rally|rallies|and|spokes\w+|aides?|advisers?|advisors?|supporters?|"
+                            r"allies|ally|staffers?|loyalists?|consultants?|strategists?|pollsters?|speechwriters?|donors?|fans?|voters?|surrogates?|" + "|".join(w for w in ROLE_NOUNS if w.islower()) + r")\b)[a-z]+\b)")
 _CUE_AFTER = re.compile(rf"\s*,?\s+(?:also\s+|later\s+|then\s+)?{VERB}\b")
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:But|And|Yet|So|Still|Then|Later|Now|Instead|However|Though|Although|While|When|After|Before|As|If)\b[^,.;\"\u201c]{0,80},\s+|"
+                              r"(?:But|And|Yet|So|Still|Then|Later|Now)\s+)?(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]")
+_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# after "said X": a verb makes X the subject of the words reported ("said Nunberg was bound"), not the one saying them
+_CLAUSE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|must|might|may|"
+                                r"[a-z]{3,}ed|(?!(?:as|this|his|its|us|thus|less|across|was)\b)[a-z]{2,}s)\b")
 _CUE_BEFORE = re.compile(r"(?:^|,\s*|[\"\u201d]\s*)(?:said|says|added|adds|wrote|writes|noted|explained|argued|asked)\s+$")
 _NAME_SAID = re.compile(rf"\b[A-Z][\w'-]+(?:\s+(?:also\s+)?{VERB}\b)")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|from|to|across|throughout|against|into|near|outside|inside|than|like|about|"
@@ -468,7 +301,7 @@ def _sentence_pieces(text: str):
             last_word = before.rsplit(None, 1)[-1].lower().lstrip("(") if before.strip() else ""
             if last_word in ABBREVIATIONS or len(last_word) == 1 or "." in last_word or RX15.fullmatch(last_word):
                 continue
-        yield text[start: match.end()], True
+        yield text[start: match.end()].lstrip(), True  # (no leading space: a name opening the sentence is at its start)
         start = match.end()
     if start < len(text):
         yield text[start:], False
@@ -479,7 +312,7 @@ def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
     names: dict[str, str] = {}
     for match in _FULL_NAME_SCAN.finditer(text):
         words = match.group("name").split()
-        while words and (words[0] in OPENERS or _strip_title_dot(words[0]) in TITLE_WORDS or words[0] in ORG_WORDS):
+        while words and (words[0] in OPENERS or strip_title_dot(words[0]) in TITLE_WORDS or words[0] in ORG_WORDS):
             words = words[1:]
         if len(words) < 2 or any(w in ORG_WORDS or w in OPENERS for w in words) or _PLACE.search(" ".join(words)):
             continue

@@ -1,0 +1,248 @@
+"""Step 3 of the quote pipeline, first half: a speaker phrase read as an entity (mention, title,
+description, canonical name, type, gender).  The registry of the people an article names is in
+:mod:`presslens.quotes.speakers`, which also re-exports :class:`Speaker` and :func:`parse_speaker`.
+
+Part of :mod:`presslens.quotes`; see its docstring for the pipeline and references.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from presslens.quotes.coref import pronoun_of
+from presslens.quotes.vocabulary import (
+    ABBREVIATIONS,
+    HONORIFICS_FEMALE,
+    HONORIFICS_MALE,
+    OPENERS,
+    ORG_NOUNS,
+    ORG_WORDS,
+    PARTICLES,
+    PRONOUNS,
+    RX3,
+    RX4,
+    RX5,
+    RX6,
+    RX7,
+    RX8,
+    RX9,
+    SPOKES,
+    TITLE_WORDS,
+    first_name_firm,
+    first_name_gender,
+    gazetteer,
+)
+
+# --------------------------------------------------------------------------- step 3: speakers as entities
+
+@dataclass
+class Speaker:
+    """A speaker phrase read as an entity.
+
+    ``mention`` as written, ``name`` (the personal or organisation name in it, without
+    title), ``title`` (``Sen.``, ``Det Supt``), ``description`` (the words beside the name),
+    ``type`` (``person``, ``organisation``, ``pronoun`` or ``unnamed``) and ``gender``
+    (``m``/``f`` from an honorific, else empty).
+    """
+
+    mention: str
+    name: str = ""
+    title: str = ""
+    description: str = ""
+    type: str = "unnamed"
+    gender: str = ""
+
+
+_TIME_TAIL = re.compile(r"[,\s]+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|X|Facebook|Instagram|\d)\b|"
+                        r"last (?:week|night|month|year)|yesterday|today|tonight|earlier|later|recently|previously|this (?:week|morning|afternoon|evening)|"
+                        r"after (?:the|a|an|his|her) |outside (?:the )?[a-z ]*court|in (?:a|an|his|her|its|their|the) (?:statement|interview|post|tweet|speech|email|letter|video|message|blog)|"
+                        r"in (?:an? )?(?:interview|statement)|at (?:a|the) (?:rally|hearing|meeting|press conference|news conference|debate|event|briefing|vigil)|"
+                        r"during (?:a|an|the|his|her) |to (?:reporters|the [A-Z]|journalists|supporters|a crowd|the crowd|a rally)|"
+                        r"when (?:asked|questioned)|via |through (?:a|his|her) |before (?:a|the) |as (?:he|she|they) |while |in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+                        r".*$")
+_ORG_MENTION = re.compile(rf"^(?:[Aa]n?|[Tt]he)\s+(?:[\w'-]+\s+){{0,2}}?{SPOKES}\s+(?:for|from|at|of|with|to)\s+(?:the\s+)?(?P<org>.+)$"
+                          rf"|^(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<org2>(?:[A-Z][\w'&.-]*\s+){{0,5}}?[A-Z][\w'&.-]*)\s+{SPOKES}$")
+ORG_NOUN = re.compile(r"^(?:the|a|an)\s+(?:(?:local|county|city|borough|district|national|regional|tech|social media|[A-Z][\w'-]*)\s+)?(?P<noun>"
+                       + "|".join(ORG_NOUNS) + r")$", re.IGNORECASE)
+_APPOSITIVE_LEAD = re.compile(r"^(?:of|a|an|the|who|whose|which|founder|co-founder|chief|head|director|leader|member|spokes\w+|prosecuting|defending|"
+                              r"representing|chair|chairman|chairwoman|president|secretary|minister|professor|lecturer|aged|now|then|former|"
+                              r"his|her|their|its|\d)\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019.&-]*|\d[\w.,]*|[^\s\w]")
+
+
+def strip_title_dot(word: str) -> str:
+    return word[:-1] if word.endswith(".") else word
+
+
+_NAME_WORD_RE = re.compile(r"(?:[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]*[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de'\u2019-]*|[A-Z]\.|(?:Mc|Mac|O'|O\u2019)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+|[A-Z]{2,}[a-z]*)")
+
+
+def is_name_word(word: str) -> bool:
+    return word in PARTICLES or _NAME_WORD_RE.fullmatch(word) is not None
+
+
+def split_name(words: list[str]) -> tuple[str, str, str]:
+    """(description, title, name) from the words of a mention without an appositive:
+    'Labour leader Keir Starmer' -> ('Labour leader', '', 'Keir Starmer');
+    'Sen. Ted Cruz' -> ('', 'Sen.', 'Ted Cruz')."""
+    # the run of name words at the end
+    k = len(words)
+    while k > 0 and (is_name_word(words[k - 1]) or words[k - 1] in ("Jr.", "Sr.", "Jr", "Sr", "III", "II") or strip_title_dot(words[k - 1]) in TITLE_WORDS):
+        k -= 1
+    run = words[k:]
+    # the last title word in the run: the name is what follows it
+    cut = 0
+    for i, w in enumerate(run[:-1] if run else []):
+        if strip_title_dot(w) in TITLE_WORDS or (w.endswith(".") and len(w) > 2 and strip_title_dot(w).lower() in ABBREVIATIONS):
+            cut = i + 1
+    title_run = run[:cut]
+    name = run[cut:]
+    # titles before a leading description word in capitals ("Labour", "Northmoor Police")
+    title_start = 0
+    for i, w in enumerate(title_run):
+        if strip_title_dot(w) not in TITLE_WORDS and not (w.endswith(".") and strip_title_dot(w).lower() in ABBREVIATIONS):
+            title_start = i + 1
+    description_words = words[:k] + title_run[:title_start]
+    title = " ".join(title_run[title_start:])
+    while name and name[-1] in ("MP", "KC", "QC", "OBE", "MBE", "CBE", "MEP", "MSP", "AM", "PhD"):
+        title = (title + " " + name[-1]).strip()
+        name = name[:-1]
+    while name and (name[0] in OPENERS or name[0].lower() in PARTICLES):
+        description_words.append(name[0])
+        name = name[1:]
+    # "Mum-of-two Kerry Oldroyd", "Shopkeeper Raj Bassi", "Local MP ...": a capitalised word that is no first name, before one that is
+    while len(name) >= 3 and not title and first_name_gender(name[0]) is None and any(first_name_gender(w) is not None for w in name[1:-1]):
+        description_words.append(name[0])  # ... and "Senate Majority Whip John Cornyn": capitalised words before the first name
+        name = name[1:]
+    return " ".join(description_words).strip(" ,"), title, " ".join(name)
+
+
+def _pair(words: list[str]) -> tuple[str, str, str] | None:
+    """(description, first person, second person) for two people named together
+    ("Professors Alan Hobbs and Mary Tate", "Campaigners Ann and Tom Briggs"), else None."""
+    if words.count("and") + words.count("&") != 1:
+        return None
+    cut = words.index("and") if "and" in words else words.index("&")
+    before, second = words[:cut], words[cut + 1:]
+    if not 2 <= len(second) <= 3 or not all(is_name_word(w) for w in second) or first_name_gender(second[0]) is None:
+        return None
+    for size in (3, 2):  # the longest run of name words before "and" that opens with a first name
+        first = before[-size:]
+        if len(first) == size and all(is_name_word(w) for w in first) and first_name_gender(first[0]) is not None:
+            return " ".join(before[:-size]), " ".join(first), " ".join(second)
+    if before and first_name_firm(before[-1]):  # "Ann and Tom Briggs": the surname shared
+        return " ".join(before[:-1]), f"{before[-1]} {second[-1]}", " ".join(second)
+    return None
+
+
+def _office_of(head: str, tail: str) -> bool:
+    """'Secretary of State Ann Lee', 'Minister of Justice Ann Lee': a title word, 'of', the office
+    and then a person's name (not 'Professor Ann Lee of Whitcombe College')."""
+    words = tail.split()[1:]
+    return strip_title_dot(head.split()[-1]) in TITLE_WORDS and len(words) >= 3 and all(is_name_word(w) for w in words) \
+        and any(first_name_gender(w) is not None for w in words[1:-1])
+
+
+def parse_speaker(phrase: str) -> Speaker:
+    """Read an attribution phrase as a speaker entity.
+
+    Example
+    -------
+    >>> s = parse_speaker("Labour leader Keir Starmer")
+    >>> (s.name, s.description, s.type)
+    ('Keir Starmer', 'Labour leader', 'person')
+    >>> parse_speaker("Sen. Ted Cruz").title
+    'Sen.'
+    >>> s = parse_speaker("a spokesperson for Northmoor Police")
+    >>> (s.name, s.type)
+    ('Northmoor Police', 'organisation')
+    >>> parse_speaker("Gary Pickford, founder of Shadow Watch").description
+    'founder of Shadow Watch'
+    >>> s = parse_speaker("Professors Alan Hobbs and Mary Tate")
+    >>> (s.name, s.description, s.type)
+    ('Alan Hobbs and Mary Tate', 'Professors', 'person')
+    >>> s = parse_speaker("Former Secretary of State Ann Lee")
+    >>> (s.name, s.description)
+    ('Ann Lee', 'Former Secretary of State')
+    """
+    mention = " ".join(RX3.sub("", phrase).replace("\u2019", "'").split()).strip(" ,;:")
+    mention = RX4.sub("", mention)
+    mention = _TIME_TAIL.sub("", mention).strip(" ,")
+    last = mention.rsplit(None, 1)[-1] if mention else ""
+    if last.endswith(".") and len(last) > 3 and "." not in last[:-1] and last[:-1].lower() not in ABBREVIATIONS:
+        mention = mention[:-1]  # a full stop left by "(D-Md.)." or a cut sentence, not an initial or "Jr."
+    # a leading clause: "Asked about the plan, she" / "Before the hearing, Smith"
+    match = RX5.match(mention)
+    if match:
+        mention = match.group("rest")
+    speaker = Speaker(mention=mention)
+    if not mention:
+        return speaker
+    match = RX6.search(mention)
+    if match:
+        mention = speaker.mention = match.group(1)
+    mention = speaker.mention = pronoun_of(mention) or mention  # "She regularly", "his daughters, who he"
+    if mention.lower() in PRONOUNS:
+        speaker.type = "pronoun"
+        speaker.gender = {"he": "m", "she": "f"}.get(mention.lower(), "")
+        return speaker
+    match = _ORG_MENTION.match(mention)
+    if match:
+        org = (match.group("org") or match.group("org2") or "").strip(" ,.")
+        org = RX7.split(org)[0].strip()
+        speaker.type, speaker.description = "organisation", mention
+        speaker.name = org if org[:1].isupper() else ""
+        if not speaker.name and org:
+            speaker.name = f"the {org}" if not org.lower().startswith("the ") else org
+        return speaker
+    match = ORG_NOUN.match(mention)
+    if match:
+        speaker.type, speaker.description, speaker.name = "organisation", mention, ""
+        return speaker
+    head, tail = mention, ""
+    if "," in mention:
+        first, rest = mention.split(",", 1)
+        first, rest = first.strip(), rest.strip()
+        parts = [p.strip() for p in rest.split(",")]
+        if first and " " not in first and first_name_gender(first) is None and parts[0] and all(is_name_word(w) for w in parts[0].split()) \
+                and len(parts[0].split()) >= 2 and first_name_gender(parts[0].split()[0]) is not None:
+            head, tail = parts[0], ", ".join([first.lower()] + parts[1:])  # "Defending, Priya Nandakumar"
+        elif first and parts[0] and _APPOSITIVE_LEAD.match(parts[0] if not is_name_word(parts[0].split()[0]) or parts[0].split()[0] in OPENERS else "x") is None \
+                and all(is_name_word(w) for w in parts[0].split()) and not all(is_name_word(w) for w in first.split()):
+            head, tail = parts[0], ", ".join([first] + parts[1:])  # "his sister, Karen Dawlish"
+        else:
+            head, tail = first, rest
+    words = head.split()
+    if not words:
+        return speaker
+    of_match = RX8.match(head)
+    if of_match and not all(is_name_word(w) or strip_title_dot(w) in TITLE_WORDS for w in of_match.group("tail").split()[:1]) \
+            and not _office_of(of_match.group("head"), of_match.group("tail")):
+        head, tail = of_match.group("head"), ", ".join(x for x in (of_match.group("tail"), tail) if x)  # "Professor Leon Grady of Whitcombe College"
+        words = head.split()
+    pair = _pair(words)
+    if pair:  # "Professors Alan Hobbs and Mary Tate": both of them
+        speaker.type, speaker.name = "person", f"{pair[1]} and {pair[2]}"
+        speaker.description = ", ".join(x for x in (pair[0], tail) if x)
+        return speaker
+    description, title, name = split_name(words)
+    description = ", ".join(x for x in (" ".join(x for x in (description, title) if x), tail) if x)
+    speaker.title, speaker.description = title, description
+    first_title = strip_title_dot(title.split()[0]) if title else ""
+    speaker.gender = "m" if first_title in HONORIFICS_MALE else "f" if first_title in HONORIFICS_FEMALE else ""
+    if not name:
+        speaker.type = "unnamed"
+        return speaker
+    name_words = name.split()
+    organisation = any(strip_title_dot(w) in ORG_WORDS for w in name_words[1:]) or (len(name_words) == 1 and name_words[0] in ORG_WORDS) \
+        or (not title and name in gazetteer().get("organisations", {}))
+    if organisation and not title:
+        speaker.type, speaker.name = "organisation", name
+        if RX9.search(description):
+            speaker.description = ""
+        return speaker
+    if name_words[0] in OPENERS:
+        return speaker
+    speaker.type, speaker.name = "person", name
+    return speaker
