@@ -76,6 +76,8 @@ _WORK_NOUN = re.compile(r"\b(?:titled|entitled|headlined|codenamed|code-named|bi
                         r"campaign|scheme|initiative|policy|project|app)(?:\s+(?:called|named|titled|entitled))?\s*,?\s*$")
 _WORK_PLACE = re.compile(r"(?:\b(?:on|in|of|at)\s+(?:(?:the|a|an|his|her|their|its|our|my|your)\s+)?|[\w.)]['\u2019]s\s+)$")
 _BYLINE = re.compile(r"^\s*,?\s*by\s+(?:the\s+)?[A-Z]")
+_DETERMINED = re.compile(r"(?<![\w-])(?:a|an|the|this|that|these|those|its|their|his|her|our|new)\s+$", re.IGNORECASE)
+_LOWER_WORDS = re.compile(r"^[a-z][\w'\u2019-]*(?:\s[a-z][\w'\u2019-]*)?$")
 _MODIFIED = re.compile(r"^\s+(?P<word>[a-z][a-z-]+)\b")
 # Words after a quote that do not make it a modifier of a noun.
 _FUNCTION_WORDS = frozenset("""and or but nor by to in on at of for from with without as than then that which who whom whose when while where because
@@ -105,6 +107,16 @@ _SUBJECT = re.compile(r"(?:^|[\s(])" + _PERSON + r"(?:,[^,;]{2,100},)?,?\s+" + _
 # the subject of the main clause, for a participle after a comma: "Romney hit back, calling it"
 _PERSON_AFTER = re.compile(r"\s+(?P<whole>" + _PERSON + r"(?:,\s+(?:a|an|the|his|her|their)\s[^,.;]{2,80})?)")
 _RUNS_ON = re.compile(r"^\s+[a-z]|^,\s")
+# A naming verb with an agent: 'Ms Lee called the plan "a shambles"', 'calling him "a coward"', 'what
+# the minister called "a reset"', 'whom Reed dubbed "the lodger"' (not 'a play called "..."', 'is called').
+_NAMING_VERB = r"(?:call|calls|called|calling|dubbed|dubbing|labell?ed|labell?ing|branded|branding|termed|deemed|deeming|nicknamed|" \
+               r"describes|described|describing)"
+_OBJECT = r"(?:him|her|it|them|himself|herself|itself|themselves|us|me|you|(?:[A-Z][\w'\u2019.-]+\s+){0,2}[A-Z][\w'\u2019-]+|" \
+          r"(?:the|his|her|its|their|this|that|these|those|our|my|your)\s+(?:[\w'\u2019-]+\s+){0,3}?[a-z][\w-]+)"
+_AGENT = rf"(?:{NAME}|he|she|they|it|we|I|you|(?:the|a|an|one|his|her|its|their)\s+(?:[\w'\u2019-]+\s+){{0,3}}?[\w'\u2019-]+)"
+_NAMED_BY = re.compile(rf"(?:(?<![\w-])(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+                       rf"{_NAMING_VERB}\s+{_OBJECT}|\b(?:what|which|whom|who)\s+{_AGENT}\s+{_HELPERS}{_NAMING_VERB}(?:\s+(?:it|them|him|her))?)"
+                       r"(?:\s+as)?(?:\s+(?:a|an|the))?\s*$")
 _CLAUSE_SUBJECT = re.compile(r"^(?:(?:But|And|Yet|Still|However|Instead|Then|Later|Meanwhile|Also),?\s+)?" + _PERSON + r"\s+" + _HELPERS + r"[a-z]+\b[^,]*,\s*$")
 
 
@@ -187,9 +199,13 @@ def not_speech(words: str, head: str, tail: str, previous: str = "") -> str | No
     if _BYLINE.match(tail) and (title_like(stripped, longest=20)
                                 or ((stripped.endswith(",") or tail.lstrip().startswith(",")) and reporting_cue(head) is None)):
         return "title"  # a headline or a book and its byline
-    if not title_like(stripped) or headline_case(sentence[-60:] + " " + tail[:40]):
-        return None
     modified = _MODIFIED.match(tail)
+    if modified is not None and _DETERMINED.search(sentence) and _LOWER_WORDS.match(stripped) and modified.group("word") not in _FUNCTION_WORDS \
+            and not _SAYS.match(tail) and not named_by(head) and reporting_cue(head) is None \
+            and not REPORTING.search(PERIOD.split(tail, maxsplit=1)[0]) and not (previous and clause_before(head) == head):
+        return "term"  # a "supermax" prison, the "pay-as-you-go" model: a term qualifying a noun
+    if not title_like(stripped) or headline_case(sentence[-60:] + " " + tail[:40]) or named_by(head):
+        return None
     modifier = modified is not None and modified.group("word") not in _FUNCTION_WORDS and not RX29.search(stripped) and not _SAYS.match(tail)
     if is_nickname(stripped, sentence, tail):
         return "term"
@@ -219,6 +235,21 @@ def is_nickname(words: str, head: str, tail: str) -> bool:
     stripped = words.strip()
     return 0 < len(stripped.split()) <= 2 and stripped[:1].isupper() and not RX28.search(stripped) \
         and bool(_NAME_BEFORE.search(clause_before(head))) and bool(_SURNAME_AFTER.match(tail))
+
+
+def named_by(head: str) -> bool:
+    """Whether the quote is what someone called something: a naming verb with its object
+    before the quote, or after ``what``/``which``/``whom`` and an agent.
+
+    Example
+    -------
+    >>> named_by("Ms Lee called the plan "), named_by("what the minister called ")
+    (True, True)
+    >>> named_by("a play called "), named_by("The scheme is called "), named_by("what some call ")
+    (False, False, False)
+    """
+    match = _NAMED_BY.search(clause_before(head)[-120:])
+    return match is not None and not re.search(r"\b(?:what|which|whom|who)\s+(?:some|many|others|people|critics|is|was|are|were)\b", match.group(0))
 
 
 def reporting_cue(head: str):
@@ -327,6 +358,8 @@ def quoted_kind(words: str, head: str, attributed: bool, marks: str, tail: str =
     if attributed:
         return "speech"
     before = head[-60:]
+    if named_by(head):
+        return "speech"  # 'she called the plan "a shambles"', 'what Reed dubbed "the lodger"'
     if TITLE_CUE.search(before):
         return "title" if n > 1 or stripped[:1].isupper() else "term"
     titled = title_like(stripped) and not headline_case(clause_before(head)[-60:])
