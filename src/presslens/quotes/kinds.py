@@ -237,6 +237,37 @@ def is_nickname(words: str, head: str, tail: str) -> bool:
         and bool(_NAME_BEFORE.search(clause_before(head))) and bool(_SURNAME_AFTER.match(tail))
 
 
+_GENERIC = r"(?:some|many|others|people|critics|opponents|detractors|sceptics|skeptics|observers|commentators|campaigners|fans)"
+_NO_AGENT = re.compile(rf"\b(?:what|which|whom|who)\s+(?:{_GENERIC}|is|was|are|were)\b")
+# a clause whose subject names no one: 'Critics have called the videos "..."' stays a scare quote
+_GENERIC_SUBJECT = re.compile(rf"^\W*(?:(?:But|And|Yet|Now|Still)\s+)?(?:some\s+|many\s+)?{_GENERIC}\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
+
+
+# a British headline or standfirst giving its speaker before a colon: "Police chief: 'Stings put children at risk'"
+_HEADLINE_SPEAKER = re.compile(r"^\s*(?P<who>[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,4}?)\s*:\s*$")
+_NOT_SPEAKERS = frozenset("review update watch video live opinion comment analysis explainer exclusive revealed pictured breaking "
+                          "listen read quiz poll interview".split())
+
+
+def headline_speaker(words: str, head: str) -> str | None:
+    """The speaker of a quote that fills a line after ``Speaker:`` (British headlines and
+    standfirsts), or None; not for a title (``Review: 'Hunters in the Dark'``).
+
+    Example
+    -------
+    >>> headline_speaker("Stings put children at risk", "Police chief: ")
+    'Police chief'
+    >>> headline_speaker("Hunters in the Dark", "Review: ") is None
+    True
+    """
+    match = _HEADLINE_SPEAKER.match(head)
+    if match is None or len(words.split()) < 3 or match.group("who").split()[0].lower() in _NOT_SPEAKERS:
+        return None
+    if title_like(words) and not headline_case(words):
+        return None
+    return match.group("who")
+
+
 def named_by(head: str) -> bool:
     """Whether the quote is what someone called something: a naming verb with its object
     before the quote, or after ``what``/``which``/``whom`` and an agent.
@@ -245,11 +276,12 @@ def named_by(head: str) -> bool:
     -------
     >>> named_by("Ms Lee called the plan "), named_by("what the minister called ")
     (True, True)
-    >>> named_by("a play called "), named_by("The scheme is called "), named_by("what some call ")
+    >>> named_by("a play called "), named_by("The scheme is called "), named_by("Critics have called the videos ")
     (False, False, False)
     """
-    match = _NAMED_BY.search(clause_before(head)[-120:])
-    return match is not None and not re.search(r"\b(?:what|which|whom|who)\s+(?:some|many|others|people|critics|is|was|are|were)\b", match.group(0))
+    sentence = clause_before(head)[-120:]
+    match = _NAMED_BY.search(sentence)
+    return match is not None and not _NO_AGENT.search(match.group(0)) and not _GENERIC_SUBJECT.match(sentence[: match.start()])
 
 
 def reporting_cue(head: str):
@@ -315,6 +347,8 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
     >>> reporting_subject("", " would be wrong, said Ada Reyes, a lawyer.", "Boots on the ground")
     ('Ada Reyes, a lawyer', 'said')
     """
+    if (who := headline_speaker(words, head)) is not None and not tail.strip(" .!?'\u2019\"\u201d"):
+        return who, "colon"
     cue = reporting_cue(head)
     sentence = clause_before(head)
     if cue is None and tail:
@@ -358,7 +392,7 @@ def quoted_kind(words: str, head: str, attributed: bool, marks: str, tail: str =
     if attributed:
         return "speech"
     before = head[-60:]
-    if named_by(head):
+    if named_by(head) or (headline_speaker(words, head) is not None and not tail.strip(" .!?'\u2019\"\u201d")):
         return "speech"  # 'she called the plan "a shambles"', 'what Reed dubbed "the lodger"'
     if TITLE_CUE.search(before):
         return "title" if n > 1 or stripped[:1].isupper() else "term"
