@@ -27,7 +27,15 @@ terms.  The rules, each with fictional cases in ``tests/data/quote_cases_press_6
   the arrest, a witness said``), unless the run is title-like or held at arm's length
   (``so-called``).  A naming verb needs a named subject (``what critics call "..."``
   stays a scare quote) and in the passive it is no cue (``has been described as``).
-  :func:`reporting_subject` gives such a quote the subject of its verb.
+  :func:`reporting_subject` gives such a quote the subject of its verb;
+* **naming with an agent** (:func:`named_by`, cases in ``quote_cases_press_9.yaml``): a
+  naming verb with its object before the quote (``calling him "a total stiff"``,
+  ``summed up Ms Hale as "hopeless"``) or after ``what``/``which``/``whom`` and an agent
+  (``what the minister called "a reset"``) makes it speech, even title-like; a passive
+  (``is called``), a bare participle (``a play called``) or a generic agent (``Critics
+  have called the videos ...``) does not;
+* **headline speaker** (:func:`headline_speaker`): a British headline ``Police chief:
+  'Stings put children at risk'`` is the words of the one before the colon.
 
 In a headline set in title case (US style: ``Mayor Says Budget Is 'Dead on Arrival'``)
 capitals say nothing, so the title rules stand aside there.
@@ -76,8 +84,6 @@ _WORK_NOUN = re.compile(r"\b(?:titled|entitled|headlined|codenamed|code-named|bi
                         r"campaign|scheme|initiative|policy|project|app)(?:\s+(?:called|named|titled|entitled))?\s*,?\s*$")
 _WORK_PLACE = re.compile(r"(?:\b(?:on|in|of|at)\s+(?:(?:the|a|an|his|her|their|its|our|my|your)\s+)?|[\w.)]['\u2019]s\s+)$")
 _BYLINE = re.compile(r"^\s*,?\s*by\s+(?:the\s+)?[A-Z]")
-_DETERMINED = re.compile(r"(?<![\w-])(?:a|an|the|this|that|these|those|its|their|his|her|our|new)\s+$", re.IGNORECASE)
-_LOWER_WORDS = re.compile(r"^[a-z][\w'\u2019-]*(?:\s[a-z][\w'\u2019-]*)?$")
 _MODIFIED = re.compile(r"^\s+(?P<word>[a-z][a-z-]+)\b")
 # Words after a quote that do not make it a modifier of a noun.
 _FUNCTION_WORDS = frozenset("""and or but nor by to in on at of for from with without as than then that which who whom whose when while where because
@@ -112,10 +118,12 @@ _RUNS_ON = re.compile(r"^\s+[a-z]|^,\s")
 _NAMING_VERB = r"(?:call|calls|called|calling|dubbed|dubbing|labell?ed|labell?ing|branded|branding|termed|deemed|deeming|nicknamed|" \
                r"describes|described|describing)"
 _OBJECT = r"(?:him|her|it|them|himself|herself|itself|themselves|us|me|you|(?:[A-Z][\w'\u2019.-]+\s+){0,2}[A-Z][\w'\u2019-]+|" \
-          r"(?:the|his|her|its|their|this|that|these|those|our|my|your)\s+(?:[\w'\u2019-]+\s+){0,3}?[a-z][\w-]+)"
+          r"(?:the|his|her|its|their|this|that|these|those|our|my|your)\s+(?:[\w'\u2019-]+\s+){0,3}?[a-z][\w-]+|" \
+          r"(?!(?:for|on|in|out|up|off|back|at|to|into|by|upon|from|as|a|an)\b)(?:[a-z][\w-]+\s+){0,2}[a-z][\w-]+s(?:\s+from\s+[A-Z][\w-]+)?)"
 _AGENT = rf"(?:{NAME}|he|she|they|it|we|I|you|(?:the|a|an|one|his|her|its|their)\s+(?:[\w'\u2019-]+\s+){{0,3}}?[\w'\u2019-]+)"
 _NAMED_BY = re.compile(rf"(?:(?<![\w-])(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
-                       rf"{_NAMING_VERB}\s+{_OBJECT}|\b(?:what|which|whom|who)\s+{_AGENT}\s+{_HELPERS}{_NAMING_VERB}(?:\s+(?:it|them|him|her))?)"
+                       rf"(?:{_NAMING_VERB}|(?:portray|paint|cast|sum|summ|dismiss|denounc|brand|label)\w*(?:\s+up)?(?=\s+\S+(?:\s+\S+){{0,5}}\s+as\s))"
+                       rf"\s+{_OBJECT}|\b(?:what|which|whom|who)\s+{_AGENT}\s+{_HELPERS}{_NAMING_VERB}(?:\s+(?:it|them|him|her))?)"
                        r"(?:\s+as)?(?:\s+(?:a|an|the))?\s*$")
 _CLAUSE_SUBJECT = re.compile(r"^(?:(?:But|And|Yet|Still|However|Instead|Then|Later|Meanwhile|Also),?\s+)?" + _PERSON + r"\s+" + _HELPERS + r"[a-z]+\b[^,]*,\s*$")
 
@@ -200,10 +208,6 @@ def not_speech(words: str, head: str, tail: str, previous: str = "") -> str | No
                                 or ((stripped.endswith(",") or tail.lstrip().startswith(",")) and reporting_cue(head) is None)):
         return "title"  # a headline or a book and its byline
     modified = _MODIFIED.match(tail)
-    if modified is not None and _DETERMINED.search(sentence) and _LOWER_WORDS.match(stripped) and modified.group("word") not in _FUNCTION_WORDS \
-            and not _SAYS.match(tail) and not named_by(head) and reporting_cue(head) is None \
-            and not REPORTING.search(PERIOD.split(tail, maxsplit=1)[0]) and not (previous and clause_before(head) == head):
-        return "term"  # a "supermax" prison, the "pay-as-you-go" model: a term qualifying a noun
     if not title_like(stripped) or headline_case(sentence[-60:] + " " + tail[:40]) or named_by(head):
         return None
     modifier = modified is not None and modified.group("word") not in _FUNCTION_WORDS and not RX29.search(stripped) and not _SAYS.match(tail)
@@ -279,9 +283,15 @@ def named_by(head: str) -> bool:
     >>> named_by("a play called "), named_by("The scheme is called "), named_by("Critics have called the videos ")
     (False, False, False)
     """
-    sentence = clause_before(head)[-120:]
-    match = _NAMED_BY.search(sentence)
-    return match is not None and not _NO_AGENT.search(match.group(0)) and not _GENERIC_SUBJECT.match(sentence[: match.start()])
+    return _named_match(head) is not None
+
+
+def _named_match(head: str):
+    sentence = clause_before(head)
+    match = _NAMED_BY.search(sentence, max(0, len(sentence) - 120))
+    if match is None or _NO_AGENT.search(match.group(0)) or _GENERIC_SUBJECT.match(sentence[max(0, len(sentence) - 120): match.start()]):
+        return None
+    return match
 
 
 def reporting_cue(head: str):
@@ -357,6 +367,9 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
         after = _PERSON_AFTER.match(sentence, cue.end()) if cue is not None else None
         if after is not None:  # '..." about the plan, said Ada Reyes'
             return after.group("whole"), cue.group(0).lower()
+    if cue is None and (named := _named_match(head)) is not None and not named.group(0).startswith(("what", "which", "whom", "who")):
+        match = _SUBJECT.search(clause_before(head)[: named.start()])  # 'Mr. Reed summed up Ms. Hale as "..."'
+        return (match.group("who"), named.group(0).split()[0].lower()) if match is not None and match.group("who") not in OPENERS else None
     if cue is None:
         return None
     before = sentence[: cue.start()]
