@@ -208,9 +208,9 @@ def not_speech(words: str, head: str, tail: str, previous: str = "") -> str | No
                                 or ((stripped.endswith(",") or tail.lstrip().startswith(",")) and reporting_cue(head) is None)):
         return "title"  # a headline or a book and its byline
     modified = _MODIFIED.match(tail)
-    if not title_like(stripped) or headline_case(sentence[-60:] + " " + tail[:40]) or named_by(head):
-        return None
     modifier = modified is not None and modified.group("word") not in _FUNCTION_WORDS and not RX29.search(stripped) and not _SAYS.match(tail)
+    if not title_like(stripped) or headline_case(sentence[-60:] + " " + tail[:40]) or (named_by(head) and not _qualifies_noun(stripped, head, tail)):
+        return None
     if is_nickname(stripped, sentence, tail):
         return "term"
     if _WORK_PLACE.search(sentence) or _WORK_NOUN.search(sentence) or _NAMED_AS.search(sentence):
@@ -270,6 +270,14 @@ def headline_speaker(words: str, head: str) -> str | None:
     if title_like(words) and not headline_case(words):
         return None
     return match.group("who")
+
+
+def _qualifies_noun(words: str, head: str, tail: str) -> bool:
+    """A quoted term of one or two words between an article and the noun it qualifies
+    ('which describes itself as a "hunter" group'): a name, not what was called."""
+    modified = _MODIFIED.match(tail)
+    return len(words.split()) <= 2 and not RX28.search(words) and re.search(r"\b(?:a|an|the)\s*$", head) is not None \
+        and modified is not None and modified.group("word") not in _FUNCTION_WORDS and not _SAYS.match(tail)
 
 
 def named_by(head: str) -> bool:
@@ -405,7 +413,7 @@ def quoted_kind(words: str, head: str, attributed: bool, marks: str, tail: str =
     if attributed:
         return "speech"
     before = head[-60:]
-    if named_by(head) or (headline_speaker(words, head) is not None and not tail.strip(" .!?'\u2019\"\u201d")):
+    if (named_by(head) and not _qualifies_noun(stripped, head, tail)) or (headline_speaker(words, head) is not None and not tail.strip(" .!?'\u2019\"\u201d")):
         return "speech"  # 'she called the plan "a shambles"', 'what Reed dubbed "the lodger"'
     if TITLE_CUE.search(before):
         return "title" if n > 1 or stripped[:1].isupper() else "term"
