@@ -71,7 +71,9 @@ REPORTING = re.compile(r"(?<![\w-])(?:said|says|say|saying|told|tells|telling|ca
                        r"bragged|joked|quipped|recalled|announced|announcing|determined|concluded|ruled|assured|assuring|hailed|touted|touting|"
                        r"derided|ridiculed|rejected|denied|denying|thanked|remarked|cited|citing|asked|asking|replied|responded|countered|agreed|"
                        r"testified|emailed|texted|defended|defending|defends|stating|states|tell|urges|argue|claim|warn|insist|promise|vow|urge|accuse|"
-                       r"deny|predict|suggest|demand|complain|cautioned|cautions|cautioning|proposed|proposes|concludes|[Aa]ccording to)\b")
+                       r"deny|predict|suggest|demand|complain|cautioned|cautions|cautioning|proposed|proposes|concludes|[Aa]ccording to|"
+                       r"tweeting|tweets|yelled|yelling|shouted|shouting|screamed|screaming|portrayed|portraying|portrays|"
+                       r"in (?:the|his|her|their) (?:own )?words of|in (?:his|her|their) (?:own )?words)\b")
 # "is described as", "has been called": a naming verb in the passive is no speaker's cue.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|now|often|widely|sometimes)\s+$")
 _NAMING = frozenset("call calls called calling described describing describes dubbed branded labelled labeled termed deemed".split())
