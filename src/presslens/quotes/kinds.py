@@ -296,6 +296,9 @@ def named_by(head: str) -> bool:
     return _named_match(head) is not None
 
 
+_RELATIVE_AGENT = re.compile(rf"(?:what|which|whom|who)\s+(?P<who>{_AGENT})\s+{_HELPERS}(?P<verb>{_NAMING_VERB})\b")
+
+
 def _named_match(head: str):
     sentence = clause_before(head)
     match = _NAMED_BY.search(sentence, max(0, len(sentence) - 120))
@@ -377,9 +380,12 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
         after = _PERSON_AFTER.match(sentence, cue.end()) if cue is not None else None
         if after is not None:  # '..." about the plan, said Ada Reyes'
             return after.group("whole"), cue.group(0).lower()
-    if cue is None and (named := _named_match(head)) is not None and not named.group(0).startswith(("what", "which", "whom", "who")):
-        match = _SUBJECT.search(clause_before(head)[: named.start()])  # 'Mr. Reed summed up Ms. Hale as "..."'
-        return (match.group("who"), named.group(0).split()[0].lower()) if match is not None and match.group("who") not in OPENERS else None
+    named = _named_match(head) if cue is None or cue.group(0) in _NAMING else None
+    agent = _RELATIVE_AGENT.match(named.group(0)) if named is not None else None  # 'what the minister called "..."'
+    if named is not None and (agent is not None or cue is None):
+        match = agent or _SUBJECT.search(clause_before(head)[: named.start()])  # 'Mr. Reed summed up Ms. Hale as "..."'
+        verb = agent.group("verb") if agent else named.group(0).split()[0].lower()
+        return (match.group("who"), verb) if match is not None and match.group("who") not in OPENERS else None
     if cue is None:
         return None
     before = sentence[: cue.start()]
