@@ -34,7 +34,7 @@ terms.  The rules, each with fictional cases in ``tests/data/quote_cases_press_6
   (``what the minister called "a reset"``) makes it speech, even title-like; a passive
   (``is called``), a bare participle (``a play called``) or a generic agent (``Critics
   have called the videos ...``) does not;
-* **headline speaker** (:func:`headline_speaker`): a British headline ``Police chief:
+* **headline speaker** (:func:`headline_speaker`; not a rubric: ``Review: 'X'`` is a title): a British headline ``Police chief:
   'Stings put children at risk'`` is the words of the one before the colon.
 
 In a headline set in title case (US style: ``Mayor Says Budget Is 'Dead on Arrival'``)
@@ -209,6 +209,9 @@ def not_speech(words: str, head: str, tail: str, previous: str = "") -> str | No
     if _BYLINE.match(tail) and (title_like(stripped, longest=20)
                                 or ((stripped.endswith(",") or tail.lstrip().startswith(",")) and reporting_cue(head) is None)):
         return "title"  # a headline or a book and its byline
+    label = _HEADLINE_SPEAKER.match(head)
+    if label is not None and label.group("who").split()[0].lower() in _NOT_SPEAKERS and title_like(stripped, longest=12):
+        return "title"  # a headline's rubric before a work: "Review: 'Hunters in the Dark'"
     modified = _MODIFIED.match(tail)
     modifier = modified is not None and modified.group("word") not in _FUNCTION_WORDS and not RX29.search(stripped) and not _SAYS.match(tail)
     if not title_like(stripped) or headline_case(sentence[-60:] + " " + tail[:40]) or (named_by(head) and not _qualifies_noun(stripped, head, tail)):
