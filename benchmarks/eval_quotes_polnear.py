@@ -15,6 +15,9 @@ first annotation file in name order):
 
 * **gold direct quotes**: every run of words between double quote marks that lies inside
   an annotated content span, with that relation's source as the gold speaker;
+* **multi-paragraph quotes**: the open paragraphs of a quotation running over paragraphs
+  (each opens with a mark, only the last closes) are gold quotes to the paragraph's end;
+  the figures with only runs closed on their own line are printed beside them;
 * **span F1**: a predicted speech span matches a gold one when they overlap by at least
   half of the longer of the two;
 * **speaker right**: on matched quotes whose gold source names someone, the gold
@@ -79,13 +82,40 @@ def read_ann(path: Path) -> list[dict]:
 _QUOTED = re.compile(r"(?:[\"\u201c]|'')([^\"\u201c\u201d\n]+?)(?:[\"\u201d]|'')")
 
 
-def gold_quotes(text: str, relations: list[dict]) -> tuple[list[dict], list[tuple[int, int]]]:
-    """Gold direct quotes (runs between double marks inside a content span) and the
-    quoted runs outside every content span."""
+_OPEN_MARK = re.compile(r"[\"\u201c]|''")
+_LINE = re.compile(r"[^\n]+")
+
+
+def open_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraphs of a quotation running over paragraphs: the press convention opens every
+    paragraph of it with a mark and closes only the last, so a paragraph that opens with a
+    double mark, leaves its last quote unclosed and is followed by a paragraph opening with a
+    mark is quoted to its end (the words after the unclosed mark)."""
+    lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text) if m.group(0).strip()]
+    runs = []
+    for (offset, line), (_, following) in zip(lines, lines[1:], strict=False):
+        body = line.strip()
+        if not _OPEN_MARK.match(body) or not _OPEN_MARK.match(following.strip()):
+            continue
+        straight, doubled = line.count('"'), line.count("''")
+        opened = straight % 2 == 1 if straight else doubled % 2 == 1 if doubled else line.rfind("\u201c") > line.rfind("\u201d")
+        if not opened:
+            continue
+        last = max(line.rfind('"'), line.rfind("\u201c"), line.rfind("''") + 1)
+        start, end = offset + last + 1, offset + len(line.rstrip())
+        if end - start >= 2:
+            runs.append((start, end))
+    return runs
+
+
+def gold_quotes(text: str, relations: list[dict], multi_paragraph: bool = True) -> tuple[list[dict], list[tuple[int, int]]]:
+    """Gold direct quotes (runs between double marks inside a content span; with
+    ``multi_paragraph``, also the open paragraphs of a quotation running over paragraphs,
+    see :func:`open_paragraphs`) and the quoted runs outside every content span."""
     gold, outside = [], []
     named = sorted((r["source_start"], r["source"]) for r in relations if r["source"] and r["source"].strip() not in PRONOUN_SOURCES)
-    for match in _QUOTED.finditer(text):
-        start, end = match.start(1), match.end(1)
+    runs = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)] + (open_paragraphs(text) if multi_paragraph else [])
+    for start, end in sorted(runs):
         owner = None
         for relation in relations:
             if sum(max(0, min(end, e) - max(start, s)) for s, e in relation["content"]) >= 0.5 * (end - start):
@@ -204,6 +234,7 @@ def evaluate(folder: Path) -> dict:
         by_article[path.name.rsplit("_", 1)[0]].append(path)
     texts = {p.stem: p for p in (folder / "text").glob("*.txt")}
     rows, n_gold, n_pred, n_match = [], 0, 0, 0
+    n_strict_gold = n_strict_match = 0
     outside_total = outside_speech = 0
     articles = 0
     for article, paths in sorted(by_article.items()):
@@ -221,6 +252,14 @@ def evaluate(folder: Path) -> dict:
             if any(overlap(span, p) >= 0.5 for p in pred_spans):
                 outside_speech += 1
         n_gold += len(gold)
+        strict = gold_quotes(text, read_ann(paths[0]), multi_paragraph=False)[0]
+        taken: set[int] = set()
+        for g in strict:
+            hit = next((i for i, p in enumerate(pred_spans) if i not in taken and overlap((g["start"], g["end"]), p) >= 0.5), None)
+            if hit is not None:
+                taken.add(hit)
+        n_strict_gold += len(strict)
+        n_strict_match += len(taken)
         n_pred += len(pred_spans)
         used = set()
         for g in gold:
@@ -246,6 +285,8 @@ def evaluate(folder: Path) -> dict:
     precision = n_match / n_pred if n_pred else 0.0
     recall = n_match / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    strict_p, strict_r = (n_strict_match / n_pred if n_pred else 0.0), (n_strict_match / n_strict_gold if n_strict_gold else 0.0)
+    strict = (strict_p, strict_r, 2 * strict_p * strict_r / (strict_p + strict_r) if strict_p + strict_r else 0.0)
     table["target"] = table["person"].map(name_word)
     named = table[table["matched"] & (table["target"] != "")]
     table["target_v0"] = table["person_v0"].map(name_word)
@@ -259,6 +300,7 @@ def evaluate(folder: Path) -> dict:
     return {
         "articles": articles, "gold quotes": n_gold, "predicted speech spans": n_pred,
         "span precision": precision, "span recall": recall, "span F1": f1,
+        "span P/R/F1, same-line gold": " ".join(f"{x:.3f}" for x in strict),
         "speaker right": accuracy(named["source"] == named["source"]),
         "speaker right, earlier scorer": (float(named_v0["right_v1"].astype(bool).mean()), len(named_v0)),
         "speaker right, earlier he/she": (float(named_v0["right_v0"].astype(bool).mean()), len(named_v0)),

@@ -280,6 +280,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             hit, rule = None, ""
             if closed:
                 hit = _after(tail) or (subjects.after_any_verb(tail) if RX29.search(words.strip()) else None)
+                if hit is not None and len(words.split()) <= 2 and words.strip()[:1].islower() and hit[1] not in tail[:40].lower():
+                    hit = None  # a term before an appositive: 'part of "investor day," an annual ritual in which ... tells'
             inside = False  # the quote sits inside a clause introduced before it ("called the plan 'a mess'")
             if hit is None:
                 hit = _before(head)

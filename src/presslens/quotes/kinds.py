@@ -27,7 +27,15 @@ terms.  The rules, each with fictional cases in ``tests/data/quote_cases_press_6
   the arrest, a witness said``), unless the run is title-like or held at arm's length
   (``so-called``).  A naming verb needs a named subject (``what critics call "..."``
   stays a scare quote) and in the passive it is no cue (``has been described as``).
-  :func:`reporting_subject` gives such a quote the subject of its verb.
+  :func:`reporting_subject` gives such a quote the subject of its verb;
+* **naming with an agent** (:func:`named_by`, cases in ``quote_cases_press_9.yaml``): a
+  naming verb with its object before the quote (``calling him "a total stiff"``,
+  ``summed up Ms Hale as "hopeless"``) or after ``what``/``which``/``whom`` and an agent
+  (``what the minister called "a reset"``) makes it speech, even title-like; a passive
+  (``is called``), a bare participle (``a play called``) or a generic agent (``Critics
+  have called the videos ...``) does not;
+* **headline speaker** (:func:`headline_speaker`; not a rubric: ``Review: 'X'`` is a title): a British headline ``Police chief:
+  'Stings put children at risk'`` is the words of the one before the colon.
 
 In a headline set in title case (US style: ``Mayor Says Budget Is 'Dead on Arrival'``)
 capitals say nothing, so the title rules stand aside there.
@@ -63,7 +71,9 @@ REPORTING = re.compile(r"(?<![\w-])(?:said|says|say|saying|told|tells|telling|ca
                        r"bragged|joked|quipped|recalled|announced|announcing|determined|concluded|ruled|assured|assuring|hailed|touted|touting|"
                        r"derided|ridiculed|rejected|denied|denying|thanked|remarked|cited|citing|asked|asking|replied|responded|countered|agreed|"
                        r"testified|emailed|texted|defended|defending|defends|stating|states|tell|urges|argue|claim|warn|insist|promise|vow|urge|accuse|"
-                       r"deny|predict|suggest|demand|complain|cautioned|cautions|cautioning|proposed|proposes|concludes|[Aa]ccording to)\b")
+                       r"deny|predict|suggest|demand|complain|cautioned|cautions|cautioning|proposed|proposes|concludes|[Aa]ccording to|"
+                       r"tweeting|tweets|yelled|yelling|shouted|shouting|screamed|screaming|portrayed|portraying|portrays|"
+                       r"in (?:the|his|her|their) (?:own )?words of|in (?:his|her|their) (?:own )?words)\b")
 # "is described as", "has been called": a naming verb in the passive is no speaker's cue.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|now|often|widely|sometimes)\s+$")
 _NAMING = frozenset("call calls called calling described describing describes dubbed branded labelled labeled termed deemed".split())
@@ -105,6 +115,18 @@ _SUBJECT = re.compile(r"(?:^|[\s(])" + _PERSON + r"(?:,[^,;]{2,100},)?,?\s+" + _
 # the subject of the main clause, for a participle after a comma: "Romney hit back, calling it"
 _PERSON_AFTER = re.compile(r"\s+(?P<whole>" + _PERSON + r"(?:,\s+(?:a|an|the|his|her|their)\s[^,.;]{2,80})?)")
 _RUNS_ON = re.compile(r"^\s+[a-z]|^,\s")
+# A naming verb with an agent: 'Ms Lee called the plan "a shambles"', 'calling him "a coward"', 'what
+# the minister called "a reset"', 'whom Reed dubbed "the lodger"' (not 'a play called "..."', 'is called').
+_NAMING_VERB = r"(?:call|calls|called|calling|dubbed|dubbing|labell?ed|labell?ing|branded|branding|termed|deemed|deeming|nicknamed|" \
+               r"describes|described|describing)"
+_OBJECT = r"(?:him|her|it|them|himself|herself|itself|themselves|us|me|you|(?:[A-Z][\w'\u2019.-]+\s+){0,2}[A-Z][\w'\u2019-]+|" \
+          r"(?:the|his|her|its|their|this|that|these|those|our|my|your)\s+(?:[\w'\u2019-]+\s+){0,3}?[a-z][\w-]+|" \
+          r"(?!(?:for|on|in|out|up|off|back|at|to|into|by|upon|from|as|a|an)\b)(?:[a-z][\w-]+\s+){0,2}[a-z][\w-]+s(?:\s+from\s+[A-Z][\w-]+)?)"
+_AGENT = rf"(?:{NAME}|he|she|they|it|we|I|you|(?:the|a|an|one|his|her|its|their)\s+(?:[\w'\u2019-]+\s+){{0,3}}?[\w'\u2019-]+)"
+_NAMED_BY = re.compile(rf"(?:(?<![\w-])(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+                       rf"(?:{_NAMING_VERB}|(?:portray|paint|cast|sum|summ|dismiss|denounc|brand|label)\w*(?:\s+up)?(?=\s+\S+(?:\s+\S+){{0,5}}\s+as\s))"
+                       rf"\s+{_OBJECT}|\b(?:what|which|whom|who)\s+{_AGENT}\s+{_HELPERS}{_NAMING_VERB}(?:\s+(?:it|them|him|her))?)"
+                       r"(?:\s+as)?(?:\s+(?:a|an|the))?\s*$")
 _CLAUSE_SUBJECT = re.compile(r"^(?:(?:But|And|Yet|Still|However|Instead|Then|Later|Meanwhile|Also),?\s+)?" + _PERSON + r"\s+" + _HELPERS + r"[a-z]+\b[^,]*,\s*$")
 
 
@@ -187,10 +209,13 @@ def not_speech(words: str, head: str, tail: str, previous: str = "") -> str | No
     if _BYLINE.match(tail) and (title_like(stripped, longest=20)
                                 or ((stripped.endswith(",") or tail.lstrip().startswith(",")) and reporting_cue(head) is None)):
         return "title"  # a headline or a book and its byline
-    if not title_like(stripped) or headline_case(sentence[-60:] + " " + tail[:40]):
-        return None
+    label = _HEADLINE_SPEAKER.match(head)
+    if label is not None and label.group("who").split()[0].lower() in _NOT_SPEAKERS and title_like(stripped, longest=12):
+        return "title"  # a headline's rubric before a work: "Review: 'Hunters in the Dark'"
     modified = _MODIFIED.match(tail)
     modifier = modified is not None and modified.group("word") not in _FUNCTION_WORDS and not RX29.search(stripped) and not _SAYS.match(tail)
+    if not title_like(stripped) or headline_case(sentence[-60:] + " " + tail[:40]) or (named_by(head) and not _qualifies_noun(stripped, head, tail)):
+        return None
     if is_nickname(stripped, sentence, tail):
         return "term"
     if _WORK_PLACE.search(sentence) or _WORK_NOUN.search(sentence) or _NAMED_AS.search(sentence):
@@ -219,6 +244,70 @@ def is_nickname(words: str, head: str, tail: str) -> bool:
     stripped = words.strip()
     return 0 < len(stripped.split()) <= 2 and stripped[:1].isupper() and not RX28.search(stripped) \
         and bool(_NAME_BEFORE.search(clause_before(head))) and bool(_SURNAME_AFTER.match(tail))
+
+
+_GENERIC = r"(?:some|many|others|people|critics|opponents|detractors|sceptics|skeptics|observers|commentators|campaigners|fans)"
+_NO_AGENT = re.compile(rf"\b(?:what|which|whom|who)\s+(?:{_GENERIC}|is|was|are|were)\b")
+# a clause whose subject names no one: 'Critics have called the videos "..."' stays a scare quote
+_GENERIC_SUBJECT = re.compile(rf"^\W*(?:(?:But|And|Yet|Now|Still)\s+)?(?:some\s+|many\s+)?{_GENERIC}\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
+
+
+# a British headline or standfirst giving its speaker before a colon: "Police chief: 'Stings put children at risk'"
+_HEADLINE_SPEAKER = re.compile(r"^\s*(?P<who>[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,4}?)\s*:\s*$")
+_NOT_SPEAKERS = frozenset("review update watch video live opinion comment analysis explainer exclusive revealed pictured breaking "
+                          "listen read quiz poll interview".split())
+
+
+def headline_speaker(words: str, head: str) -> str | None:
+    """The speaker of a quote that fills a line after ``Speaker:`` (British headlines and
+    standfirsts), or None; not for a title (``Review: 'Hunters in the Dark'``).
+
+    Example
+    -------
+    >>> headline_speaker("Stings put children at risk", "Police chief: ")
+    'Police chief'
+    >>> headline_speaker("Hunters in the Dark", "Review: ") is None
+    True
+    """
+    match = _HEADLINE_SPEAKER.match(head)
+    if match is None or len(words.split()) < 3 or match.group("who").split()[0].lower() in _NOT_SPEAKERS:
+        return None
+    if title_like(words) and not headline_case(words):
+        return None
+    return match.group("who")
+
+
+def _qualifies_noun(words: str, head: str, tail: str) -> bool:
+    """A quoted term of one or two words between an article and the noun it qualifies
+    ('which describes itself as a "hunter" group'): a name, not what was called."""
+    modified = _MODIFIED.match(tail)
+    return len(words.split()) <= 2 and not RX28.search(words) and re.search(r"\b(?:a|an|the)\s*$", head) is not None \
+        and modified is not None and modified.group("word") not in _FUNCTION_WORDS and not _SAYS.match(tail)
+
+
+def named_by(head: str) -> bool:
+    """Whether the quote is what someone called something: a naming verb with its object
+    before the quote, or after ``what``/``which``/``whom`` and an agent.
+
+    Example
+    -------
+    >>> named_by("Ms Lee called the plan "), named_by("what the minister called ")
+    (True, True)
+    >>> named_by("a play called "), named_by("The scheme is called "), named_by("Critics have called the videos ")
+    (False, False, False)
+    """
+    return _named_match(head) is not None
+
+
+_RELATIVE_AGENT = re.compile(rf"(?:what|which|whom|who)\s+(?P<who>{_AGENT})\s+{_HELPERS}(?P<verb>{_NAMING_VERB})\b")
+
+
+def _named_match(head: str):
+    sentence = clause_before(head)
+    match = _NAMED_BY.search(sentence, max(0, len(sentence) - 120))
+    if match is None or _NO_AGENT.search(match.group(0)) or _GENERIC_SUBJECT.match(sentence[max(0, len(sentence) - 120): match.start()]):
+        return None
+    return match
 
 
 def reporting_cue(head: str):
@@ -284,6 +373,8 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
     >>> reporting_subject("", " would be wrong, said Ada Reyes, a lawyer.", "Boots on the ground")
     ('Ada Reyes, a lawyer', 'said')
     """
+    if (who := headline_speaker(words, head)) is not None and not tail.strip(" .!?'\u2019\"\u201d"):
+        return who, "colon"
     cue = reporting_cue(head)
     sentence = clause_before(head)
     if cue is None and tail:
@@ -292,6 +383,12 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
         after = _PERSON_AFTER.match(sentence, cue.end()) if cue is not None else None
         if after is not None:  # '..." about the plan, said Ada Reyes'
             return after.group("whole"), cue.group(0).lower()
+    named = _named_match(head) if cue is None or cue.group(0) in _NAMING else None
+    agent = _RELATIVE_AGENT.match(named.group(0)) if named is not None else None  # 'what the minister called "..."'
+    if named is not None and (agent is not None or cue is None):
+        match = agent or _SUBJECT.search(clause_before(head)[: named.start()])  # 'Mr. Reed summed up Ms. Hale as "..."'
+        verb = agent.group("verb") if agent else named.group(0).split()[0].lower()
+        return (match.group("who"), verb) if match is not None and match.group("who") not in OPENERS else None
     if cue is None:
         return None
     before = sentence[: cue.start()]
@@ -327,6 +424,8 @@ def quoted_kind(words: str, head: str, attributed: bool, marks: str, tail: str =
     if attributed:
         return "speech"
     before = head[-60:]
+    if (named_by(head) and not _qualifies_noun(stripped, head, tail)) or (headline_speaker(words, head) is not None and not tail.strip(" .!?'\u2019\"\u201d")):
+        return "speech"  # 'she called the plan "a shambles"', 'what Reed dubbed "the lodger"'
     if TITLE_CUE.search(before):
         return "title" if n > 1 or stripped[:1].isupper() else "term"
     titled = title_like(stripped) and not headline_case(clause_before(head)[-60:])

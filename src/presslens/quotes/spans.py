@@ -102,7 +102,9 @@ def candidate_spans(paragraph: str) -> list[tuple[int, int, bool, str]]:
         i = positions[k]
         ch = paragraph[i]
         # a straight mark opens only where a quote can start (start, space, dash, bracket, colon)
-        if ch == "\u201d" or (ch == '"' and i > 0 and paragraph[i - 1].isalnum()):
+        # (a mark between two letters where a quote may open is a missing space: 'waxed poetic about"joint ...')
+        glued = ch == '"' and 0 < i < n - 1 and paragraph[i - 1].isalpha() and paragraph[i + 1].isalpha()
+        if ch == "\u201d" or (ch == '"' and i > 0 and paragraph[i - 1].isalnum() and not glued):
             k += 1
             continue
         k += 1

@@ -161,7 +161,8 @@ TITLE_CUE = re.compile(r"\b(?:titled|entitled|called|named|dubbed|nicknamed|head
 RX28 = re.compile(r"[.!?,]$")
 RX29 = re.compile(r"[.!?,\u2026-]$")
 RX30 = re.compile(r"(?<![\w'])''(?=[\w'(\[$\u00a3])")
-RX31 = re.compile(r"(?<=[\w.,!?;:\u2026)\]-])''(?!\w)")
+# a closing doubled apostrophe, also after a space that follows a comma or a nested quote's close ("the term 'X,' '' she said")
+RX31 = re.compile(r"(?:(?<=[\w.,!?;:\u2026)\]-])|(?<=[,.!?'] )|(?<=[,.!?']  ))''(?!\w)")
 RX32 = re.compile(r"[.!?]$")
 
 PERIOD = re.compile(r"[.!?](?=\s|$)")
