@@ -42,6 +42,8 @@ from presslens.quotes.vocabulary import (
     RX30,
     RX31,
     RX32,
+    RX33,
+    RX34,
     SCARE_CUE,
     SINGLE_OPEN,
     SUBJECT_DESCRIBED,
@@ -56,6 +58,7 @@ _WHO = r"(?P<who>[^\"\u201c\u201d\u2018;!?]+?)"
 _AFTER_VERB_FIRST = re.compile(rf"^\s*[,.]?\s*(?P<verb>{VERB})\s*,?\s+(?P<who>[^;!?:\"\u201c\u201d\n]+)")
 _AFTER_WHO_FIRST = re.compile(rf"^\s*[,.]?\s*{_WHO},?\s+(?P<verb>{VERB})\b(?P<rest>[^\"\u201c\u201d\n]*)")
 _AFTER_MIXED = re.compile(r"^\s+[a-z][^\"\u201c\u201d]{0,160}?,\s+(?P<verb>said|says|added|adds)\s+(?P<who>(?:[A-Z][\w.'-]*|the|a|an)[^\"\u201c\u201d,]{0,60}(?:,[^\"\u201c\u201d]{0,120})?)\.$")
+RUN_ON_WORDS = frozenset("and or but nor is was are were has had have will would can could as than then so which that who".split())
 _AFTER_DASH = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*(?P<who>[^\"\u201c\u201d\n]+?)\s*\.?$")
 _BEFORE_VERB = re.compile(rf"(?:^|[.!?;]\s+|,\s+(?:and|but)\s+|\bas\s+)(?P<who>(?:[A-Z][^!?;\"\u201c\u201d]*?)|he|she|they|we|I)\s*,?\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+|have\s+|would\s+|will\s+|once\s+)?"
                           rf"(?P<verb>{VERB})\b(?P<rest>[^!?;\"\u201c\u201d]{{0,160}}?)\s*(?P<end>[:,]|\bthat|\bit was|\bthe [a-z]+ (?:was|is|were|are|had|has)|[a-z]+)?\s*$")
@@ -128,7 +131,8 @@ def _after(tail: str):
             return None
         return who, match.group("verb").lower()
     match = _AFTER_DASH.match(tail)
-    if match and len(match.group("who").split()) <= 16:
+    words = match.group("who").split() if match else []
+    if words and len(words) <= 16 and (words[0][:1].isupper() or (len(words) <= 4 and words[0] not in RUN_ON_WORDS)):  # not '" - a word he used twice'
         return match.group("who"), "dash"
     match = _AFTER_MIXED.match(_sentence_cut(tail) + ".")
     if match and _who_ok(match.group("who")):  # '"..." but to take the lead, says X.': the sentence ends with its attribution
@@ -154,7 +158,7 @@ def _before(head: str):
         who = RX20.sub("", who)
         who = RX21.sub("", who)
         who = RX22.sub("", who)
-        who = RX23.sub("", subjects.AS_LEAD.sub("", who))  # "As the Ledger reported,": the outlet
+        who = RX23.sub("", subjects.AS_LEAD.sub("", subjects.AS_INSIDE.sub("", who)))  # "As the Ledger reported,": the outlet
         if match.group("verb").lower().endswith("ing"):  # "Mr. Tate defended the plan, saying ..."
             subject = _SUBJECT_IN_SENTENCE.match(who + " ")
             who = subject.group("who") if subject else (subjects.sentence_subject(who) or who)
@@ -198,6 +202,17 @@ _SENTENCE_SUBJECT = re.compile(rf"^(?P<who>(?:(?:{TITLES}|(?:[A-Z][a-z]+\.))\s+)
 _SUBJECT_IN_SENTENCE = re.compile(rf"^(?:(?:But|And|Yet|Still|However|Instead|Then|Later|Earlier|Meanwhile),?\s+)?(?P<who>(?:(?:{TITLES}|(?:[A-Z][a-z]+\.))\s+)*{NAME}(?:,[^.!?]{{2,120}}?,)?|He|She)\s+(?:also\s+|then\s+|later\s+)?(?!{VERB}\b)(?!(?:this|his|its|us|as|thus|less)\b)[a-z]+(?:ed|s)\b")
 
 
+def _late_subject(head: str):
+    """(subject, "subject") of the unfinished sentence before a speech quote that no cue
+    attributes: 'Clinton slammed the shift and accused Sanders of a "flip-flop."'."""
+    sentence = _last_sentence(head)
+    if not sentence.strip() or RX24.search(sentence):
+        return None
+    match = _SUBJECT_IN_SENTENCE.match(sentence)
+    who = match.group("who") if match else subjects.sentence_subject(sentence)
+    return (who, "subject") if who and who.split()[0] not in OPENERS - {"He", "She"} and _who_ok(who) else None
+
+
 def _preceding_subject(head: str):
     """The subject of the sentence just before the quote (when that sentence is complete)."""
     if not RX24.search(head):
@@ -234,6 +249,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
     """
     original = text
     if "''" in text:  # typewriter doubled apostrophes as quote marks (some archives): read them as double marks, offsets kept
+        text = RX33.sub("'\" ", RX34.sub(" \"'", text))  # a single-quoted phrase at either end: '''No,''' -> "'No,'"
         text = RX30.sub(' "', text)
         text = RX31.sub('" ', text)
     registry = Registry(text)
@@ -334,6 +350,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 if not closed:
                     carry = record
                 continue
+            if hit is None and kind == "speech":  # no cue anywhere: the subject of the sentence the quote sits in
+                hit, rule = _late_subject(head), "same sentence"
             record["kind"] = kind
             if hit is None:
                 if kind == "speech":

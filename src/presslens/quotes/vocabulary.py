@@ -23,7 +23,8 @@ CUE_VERBS = ("said", "says", "saying", "added", "adds", "adding", "told", "tells
              "revealed", "described", "declares", "declared", "questioned", "cracked", "reads", "read", "stated", "went on", "pointed out", "wrote on", "said in a statement", "told reporters")
 # Attribution verbs of news copy beyond "said" (issue 17): "as X put it", "X reported", "X shot back", "..., writing"
 CUE_VERBS += ("reported", "put it", "puts it", "retorted", "shot back", "fired back", "hit back", "concludes", "asserted",
-              "asserts", "writing", "noting", "declaring", "arguing", "explaining", "insisting", "asserting", "recalling")
+              "asserts", "writing", "noting", "declaring", "arguing", "explaining", "insisting", "asserting", "recalling",
+              "had written", "has written")
 VERB = r"(?:" + "|".join(sorted((re.escape(v) for v in CUE_VERBS), key=len, reverse=True)) + r")"
 OPEN_MARKS = '"\u201c'
 CLOSE_MARKS = '"\u201d'
@@ -163,6 +164,8 @@ RX29 = re.compile(r"[.!?,\u2026-]$")
 RX30 = re.compile(r"(?<![\w'])''(?=[\w'(\[$\u00a3])")
 RX31 = re.compile(r"(?<=[\w.,!?;:\u2026)\]-])''(?!\w)")
 RX32 = re.compile(r"[.!?]$")
+RX33 = re.compile(r"(?<=[\w.,!?;:\u2026)\]-])'''(?!\w)")
+RX34 = re.compile(r"(?<![\w'])'''(?=[\w(\[$\u00a3])")
 
 PERIOD = re.compile(r"[.!?](?=\s|$)")
 
