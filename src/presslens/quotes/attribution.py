@@ -142,7 +142,8 @@ def _after(tail: str):
 
 def _before(head: str):
     """Attribution before the quote, in the same sentence: (who, verb) or None."""
-    sentence = subjects.DATELINE.sub("", _last_sentence(head))
+    sentence = _last_sentence(head)
+    sentence = subjects.DATELINE.sub("", sentence.lstrip() if sentence.lstrip()[:1].isupper() else sentence)  # '..." Its director, X, said
     if not sentence.strip() or RX19.search(sentence.rstrip()):
         return None
     match = _BEFORE_ACCORDING.search(sentence)
@@ -289,7 +290,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 paragraph_quotes.append(record)
                 continue
             hit, rule = None, ""
-            if closed:
+            ends_sentence = words.rstrip().endswith(".") or tail.startswith(".")  # '... called it "a disgrace." Ann Lee said the ...'
+            if closed and not (ends_sentence and _last_sentence(head).strip() and not RX24.search(head)):  # a new sentence: not its attribution
                 hit = _after(tail) or (subjects.after_any_verb(tail) if RX29.search(words.strip()) else None)
             inside = False  # the quote sits inside a clause introduced before it ("called the plan 'a mess'")
             if hit is None:
