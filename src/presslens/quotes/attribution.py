@@ -136,7 +136,9 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 last = spoken[-1]
                 between = paragraph[last["end"] - offset + 1 : start - 1]
                 ends_clause = not between.strip() or between.rstrip()[-1] in ".,:;!?\u2014\u2013-\u2026"
-                if (ends_clause or not _title_like(words)) and (cues.after(between) is not None or len(between.split()) <= 12):  # not 'said on "Meet the Press."'
+                cut = cues.last_sentence(between).strip()  # '... he said. And Ann Lee called for "...": a new sentence with its own subject
+                new_sentence = cut not in ("", between.strip()) and not RX24.search(between) and cues.late_subject(cut) is not None
+                if (ends_clause or not _title_like(words)) and not new_sentence and (cues.after(between) is not None or len(between.split()) <= 12):  # not 'said on "Meet the Press."'
                     record.update(part=last["part"] + 1, rule="continuation", cue=last["cue"], speaker_as_written=last["speaker_as_written"], entity=last["entity"])
                     paragraph_quotes.append(record)
                     if not closed:
@@ -183,7 +185,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 paragraph_quotes.append(record)
                 continue
             who, cue = hit
-            speaker = parse_speaker(who)
+            speaker = parse_speaker(cues.PARTY_LABEL.sub("", who))
             if speaker.type == "unnamed" and not speaker.description and len(words.split()) < 3:
                 record["kind"] = quoted_kind(words, paragraph[: max(0, start - 1)], False, marks, tail)
                 if record["kind"] == "speech":

@@ -49,7 +49,12 @@ _BEFORE_INVERTED = re.compile(rf"(?:^|[.!?]\s+|,\s+)(?P<verb>(?-i:[Ss]aid|[Aa]dd
                               rf"[Rr]esponded|[Dd]eclared|[Rr]ecalled|[Ii]nsisted|[Ww]arned|[Qq]uipped|[Ss]ays|[Aa]dds|[Ww]rites))\s+"
                               rf"(?P<who>(?:{TITLES}|[A-Z][\w.'-]*|[a-z][\w-]*)(?:\s+[\w.'-]+){{0,6}}?(?:,[^,:\"\u201c]{{2,100}})?)\s*[:,]\s*$")
 _BEFORE_ACCORDING = re.compile(r"[Aa]ccording to (?P<who>[^:\"\u201c\u201d]+?)\s*[:,]?\s*$")
-_BEFORE_COLON = re.compile(r"(?:^|[.!?]\s+)(?P<who>(?:(?:[A-Z][\w'.-]*|of|the|for|at|and|&)\s*,?\s*){1,8})\s*:\s*$")
+_BEFORE_COLON = re.compile(r"(?:^|[.!?]\s+|\s[\u2014\u2013-]+\s*)(?P<who>(?:(?:[A-Z][\w'.-]*|of|the|for|at|and|&)\s*,?\s*){1,8})\s*:\s*$")
+# A speaker's label opening a transcript line: "Rep. Ann Lowe (R-Ohio):", "Former home secretary Ann Lowe:".
+_LABEL_COLON = re.compile(r"^(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[a-z]+){0,4}(?:\s+[A-Z][\w.'\u2019-]*){2,4}(?:\s*\([A-Z][\w.-]{1,10}\))?)\s*:\s*$")
+# A party label after a name: "Sen. Ann Lowe, R-Ohio," -> "Sen. Ann Lowe".
+PARTY_LABEL = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{0,8}(?=,|\s*$)")
+_HEAD_NAME = re.compile(rf"^(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME},\s")
 AFTER_SHORT_SENTENCE = re.compile(rf"^\s*(?P<who>(?:[A-Z][\w'.-]*\s+){{0,4}}[A-Z][\w'.-]*|[Hh]e|[Ss]he|[Tt]hey)\s+(?P<verb>{VERB})\s*(?:\.|$)")
 
 
@@ -154,6 +159,8 @@ def before(head: str):
         who = RX21.sub("", who)
         who = RX22.sub("", who)
         who = RX23.sub("", subjects.AS_LEAD.sub("", subjects.AS_INSIDE.sub("", who)))  # "As the Ledger reported,": the outlet
+        if len(who.split()) > 22 and _HEAD_NAME.match(who):  # "Ann Lowe, a former ... who now studies ... at the X Center, said"
+            who = " ".join(who.split()[:20])
         if match.group("verb").lower().endswith("ing"):  # "Mr. Tate defended the plan, saying ..."
             subject = SUBJECT_IN_SENTENCE.match(who + " ")
             who = subject.group("who") if subject else (subjects.sentence_subject(who) or who)
@@ -166,6 +173,9 @@ def before(head: str):
         if who_ok(who) and len(who.split()) <= 22:
             return who, match.group("verb").lower()
     match = _BEFORE_COLON.search(sentence)
+    if match and who_ok(match.group("who")):
+        return match.group("who"), "colon"
+    match = _LABEL_COLON.match(sentence.strip())
     if match and who_ok(match.group("who")):
         return match.group("who"), "colon"
     if sentence.rstrip().endswith(":"):  # 'Conservative pundit Rory Vance disagreed: "..."'
