@@ -79,7 +79,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
     found: list[dict] = []
     carry = None  # a speech quote left open at the end of the previous paragraph
     previous = {"speaker": None, "said_colon": None, "only_quote": False}
-    for offset, paragraph in paragraphs(text):
+    blocks = list(paragraphs(text))
+    for number, (offset, paragraph) in enumerate(blocks):
         runs = candidate_spans(paragraph)
         paragraph_quotes: list[dict] = []
         cursor, joined = 0, ""  # joined: a first name cut off by a nickname in quotes (Thomas "Tam" Reilly)
@@ -152,6 +153,9 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                     if who and who.split()[0] not in OPENERS - {"He", "She"} and len(words.split()) > (2 if match else 3) and not _title_like(words) \
                             and not SCARE_CUE.search(head[-40:]):
                         hit, rule = (who, "subject"), "same sentence"
+            if hit is None and opens_paragraph and len(runs) == 1 and not paragraph[end + 1:].strip(" .") and number + 1 < len(blocks) \
+                    and (byline := cues.BYLINE.match(blocks[number + 1][1])):  # a quotation alone, then "- Ann Lee, at the rally."
+                hit, rule = (byline.group("who"), "dash"), "adjacent sentence"
             if hit is None and index == 0:
                 subject = _preceding_subject(head)  # ... or "Sam Lau, a party official, said in a statement. ": the sentence's subject
                 subject = subject or (subjects.sentence_subject(cues.last_sentence(head)) if RX24.search(head) and _CUE.search(head) else None)

@@ -55,6 +55,8 @@ _LABEL_COLON = re.compile(r"^(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[a-z]+){0,4}(?:\s+
 # A party label after a name: "Sen. Ann Lowe, R-Ohio," -> "Sen. Ann Lowe".
 PARTY_LABEL = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{0,8}(?=,|\s*$)")
 _HEAD_NAME = re.compile(rf"^(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME},\s")
+# A byline paragraph under a quotation: "- Ann Lee.", "\u2014 Sen. Ann Lee, at a rally in Ohio."
+BYLINE = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*(?P<who>(?:[A-Z][\w.'\u2019-]*\s*){1,5}(?:\([^)]{1,12}\))?)(?:,[^\n]{0,120})?\.?\s*$")
 AFTER_SHORT_SENTENCE = re.compile(rf"^\s*(?P<who>(?:[A-Z][\w'.-]*\s+){{0,4}}[A-Z][\w'.-]*|[Hh]e|[Ss]he|[Tt]hey)\s+(?P<verb>{VERB})\s*(?:\.|$)")
 
 
