@@ -52,6 +52,9 @@ _BEFORE_ACCORDING = re.compile(r"[Aa]ccording to (?P<who>[^:\"\u201c\u201d]+?)\s
 _BEFORE_COLON = re.compile(r"(?:^|[.!?]\s+|\s[\u2014\u2013-]+\s*)(?P<who>(?:(?:[A-Z][\w'.-]*|of|the|for|at|and|&)\s*,?\s*){1,8})\s*:\s*$")
 # A speaker's label opening a transcript line: "Rep. Ann Lowe (R-Ohio):", "Former home secretary Ann Lowe:".
 _LABEL_COLON = re.compile(r"^(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[a-z]+){0,4}(?:\s+[A-Z][\w.'\u2019-]*){2,4}(?:\s*\([A-Z][\w.-]{1,10}\))?)\s*:\s*$")
+# A question put by someone named in a passive: "X was asked by host Ann Lee, ...", "... pressed by reporter Ann Lee about".
+_ASKED_BY = re.compile(r"\b(?:was|were|been|being)\s+(?:asked|pressed|questioned|challenged)\s+by\s+(?P<who>[^,;:\"\u201c\u201d]+?)"
+                       r"(?:,|\s+(?:whether|if|about|why|how|what|when|on|during|to)\b|\s*$)")
 # A party label after a name: "Sen. Ann Lowe, R-Ohio," -> "Sen. Ann Lowe".
 PARTY_LABEL = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{0,8}(?=,|\s*$)")
 _HEAD_NAME = re.compile(rf"^(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME},\s")
@@ -150,6 +153,9 @@ def before(head: str):
     match = _BEFORE_ACCORDING.search(sentence)
     if match:
         return match.group("who"), "according to"
+    match = _ASKED_BY.search(sentence)  # "Rubio was asked by moderator Ann Lee whether ...": the one asking
+    if match and who_ok(match.group("who")):
+        return match.group("who"), "asked"
     match = _BEFORE_INVERTED.search(sentence)
     if match and who_ok(match.group("who")):
         return match.group("who"), match.group("verb").lower()
@@ -161,6 +167,8 @@ def before(head: str):
         who = RX21.sub("", who)
         who = RX22.sub("", who)
         who = RX23.sub("", subjects.AS_LEAD.sub("", subjects.AS_INSIDE.sub("", who)))  # "As the Ledger reported,": the outlet
+        if re.search(r"\s(?:and|but)$", who):  # "Reid voted in Reno on Saturday and says": the subject of the first verb
+            who = subjects.sentence_subject(who) or who
         if len(who.split()) > 22 and _HEAD_NAME.match(who):  # "Ann Lowe, a former ... who now studies ... at the X Center, said"
             who = " ".join(who.split()[:20])
         if match.group("verb").lower().endswith("ing"):  # "Mr. Tate defended the plan, saying ..."
