@@ -55,6 +55,9 @@ _LABEL_COLON = re.compile(r"^(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[a-z]+){0,4}(?:\s+
 # A question put by someone named in a passive: "X was asked by host Ann Lee, ...", "... pressed by reporter Ann Lee about".
 _ASKED_BY = re.compile(r"\b(?:was|were|been|being)\s+(?:asked|pressed|questioned|challenged)\s+by\s+(?P<who>[^,;:\"\u201c\u201d]+?)"
                        r"(?:,|\s+(?:whether|if|about|why|how|what|when|on|during|to)\b|\s*$)")
+# A speaker in an absolute clause: "..., with Chief Constable Ann Lee warning that", "with Trump reportedly yelling:".
+_WITH_DOING = re.compile(rf"\bwith\s+(?P<who>(?:[A-Z][\w.'\u2019-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME})"
+                         r"\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 # A party label after a name: "Sen. Ann Lowe, R-Ohio," -> "Sen. Ann Lowe".
 PARTY_LABEL = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{0,8}(?=,|\s*$)")
 _HEAD_NAME = re.compile(rf"^(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME},\s")
@@ -229,6 +232,9 @@ def late_subject(head: str):
     sentence = last_sentence(head)
     if not sentence.strip() or RX24.search(sentence):
         return None
+    withs = list(_WITH_DOING.finditer(sentence))  # "..., with Ann Lee warning that", "with Trump reportedly yelling:"
+    if withs and who_ok(withs[-1].group("who")):
+        return withs[-1].group("who"), "subject"
     match = SUBJECT_IN_SENTENCE.match(sentence)
     who = match.group("who") if match else subjects.sentence_subject(sentence)
     return (who, "subject") if who and who.split()[0] not in OPENERS - {"He", "She"} and who_ok(who) else None
