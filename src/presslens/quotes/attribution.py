@@ -36,6 +36,18 @@ from presslens.quotes.vocabulary import (
 )
 
 
+def _over_titles(paragraph: str, offset: int, quotes: list, start: int) -> str:
+    """The paragraph from the end of the speech quote ``quotes[0]`` (or its start) to
+    ``start``, the marks of the titles and terms quoted since blanked."""
+    head = list(paragraph[(quotes[0]["end"] - offset + 1) if quotes[0] else 0 : max(0, start - 1)])
+    base = (quotes[0]["end"] - offset + 1) if quotes[0] else 0
+    for quote in quotes[1:]:
+        for position in (quote["start"] - offset - 1 - base, quote["end"] - offset - base):
+            if 0 <= position < len(head) and head[position] in "\"\u201c\u201d'\u2018\u2019":
+                head[position] = " "
+    return "".join(head)
+
+
 def _preceding_subject(head: str):
     """The subject of the sentence just before the quote (when that sentence is complete)."""
     if not RX24.search(head):
@@ -94,6 +106,10 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             if not words.strip():
                 continue
             head = paragraph[: max(0, start - 1)] if index == 0 else paragraph[runs[index - 1][1] + 1 : max(0, start - 1)]
+            titles = len(paragraph_quotes) - next((i + 1 for i in range(len(paragraph_quotes) - 1, -1, -1) if paragraph_quotes[i]["kind"] == "speech"), 0)
+            wide = ""  # 'X, the author of "Going Viral," said': the sentence read over the titles quoted before this quote
+            if index > 0 and titles:
+                wide = _over_titles(paragraph, offset, paragraph_quotes[len(paragraph_quotes) - titles - 1:] if titles < len(paragraph_quotes) else [None, *paragraph_quotes], start)
             tail = paragraph[end + 1 :] if index + 1 == len(runs) else paragraph[end + 1 : runs[index + 1][0] - 1]
             if not closed:
                 tail = ""
@@ -121,6 +137,10 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 hit = cues.before(head)
                 if hit is None and not _title_like(words):
                     hit = cues.called(head)
+                if hit is None and wide and (wide_hit := cues.before(wide)) is not None and len(wide_hit[0].split()) <= 16 \
+                        and wide_hit[1] in wide[wide.rfind(paragraph_quotes[-1]["quote"]):] \
+                        and not any(wide_hit[0].strip() in q["quote"] for q in paragraph_quotes):  # a cue after the title; the speaker, not the title
+                    hit = wide_hit
                 inside = hit is not None
             if hit is not None:
                 rule = "same sentence"
