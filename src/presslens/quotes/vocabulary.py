@@ -24,7 +24,8 @@ CUE_VERBS = ("said", "says", "saying", "added", "adds", "adding", "told", "tells
 # Attribution verbs of news copy beyond "said" (issue 17): "as X put it", "X reported", "X shot back", "..., writing"
 CUE_VERBS += ("reported", "put it", "puts it", "retorted", "shot back", "fired back", "hit back", "concludes", "asserted",
               "asserts", "writing", "noting", "declaring", "arguing", "explaining", "insisting", "asserting", "recalling",
-              "echoed", "had written", "has written")
+              "echoed", "had written", "has written", "answered", "answers", "wondered", "wonders", "assured", "barked", "exhorted",
+              "blogged", "snapped", "scoffed", "interjected", "pleaded", "gushed", "riffed")
 VERB = r"(?:" + "|".join(sorted((re.escape(v) for v in CUE_VERBS), key=len, reverse=True)) + r")"
 OPEN_MARKS = '"\u201c'
 CLOSE_MARKS = '"\u201d'
