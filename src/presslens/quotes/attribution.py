@@ -10,31 +10,16 @@ import re
 
 import pandas as pd
 
-from presslens.quotes import subjects
+from presslens.quotes import cues, subjects
 from presslens.quotes.kinds import is_nickname, not_speech, quoted_kind, reporting_subject
 from presslens.quotes.spans import candidate_spans, paragraphs
 from presslens.quotes.speakers import Registry, Speaker, parse_speaker
 from presslens.quotes.vocabulary import (
-    ABBREVIATIONS,
-    CALLED,
-    CALLING,
     CLOSE_MARKS,
-    NAME,
     ON_OUTLET,
     OPEN_MARKS,
     OPENERS,
-    PERIOD,
-    PRONOUNS,
     RUNS_ON,
-    RX15,
-    RX16,
-    RX17,
-    RX18,
-    RX19,
-    RX20,
-    RX21,
-    RX22,
-    RX23,
     RX24,
     RX25,
     RX26,
@@ -42,165 +27,25 @@ from presslens.quotes.vocabulary import (
     RX30,
     RX31,
     RX32,
+    RX33,
+    RX34,
     SCARE_CUE,
     SINGLE_OPEN,
-    SUBJECT_DESCRIBED,
-    TITLES,
     VERB,
     first_name_gender,
 )
 
-# --------------------------------------------------------------------------- step 2: attribution rules
 
-_WHO = r"(?P<who>[^\"\u201c\u201d\u2018;!?]+?)"
-_AFTER_VERB_FIRST = re.compile(rf"^\s*[,.]?\s*(?P<verb>{VERB})\s*,?\s+(?P<who>[^;!?:\"\u201c\u201d\n]+)")
-_AFTER_WHO_FIRST = re.compile(rf"^\s*[,.]?\s*{_WHO},?\s+(?P<verb>{VERB})\b(?P<rest>[^\"\u201c\u201d\n]*)")
-_AFTER_MIXED = re.compile(r"^\s+[a-z][^\"\u201c\u201d]{0,160}?,\s+(?P<verb>said|says|added|adds)\s+(?P<who>(?:[A-Z][\w.'-]*|the|a|an)[^\"\u201c\u201d,]{0,60}(?:,[^\"\u201c\u201d]{0,120})?)\.$")
-_AFTER_DASH = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*(?P<who>[^\"\u201c\u201d\n]+?)\s*\.?$")
-_BEFORE_VERB = re.compile(rf"(?:^|[.!?;]\s+|,\s+(?:and|but)\s+|\bas\s+)(?P<who>(?:[A-Z][^!?;\"\u201c\u201d]*?)|he|she|they|we|I)\s*,?\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+|have\s+|would\s+|will\s+|once\s+)?"
-                          rf"(?P<verb>{VERB})\b(?P<rest>[^!?;\"\u201c\u201d]{{0,160}}?)\s*(?P<end>[:,]|\bthat|\bit was|\bthe [a-z]+ (?:was|is|were|are|had|has)|[a-z]+)?\s*$")
-# the verb before its subject: 'Said Comey, "...', 'Continued Stone: "...', 'In other words, explained moderator Jane Roe: "...'
-_BEFORE_INVERTED = re.compile(rf"(?:^|[.!?]\s+|,\s+)(?P<verb>(?-i:[Ss]aid|[Aa]dded|[Cc]ontinued|[Ee]xplained|[Ww]rote|[Aa]sked|[Ss]tated|[Nn]oted|[Rr]eplied|"
-                              rf"[Rr]esponded|[Dd]eclared|[Rr]ecalled|[Ii]nsisted|[Ww]arned|[Qq]uipped|[Ss]ays|[Aa]dds|[Ww]rites))\s+"
-                              rf"(?P<who>(?:{TITLES}|[A-Z][\w.'-]*|[a-z][\w-]*)(?:\s+[\w.'-]+){{0,6}}?(?:,[^,:\"\u201c]{{2,100}})?)\s*[:,]\s*$")
-# a parenthetical attribution: "The plan, Sexton said, has created ...", the name between commas and a verb after
-_PARENTHETICAL = re.compile(r",\s+(?!(?:adding|saying|noting|citing|according|in|at|on|during|after|before|when|while|as|that)\b)[a-z]+\s+[a-z]")
-_PARENTHETICAL_WHO = re.compile(r"(?:(?:[A-Z][\w.'\u2019-]*|of|de|van|von)\s+){0,4}[A-Z][\w'\u2019-]+|he|she|they|we")
-_BEFORE_ACCORDING = re.compile(r"[Aa]ccording to (?P<who>[^:\"\u201c\u201d]+?)\s*[:,]?\s*$")
-_BEFORE_COLON = re.compile(r"(?:^|[.!?]\s+)(?P<who>(?:(?:[A-Z][\w'.-]*|of|the|for|at|and|&)\s*,?\s*){1,8})\s*:\s*$")
-_AFTER_SHORT_SENTENCE = re.compile(rf"^\s*(?P<who>(?:[A-Z][\w'.-]*\s+){{0,4}}[A-Z][\w'.-]*|[Hh]e|[Ss]he|[Tt]hey)\s+(?P<verb>{VERB})\s*(?:\.|$)")
-
-
-def _last_sentence(head: str) -> str:
-    text = head.rstrip()
-    cut = 0
-    for match in RX16.finditer(text):
-        before = text[: match.start()]
-        last_word = before.rsplit(None, 1)[-1].lower().lstrip("(") if before.strip() else ""
-        if match.group(0)[0] == "." and (last_word.rstrip(".") in ABBREVIATIONS or len(last_word) == 1 or "." in last_word.rstrip(".") or RX15.fullmatch(last_word)):
-            continue
-        cut = match.end()
-    return text[cut:]
-
-
-def _sentence_cut(text: str) -> str:
-    """Text up to its first sentence end (a full stop after an abbreviation, an initial or
-    "D-N.Y." is not one)."""
-    for match in PERIOD.finditer(text):
-        if text[match.start()] == ".":
-            before = text[: match.start()]
-            last_word = before.rsplit(None, 1)[-1].lower().lstrip("(") if before.strip() else ""
-            if last_word in ABBREVIATIONS or len(last_word) == 1 or "." in last_word or RX15.fullmatch(last_word):
-                continue
-        return text[: match.start()]
-    return text
-
-
-def _who_ok(who: str) -> bool:
-    who = who.strip()
-    if not who or len(who.split()) > 24:
-        return False
-    first = who.split()[0].strip(",")
-    if who.lower() in PRONOUNS:
-        return True
-    if first.islower() and first.endswith("ing"):  # '"...," claiming that he is ... states': a clause, not a speaker
-        return False
-    if first.lower() in ("earlier", "later", "last", "yesterday", "today", "tonight", "meanwhile", "separately", "that", "this", "it", "there", "what", "which", "in", "on", "at", "as", "if", "when", "because", "and", "to", "by",
-                         "after", "before", "during", "from", "with", "for", "of", "following", "since", "until", "while", "where", "how", "why",
-                         "is", "was", "were", "are", "has", "had", "have", "not", "also", "then", "so", "but", "or", "about", "than"):
-        return False
-    lead = RX17.split(who, maxsplit=1)[0]
-    if RX18.search(lead):
-        return False
-    return True
-
-
-def _after(tail: str):
-    """Attribution after a closed quote, in the same sentence: (who, verb) or None."""
-    tail = tail.split("\n")[0][:240]
-    match = _AFTER_VERB_FIRST.match(tail)
-    if match:
-        who = _sentence_cut(match.group("who")).strip()
-        who = " ".join(who.split()[:20]) if len(who.split()) > 20 else who  # "said X, a former aide to ... who ...": the head is enough
-        if _who_ok(who) and not who.lower().startswith(("the court", "that ")):
-            return who, match.group("verb").lower()
-    match = _AFTER_WHO_FIRST.match(tail)
-    if match and _who_ok(match.group("who")) and len(match.group("who").split()) <= 22:
-        who = match.group("who")
-        if _sentence_cut(who) != who:  # a sentence boundary inside: not the same sentence
-            return None
-        return who, match.group("verb").lower()
-    match = _AFTER_DASH.match(tail)
-    if match and len(match.group("who").split()) <= 16:
-        return match.group("who"), "dash"
-    match = _AFTER_MIXED.match(_sentence_cut(tail) + ".")
-    if match and _who_ok(match.group("who")):  # '"..." but to take the lead, says X.': the sentence ends with its attribution
-        return match.group("who"), match.group("verb").lower()
-    return None
-
-
-def _before(head: str):
-    """Attribution before the quote, in the same sentence: (who, verb) or None."""
-    sentence = subjects.DATELINE.sub("", _last_sentence(head))
-    if not sentence.strip() or RX19.search(sentence.rstrip()):
-        return None
-    match = _BEFORE_ACCORDING.search(sentence)
-    if match:
-        return match.group("who"), "according to"
-    match = _BEFORE_INVERTED.search(sentence)
-    if match and _who_ok(match.group("who")):
-        return match.group("who"), match.group("verb").lower()
-    match = _BEFORE_VERB.search(sentence)
-    if match:
-        who = match.group("who")
-        # "Smith, who ... , said" keeps the whole phrase; drop a leading clause ("When asked, X said", "In addition, he said")
-        who = RX20.sub("", who)
-        who = RX21.sub("", who)
-        who = RX22.sub("", who)
-        who = RX23.sub("", subjects.AS_LEAD.sub("", who))  # "As the Ledger reported,": the outlet
-        if ", " in who and _PARENTHETICAL.match(match.group("rest") + " " + (match.group("end") or "")) and _PARENTHETICAL_WHO.fullmatch(who.rsplit(", ", 1)[1]):
-            who = who.rsplit(", ", 1)[1]  # "The plan, Sexton said, has created": the clause's subject is not the speaker
-        if match.group("verb").lower().endswith("ing"):  # "Mr. Tate defended the plan, saying ..."
-            subject = _SUBJECT_IN_SENTENCE.match(who + " ")
-            who = subject.group("who") if subject else (subjects.sentence_subject(who) or who)
-        if ", " in who and (not _who_ok(who) or subjects.opens_with_clause(who)):  # "In a call on Dec. 2, Col. Reyes, ... said"
-            lead = subjects.lead_clause_subject(who)  # ... and "Earlier this week, Cllr Hale condemned the cuts and vowed"
-            who = (subjects.sentence_subject(lead) or lead) if lead else who
-        if not _who_ok(who) and ", " in who:  # "Whether the issue is X or Y, Mr. Garin added,": the subject after the clause
-            last = who.rsplit(", ", 1)[1]
-            who = last if (last[:1].isupper() or last in ("he", "she")) and len(last.split()) <= 8 else who
-        if _who_ok(who) and len(who.split()) <= 22:
-            return who, match.group("verb").lower()
-    match = _BEFORE_COLON.search(sentence)
-    if match and _who_ok(match.group("who")):
-        return match.group("who"), "colon"
-    if sentence.rstrip().endswith(":"):  # 'Conservative pundit Rory Vance disagreed: "..."'
-        match = SUBJECT_DESCRIBED.match(sentence)
-        if match and _who_ok(match.group("who")) and match.group("who").split()[-1] not in OPENERS:
-            return match.group("who"), "colon"
-    hit = subjects.cue_subject(sentence)  # 'When asked, Ms. Rowe smiled and said,', 'Vance shot back:': the sentence's subject
-    return hit if hit and _who_ok(hit[0]) else None
-
-
-def _called(head: str):
-    """(who, verb) for a quote naming something in the subject's words ("X called the plan '...'")."""
-    sentence = _last_sentence(head)
-    match = CALLED.search(sentence)
-    if match and _who_ok(match.group("who")) and match.group("who").split()[0] not in OPENERS - {"He", "She"}:
-        return match.group("who"), "called"
-    match = CALLING.search(sentence)
-    if match:
-        clause = RX21.sub("", RX20.sub("", sentence))  # "Speaking at a rally, Trump went after Bush, calling him"
-        subject = SUBJECT_DESCRIBED.match(clause) or RX26.match(clause)
-        if subject and subject.group("who").split()[0] not in OPENERS - {"He", "She"}:
-            return subject.group("who"), "called"
-    return None
-
-
-_SENTENCE_SUBJECT = re.compile(rf"^(?P<who>(?:(?:{TITLES}|(?:[A-Z][a-z]+\.))\s+)*{NAME}(?:,[^.!?]{{2,120}}?,)?)\s+(?!{VERB}\b)[a-z]")
-
-
-_SUBJECT_IN_SENTENCE = re.compile(rf"^(?:(?:But|And|Yet|Still|However|Instead|Then|Later|Earlier|Meanwhile),?\s+)?(?P<who>(?:(?:{TITLES}|(?:[A-Z][a-z]+\.))\s+)*{NAME}(?:,[^.!?]{{2,120}}?,)?|He|She)\s+(?:also\s+|then\s+|later\s+)?(?!{VERB}\b)(?!(?:this|his|its|us|as|thus|less)\b)[a-z]+(?:ed|s)\b")
+def _over_titles(paragraph: str, offset: int, quotes: list, start: int) -> str:
+    """The paragraph from the end of the speech quote ``quotes[0]`` (or its start) to
+    ``start``, the marks of the titles and terms quoted since blanked."""
+    head = list(paragraph[(quotes[0]["end"] - offset + 1) if quotes[0] else 0 : max(0, start - 1)])
+    base = (quotes[0]["end"] - offset + 1) if quotes[0] else 0
+    for quote in quotes[1:]:
+        for position in (quote["start"] - offset - 1 - base, quote["end"] - offset - base):
+            if 0 <= position < len(head) and head[position] in "\"\u201c\u201d'\u2018\u2019":
+                head[position] = " "
+    return "".join(head)
 
 
 def _preceding_subject(head: str):
@@ -208,11 +53,11 @@ def _preceding_subject(head: str):
     if not RX24.search(head):
         return None
     body = head.rstrip()
-    sentence = _last_sentence(body[:-1] + " ") if body else ""
-    sentence = _last_sentence(body)
+    sentence = cues.last_sentence(body[:-1] + " ") if body else ""
+    sentence = cues.last_sentence(body)
     parts = [s for s in RX25.split(body) if s]
     sentence = parts[-1] if parts else sentence
-    match = _SENTENCE_SUBJECT.match(sentence) or RX26.match(sentence)
+    match = cues.SENTENCE_SUBJECT.match(sentence) or RX26.match(sentence)
     if not match or (match.group("who").split()[0] in OPENERS and match.group("who") not in ("He", "She")):
         return None
     return match.group("who")
@@ -239,13 +84,15 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
     """
     original = text
     if "''" in text:  # typewriter doubled apostrophes as quote marks (some archives): read them as double marks, offsets kept
+        text = RX33.sub("'\" ", RX34.sub(" \"'", text))  # a single-quoted phrase at either end: '''No,''' -> "'No,'"
         text = RX30.sub(' "', text)
         text = RX31.sub('" ', text)
     registry = Registry(text)
     found: list[dict] = []
     carry = None  # a speech quote left open at the end of the previous paragraph
     previous = {"speaker": None, "said_colon": None, "only_quote": False}
-    for offset, paragraph in paragraphs(text):
+    blocks = list(paragraphs(text))
+    for number, (offset, paragraph) in enumerate(blocks):
         runs = candidate_spans(paragraph)
         paragraph_quotes: list[dict] = []
         cursor, joined = 0, ""  # joined: a first name cut off by a nickname in quotes (Thomas "Tam" Reilly)
@@ -259,6 +106,10 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             if not words.strip():
                 continue
             head = paragraph[: max(0, start - 1)] if index == 0 else paragraph[runs[index - 1][1] + 1 : max(0, start - 1)]
+            titles = len(paragraph_quotes) - next((i + 1 for i in range(len(paragraph_quotes) - 1, -1, -1) if paragraph_quotes[i]["kind"] == "speech"), 0)
+            wide = ""  # 'X, the author of "Going Viral," said': the sentence read over the titles quoted before this quote
+            if index > 0 and titles:
+                wide = _over_titles(paragraph, offset, paragraph_quotes[len(paragraph_quotes) - titles - 1:] if titles < len(paragraph_quotes) else [None, *paragraph_quotes], start)
             tail = paragraph[end + 1 :] if index + 1 == len(runs) else paragraph[end + 1 : runs[index + 1][0] - 1]
             if not closed:
                 tail = ""
@@ -278,15 +129,20 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 paragraph_quotes.append(record)
                 continue
             hit, rule = None, ""
-            if closed:
-                hit = _after(tail) or (subjects.after_any_verb(tail) if RX29.search(words.strip()) else None)
+            ends_sentence = words.rstrip().endswith(".") or tail.startswith(".")  # '... called it "a disgrace." Ann Lee said the ...'
+            if closed and not (ends_sentence and cues.last_sentence(head).strip() and not RX24.search(head)):  # a new sentence: not its attribution
+                hit = cues.after(tail) or (subjects.after_any_verb(tail) if RX29.search(words.strip()) else None)
                 if hit is not None and len(words.split()) <= 2 and words.strip()[:1].islower() and hit[1] not in tail[:40].lower():
                     hit = None  # a term before an appositive: 'part of "investor day," an annual ritual in which ... tells'
             inside = False  # the quote sits inside a clause introduced before it ("called the plan 'a mess'")
             if hit is None:
-                hit = _before(head)
+                hit = cues.before(head)
                 if hit is None and not _title_like(words):
-                    hit = _called(head)
+                    hit = cues.called(head)
+                if hit is None and wide and (wide_hit := cues.before(wide)) is not None and len(wide_hit[0].split()) <= 16 \
+                        and wide_hit[1] in wide[wide.rfind(paragraph_quotes[-1]["quote"]):] \
+                        and not any(wide_hit[0].strip() in q["quote"] for q in paragraph_quotes):  # a cue after the title; the speaker, not the title
+                    hit = wide_hit
                 inside = hit is not None
             if hit is not None:
                 rule = "same sentence"
@@ -303,34 +159,39 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 last = spoken[-1]
                 between = paragraph[last["end"] - offset + 1 : start - 1]
                 ends_clause = not between.strip() or between.rstrip()[-1] in ".,:;!?\u2014\u2013-\u2026"
-                if (ends_clause or not _title_like(words)) and (_after(between) is not None or len(between.split()) <= 12):  # not 'said on "Meet the Press."'
+                cut = cues.last_sentence(between).strip()  # '... he said. And Ann Lee called for "...": a new sentence with its own subject
+                new_sentence = cut not in ("", between.strip()) and not RX24.search(between) and cues.late_subject(cut) is not None
+                if (ends_clause or not _title_like(words)) and not new_sentence and (cues.after(between) is not None or len(between.split()) <= 12):  # not 'said on "Meet the Press."'
                     record.update(part=last["part"] + 1, rule="continuation", cue=last["cue"], speaker_as_written=last["speaker_as_written"], entity=last["entity"])
                     paragraph_quotes.append(record)
                     if not closed:
                         carry = record
                     continue
             if hit is None:
-                sentence = _last_sentence(head)
+                sentence = cues.last_sentence(head)
                 if sentence.strip() and not RX24.search(sentence):
-                    match = _SUBJECT_IN_SENTENCE.match(sentence)
+                    match = cues.SUBJECT_IN_SENTENCE.match(sentence)
                     who = match.group("who") if match else subjects.sentence_subject(sentence)  # behind a leading clause, after a description
                     if who and who.split()[0] not in OPENERS - {"He", "She"} and len(words.split()) > (2 if match else 3) and not _title_like(words) \
                             and not SCARE_CUE.search(head[-40:]):
                         hit, rule = (who, "subject"), "same sentence"
+            if hit is None and opens_paragraph and len(runs) == 1 and not paragraph[end + 1:].strip(" .") and number + 1 < len(blocks) \
+                    and (byline := cues.BYLINE.match(blocks[number + 1][1])):  # a quotation alone, then "- Ann Lee, at the rally."
+                hit, rule = (byline.group("who"), "dash"), "adjacent sentence"
             if hit is None and index == 0:
                 subject = _preceding_subject(head)  # ... or "Sam Lau, a party official, said in a statement. ": the sentence's subject
-                subject = subject or (subjects.sentence_subject(_last_sentence(head)) if RX24.search(head) and _CUE.search(head) else None)
+                subject = subject or (subjects.sentence_subject(cues.last_sentence(head)) if RX24.search(head) and _CUE.search(head) else None)
                 if subject is not None:
                     hit, rule = (subject, "preceding sentence"), "adjacent sentence"
             if hit is None and closed and RX32.search(words.strip()):
-                match = _AFTER_SHORT_SENTENCE.match(tail)
+                match = cues.AFTER_SHORT_SENTENCE.match(tail)
                 if match:
                     hit, rule = (match.group("who"), match.group("verb").lower()), "adjacent sentence"
             if hit is None and opens_paragraph and index == 0 and previous["said_colon"] is not None:
                 hit, rule = previous["said_colon"], "previous paragraph"
             if hit is None and opens_paragraph and index == 0 and previous.get("subject") and subjects.names_no_one(paragraph, runs):
                 hit = subjects.paragraph_subject(previous["subject"])  # no attribution anywhere in this paragraph
-                hit, rule = (hit, "previous paragraph") if hit and _who_ok(hit[0]) else (None, rule)
+                hit, rule = (hit, "previous paragraph") if hit and cues.who_ok(hit[0]) else (None, rule)
             before = paragraph[: max(0, start - 1)]  # the whole sentence, quotes before this one included
             kind = quoted_kind(words, before, hit is not None, marks, tail)
             if hit is None and kind == "speech" and (subject := reporting_subject(before, tail, words)) is not None:  # 'While Comey said it was "..."'
@@ -341,6 +202,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 if not closed:
                     carry = record
                 continue
+            if hit is None and kind == "speech":  # no cue anywhere: the subject of the sentence the quote sits in
+                hit, rule = cues.late_subject(head), "same sentence"
             record["kind"] = kind
             if hit is None:
                 if kind == "speech":
@@ -348,7 +211,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 paragraph_quotes.append(record)
                 continue
             who, cue = hit
-            speaker = parse_speaker(who)
+            speaker = parse_speaker(cues.PARTY_LABEL.sub("", who))
             if speaker.type == "unnamed" and not speaker.description and len(words.split()) < 3:
                 record["kind"] = quoted_kind(words, paragraph[: max(0, start - 1)], False, marks, tail)
                 if record["kind"] == "speech":
@@ -372,15 +235,15 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
         ends_with_quote = paragraph.rstrip().endswith(tuple(CLOSE_MARKS) + (".", "\u2019", "'")) and bool(speech)
         previous = {"speaker": attributed[-1] if attributed and ends_with_quote and carry is None else None, "said_colon": None}
         if carry is None and not speech:
-            match = _PARAGRAPH_SAID.search(_last_sentence(paragraph))
-            if match and _who_ok(match.group("who")) and len(match.group("who").split()) <= 22:
+            match = _PARAGRAPH_SAID.search(cues.last_sentence(paragraph))
+            if match and cues.who_ok(match.group("who")) and len(match.group("who").split()) <= 22:
                 previous["said_colon"] = (match.group("who"), match.group("verb").lower())
         elif carry is None and paragraph.rstrip().endswith(":"):
-            match = _PARAGRAPH_SAID.search(_last_sentence(paragraph))
+            match = _PARAGRAPH_SAID.search(cues.last_sentence(paragraph))
             if match:
                 previous["said_colon"] = (match.group("who"), match.group("verb").lower())
         if carry is None and not speech and previous["said_colon"] is None:  # "Ann Pike was upbeat." / "Echoed Pike:" then a quotation
-            previous["subject"] = _last_sentence(paragraph)  # read only when a quotation-only paragraph follows
+            previous["subject"] = cues.last_sentence(paragraph)  # read only when a quotation-only paragraph follows
         if carry is not None and not runs:
             carry = None
         found.extend(paragraph_quotes)

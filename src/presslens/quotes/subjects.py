@@ -25,6 +25,7 @@ _SUBJECT_ANY = re.compile(
     rf"will\s+|would\s+|did\s+|does\s+|only\s+)?(?!(?:does|as|this|his|its|us|yes|less|unless|thus|whereas|across)\b)"
     rf"(?P<verb>[a-z]+(?:ed|es|s)|{_IRREGULAR})\b"
     r"(?!\s+(?:were|are|was|is|have|had|has|will|would|could|can|may|might|should|must|did|do|say|said|who)\b)")
+_UNCLOSED = re.compile(rf"^(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME},\s+(?:the|a|an|its|his|her|their)\s[^,;:!?\"\u201c\u201d]{{2,100}}?)\s+(?:also\s+)?{VERB}\b")
 _LEAD_WORDS = re.compile(r"^(?:and|but|or|so|yet|then|still|however|meanwhile|instead|also|later|earlier|now)\s*,?\s+", re.IGNORECASE)
 _NOT_SUBJECT = OPENERS - {"He", "She"}
 _NOT_FIRST = frozenset("""as if when while after before although though because despite like unlike besides perhaps maybe unless whether
@@ -52,6 +53,9 @@ def sentence_subject(sentence: str) -> str | None:
     True
     """
     text = _LEAD_WORDS.sub("", sentence.strip())
+    match = _UNCLOSED.match(text)  # "Sam Lau, the party's spokesman said in a statement."
+    if match:
+        return match.group("who")
     for part in _suffixes(text):
         part = _LEAD_WORDS.sub("", part)
         match = _SUBJECT_ANY.match(part)
@@ -109,6 +113,8 @@ def lead_clause_subject(who: str) -> str | None:
 # A dateline opening a story: "NORTHMOOR, Pa. (AP) \u2014", "LONDON (Reuters) -".
 DATELINE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z\d][\w.]*)?)?\s*(?:\([\w ]{1,30}\))?\s*[\u2014\u2013-]{1,2}\s*")
 AS_LEAD = re.compile(r"^[Aa]s\s+(?=[A-Z]|the\s)")
+# "But as the Ledger pointed out,", "Or, as Tom Reed, a former minister, put it:": the speaker follows the "as".
+AS_INSIDE = re.compile(r"^(?:(?:But|And|Or|Yet|So|Still)\b,?\s*)?(?:[a-z][^,]{0,40},\s*)?as\s+(?=[A-Z]|the\s|an?\s)")
 _CUE_IN = re.compile(rf"\b{VERB}\b")
 
 

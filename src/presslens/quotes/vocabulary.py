@@ -23,7 +23,9 @@ CUE_VERBS = ("said", "says", "saying", "added", "adds", "adding", "told", "tells
              "revealed", "described", "declares", "declared", "questioned", "cracked", "reads", "read", "stated", "went on", "pointed out", "wrote on", "said in a statement", "told reporters")
 # Attribution verbs of news copy beyond "said" (issue 17): "as X put it", "X reported", "X shot back", "..., writing"
 CUE_VERBS += ("reported", "put it", "puts it", "retorted", "shot back", "fired back", "hit back", "concludes", "asserted",
-              "asserts", "writing", "noting", "declaring", "arguing", "explaining", "insisting", "asserting", "recalling")
+              "asserts", "writing", "noting", "declaring", "arguing", "explaining", "insisting", "asserting", "recalling",
+              "echoed", "had written", "has written", "answered", "answers", "wondered", "wonders", "assured", "barked", "exhorted",
+              "blogged", "snapped", "scoffed", "interjected", "pleaded", "gushed", "riffed")
 VERB = r"(?:" + "|".join(sorted((re.escape(v) for v in CUE_VERBS), key=len, reverse=True)) + r")"
 OPEN_MARKS = '"\u201c'
 CLOSE_MARKS = '"\u201d'
@@ -164,6 +166,8 @@ RX30 = re.compile(r"(?<![\w'])''(?=[\w'(\[$\u00a3])")
 # a closing doubled apostrophe, also after a space that follows a comma or a nested quote's close ("the term 'X,' '' she said")
 RX31 = re.compile(r"(?:(?<=[\w.,!?;:\u2026)\]-])|(?<=[,.!?'] )|(?<=[,.!?']  ))''(?!\w)")
 RX32 = re.compile(r"[.!?]$")
+RX33 = re.compile(r"(?<=[\w.,!?;:\u2026)\]-])'''(?!\w)")
+RX34 = re.compile(r"(?<![\w'])'''(?=[\w(\[$\u00a3])")
 
 PERIOD = re.compile(r"[.!?](?=\s|$)")
 

@@ -1,0 +1,245 @@
+"""Cue readers of step 2 of the quote pipeline (attribution): the attribution phrase after a
+closed quote ("...," said X / X said / - X), before it in the same sentence ("X said:", "As X put
+it,", "According to X,", 'X called it "..."'), and the subject of an uncued sentence.
+
+Part of :mod:`presslens.quotes`; see its docstring for the pipeline and references.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presslens.quotes import subjects
+from presslens.quotes.vocabulary import (
+    ABBREVIATIONS,
+    CALLED,
+    CALLING,
+    NAME,
+    OPENERS,
+    PERIOD,
+    PRONOUNS,
+    RX15,
+    RX16,
+    RX17,
+    RX18,
+    RX19,
+    RX20,
+    RX21,
+    RX22,
+    RX23,
+    RX24,
+    RX26,
+    SUBJECT_DESCRIBED,
+    TITLES,
+    VERB,
+)
+
+# --------------------------------------------------------------------------- step 2: attribution rules
+
+_WHO = r"(?P<who>[^\"\u201c\u201d\u2018;!?]+?)"
+_AFTER_VERB_FIRST = re.compile(rf"^\s*[,.]?\s*(?P<verb>{VERB})\s*,?\s+(?P<who>[^;!?:\"\u201c\u201d\n]+)")
+_AFTER_WHO_FIRST = re.compile(rf"^\s*[,.]?\s*{_WHO},?\s+(?P<verb>{VERB})\b(?P<rest>[^\"\u201c\u201d\n]*)")
+_AFTER_MIXED = re.compile(r"^\s+[a-z][^\"\u201c\u201d]{0,160}?,\s+(?P<verb>said|says|added|adds)\s+(?P<who>(?:[A-Z][\w.'-]*|the|a|an)[^\"\u201c\u201d,]{0,60}(?:,[^\"\u201c\u201d]{0,120})?)\.$")
+RUN_ON_WORDS = frozenset("and or but nor is was are were has had have will would can could as than then so which that who".split())
+_AFTER_DASH = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*(?P<who>[^\"\u201c\u201d\n]+?)\s*\.?$")
+_BEFORE_VERB = re.compile(rf"(?:^|[.!?;]\s+|,\s+(?:and|but)\s+|\bas\s+)(?P<who>(?:[A-Z][^!?;\"\u201c\u201d]*?)|he|she|they|we|I)\s*,?\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+|have\s+|would\s+|will\s+|once\s+)?"
+                          rf"(?P<verb>{VERB})\b(?P<rest>[^!?;\"\u201c\u201d]{{0,160}}?)\s*(?P<end>[:,]|\bthat|\bit was|\bthe [a-z]+ (?:was|is|were|are|had|has)|[a-z]+)?\s*$")
+# the verb before its subject: 'Said Comey, "...', 'Continued Stone: "...', 'In other words, explained moderator Jane Roe: "...'
+_BEFORE_INVERTED = re.compile(rf"(?:^|[.!?]\s+|,\s+)(?P<verb>(?-i:[Ss]aid|[Aa]dded|[Cc]ontinued|[Ee]xplained|[Ww]rote|[Aa]sked|[Ss]tated|[Nn]oted|[Rr]eplied|"
+                              rf"[Rr]esponded|[Dd]eclared|[Rr]ecalled|[Ii]nsisted|[Ww]arned|[Qq]uipped|[Ss]ays|[Aa]dds|[Ww]rites))\s+"
+                              rf"(?P<who>(?:{TITLES}|[A-Z][\w.'-]*|[a-z][\w-]*)(?:\s+[\w.'-]+){{0,6}}?(?:,[^,:\"\u201c]{{2,100}})?)\s*[:,]\s*$")
+# a parenthetical attribution: "The plan, Sexton said, has created ...", the name between commas and a verb after
+_PARENTHETICAL = re.compile(r",\s+(?!(?:adding|saying|noting|citing|according|in|at|on|during|after|before|when|while|as|that)\b)[a-z]+\s+[a-z]")
+_PARENTHETICAL_WHO = re.compile(r"(?:(?:[A-Z][\w.'\u2019-]*|of|de|van|von)\s+){0,4}[A-Z][\w'\u2019-]+|he|she|they|we")
+_BEFORE_ACCORDING = re.compile(r"[Aa]ccording to (?P<who>[^:\"\u201c\u201d]+?)\s*[:,]?\s*$")
+_BEFORE_COLON = re.compile(r"(?:^|[.!?]\s+|\s[\u2014\u2013-]+\s*)(?P<who>(?:(?:[A-Z][\w'.-]*|of|the|for|at|and|&)\s*,?\s*){1,8})\s*:\s*$")
+# A speaker's label opening a transcript line: "Rep. Ann Lowe (R-Ohio):", "Former home secretary Ann Lowe:".
+_LABEL_COLON = re.compile(r"^(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[a-z]+){0,4}(?:\s+[A-Z][\w.'\u2019-]*){2,4}(?:\s*\([A-Z][\w.-]{1,10}\))?)\s*:\s*$")
+# A question put by someone named in a passive: "X was asked by host Ann Lee, ...", "... pressed by reporter Ann Lee about".
+_ASKED_BY = re.compile(r"\b(?:was|were|been|being)\s+(?:asked|pressed|questioned|challenged)\s+by\s+(?P<who>[^,;:\"\u201c\u201d]+?)"
+                       r"(?:,|\s+(?:whether|if|about|why|how|what|when|on|during|to)\b|\s*$)")
+# A speaker in an absolute clause: "..., with Chief Constable Ann Lee warning that", "with Trump reportedly yelling:".
+_WITH_DOING = re.compile(rf"\bwith\s+(?P<who>(?:[A-Z][\w.'\u2019-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME})"
+                         r"\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
+# A party label after a name: "Sen. Ann Lowe, R-Ohio," -> "Sen. Ann Lowe".
+PARTY_LABEL = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{0,8}(?=,|\s*$)")
+_HEAD_NAME = re.compile(rf"^(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME},\s")
+# A byline paragraph under a quotation: "- Ann Lee.", "\u2014 Sen. Ann Lee, at a rally in Ohio."
+BYLINE = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*(?P<who>(?:[A-Z][\w.'\u2019-]*\s*){1,5}(?:\([^)]{1,12}\))?)(?:,[^\n]{0,120})?\.?\s*$")
+AFTER_SHORT_SENTENCE = re.compile(rf"^\s*(?P<who>(?:[A-Z][\w'.-]*\s+){{0,4}}[A-Z][\w'.-]*|[Hh]e|[Ss]he|[Tt]hey)\s+(?P<verb>{VERB})\s*(?:\.|$)")
+
+
+def last_sentence(head: str) -> str:
+    text = head.rstrip()
+    cut = 0
+    for match in RX16.finditer(text):
+        before = text[: match.start()]
+        last_word = before.rsplit(None, 1)[-1].lower().lstrip("(") if before.strip() else ""
+        if match.group(0)[0] == "." and (last_word.rstrip(".") in ABBREVIATIONS or len(last_word) == 1 or "." in last_word.rstrip(".") or RX15.fullmatch(last_word)):
+            continue
+        cut = match.end()
+    return text[cut:]
+
+
+def sentence_cut(text: str) -> str:
+    """Text up to its first sentence end (a full stop after an abbreviation, an initial or
+    "D-N.Y." is not one)."""
+    for match in PERIOD.finditer(text):
+        if text[match.start()] == ".":
+            before = text[: match.start()]
+            last_word = before.rsplit(None, 1)[-1].lower().lstrip("(") if before.strip() else ""
+            if last_word in ABBREVIATIONS or len(last_word) == 1 or "." in last_word or RX15.fullmatch(last_word):
+                continue
+        return text[: match.start()]
+    return text
+
+
+def who_ok(who: str) -> bool:
+    who = who.strip()
+    if not who or len(who.split()) > 24:
+        return False
+    first = who.split()[0].strip(",")
+    if who.lower() in PRONOUNS:
+        return True
+    if first.islower() and first.endswith("ing"):  # '"...," claiming that he is ... states': a clause, not a speaker
+        return False
+    if first.lower() in ("earlier", "later", "last", "yesterday", "today", "tonight", "meanwhile", "separately", "that", "this", "it", "there", "what", "which", "in", "on", "at", "as", "if", "when", "because", "and", "to", "by",
+                         "after", "before", "during", "from", "with", "for", "of", "following", "since", "until", "while", "where", "how", "why",
+                         "is", "was", "were", "are", "has", "had", "have", "not", "also", "then", "so", "but", "or", "about", "than"):
+        return False
+    lead = RX17.split(who, maxsplit=1)[0]
+    if RX18.search(lead):
+        return False
+    return True
+
+
+def after(tail: str):
+    """Attribution after a closed quote, in the same sentence: (who, verb) or None.
+
+    Example
+    -------
+    >>> after(", said Ann Lee, a councillor."), after(" - a view shared by many.")
+    (('Ann Lee, a councillor', 'said'), None)
+    """
+    tail = tail.split("\n")[0][:240]
+    match = _AFTER_VERB_FIRST.match(tail)
+    if match:
+        who = sentence_cut(match.group("who")).strip()
+        who = " ".join(who.split()[:20]) if len(who.split()) > 20 else who  # "said X, a former aide to ... who ...": the head is enough
+        if who_ok(who) and not who.lower().startswith(("the court", "that ")):
+            return who, match.group("verb").lower()
+    match = _AFTER_WHO_FIRST.match(tail)
+    if match and who_ok(match.group("who")) and len(match.group("who").split()) <= 22:
+        who = match.group("who")
+        if sentence_cut(who) != who:  # a sentence boundary inside: not the same sentence
+            return None
+        return who, match.group("verb").lower()
+    match = _AFTER_DASH.match(tail)
+    words = match.group("who").split() if match else []
+    if words and len(words) <= 16 and (words[0][:1].isupper() or (len(words) <= 4 and words[0] not in RUN_ON_WORDS)):  # not '" - a word he used twice'
+        return match.group("who"), "dash"
+    match = _AFTER_MIXED.match(sentence_cut(tail) + ".")
+    if match and who_ok(match.group("who")):  # '"..." but to take the lead, says X.': the sentence ends with its attribution
+        return match.group("who"), match.group("verb").lower()
+    return None
+
+
+def before(head: str):
+    """Attribution before the quote, in the same sentence: (who, verb) or None.
+
+    Example
+    -------
+    >>> before("But as the Harlow Courier pointed out,")
+    ('the Harlow Courier', 'pointed out')
+    """
+    sentence = last_sentence(head)
+    sentence = subjects.DATELINE.sub("", sentence.lstrip() if sentence.lstrip()[:1].isupper() else sentence)  # '..." Its director, X, said
+    if not sentence.strip() or RX19.search(sentence.rstrip()):
+        return None
+    match = _BEFORE_ACCORDING.search(sentence)
+    if match:
+        return match.group("who"), "according to"
+    match = _ASKED_BY.search(sentence)  # "Rubio was asked by moderator Ann Lee whether ...": the one asking
+    if match and who_ok(match.group("who")):
+        return match.group("who"), "asked"
+    match = _BEFORE_INVERTED.search(sentence)
+    if match and who_ok(match.group("who")):
+        return match.group("who"), match.group("verb").lower()
+    match = _BEFORE_VERB.search(sentence)
+    if match:
+        who = match.group("who")
+        # "Smith, who ... , said" keeps the whole phrase; drop a leading clause ("When asked, X said", "In addition, he said")
+        who = RX20.sub("", who)
+        who = RX21.sub("", who)
+        who = RX22.sub("", who)
+        who = RX23.sub("", subjects.AS_LEAD.sub("", subjects.AS_INSIDE.sub("", who)))  # "As the Ledger reported,": the outlet
+        if ", " in who and _PARENTHETICAL.match(match.group("rest") + " " + (match.group("end") or "")) and _PARENTHETICAL_WHO.fullmatch(who.rsplit(", ", 1)[1]):
+            who = who.rsplit(", ", 1)[1]  # "The plan, Sexton said, has created": the clause's subject is not the speaker
+        if re.search(r"\s(?:and|but)$", who):  # "Reid voted in Reno on Saturday and says": the subject of the first verb
+            who = subjects.sentence_subject(who) or who
+        if len(who.split()) > 22 and _HEAD_NAME.match(who):  # "Ann Lowe, a former ... who now studies ... at the X Center, said"
+            who = " ".join(who.split()[:20])
+        if match.group("verb").lower().endswith("ing"):  # "Mr. Tate defended the plan, saying ..."
+            subject = SUBJECT_IN_SENTENCE.match(who + " ")
+            who = subject.group("who") if subject else (subjects.sentence_subject(who) or who)
+        if ", " in who and (not who_ok(who) or subjects.opens_with_clause(who)):  # "In a call on Dec. 2, Col. Reyes, ... said"
+            lead = subjects.lead_clause_subject(who)  # ... and "Earlier this week, Cllr Hale condemned the cuts and vowed"
+            who = (subjects.sentence_subject(lead) or lead) if lead else who
+        if not who_ok(who) and ", " in who:  # "Whether the issue is X or Y, Mr. Garin added,": the subject after the clause
+            last = who.rsplit(", ", 1)[1]
+            who = last if (last[:1].isupper() or last in ("he", "she")) and len(last.split()) <= 8 else who
+        if who_ok(who) and len(who.split()) <= 22:
+            return who, match.group("verb").lower()
+    match = _BEFORE_COLON.search(sentence)
+    if match and who_ok(match.group("who")):
+        return match.group("who"), "colon"
+    match = _LABEL_COLON.match(sentence.strip())
+    if match and who_ok(match.group("who")):
+        return match.group("who"), "colon"
+    if sentence.rstrip().endswith(":"):  # 'Conservative pundit Rory Vance disagreed: "..."'
+        match = SUBJECT_DESCRIBED.match(sentence)
+        if match and who_ok(match.group("who")) and match.group("who").split()[-1] not in OPENERS:
+            return match.group("who"), "colon"
+    hit = subjects.cue_subject(sentence)  # 'When asked, Ms. Rowe smiled and said,', 'Vance shot back:': the sentence's subject
+    return hit if hit and who_ok(hit[0]) else None
+
+
+def called(head: str):
+    """(who, verb) for a quote naming something in the subject's words ("X called the plan '...'")."""
+    sentence = last_sentence(head)
+    match = CALLED.search(sentence)
+    if match and who_ok(match.group("who")) and match.group("who").split()[0] not in OPENERS - {"He", "She"}:
+        return match.group("who"), "called"
+    match = CALLING.search(sentence)
+    if match:
+        clause = RX21.sub("", RX20.sub("", sentence))  # "Speaking at a rally, Trump went after Bush, calling him"
+        subject = SUBJECT_DESCRIBED.match(clause) or RX26.match(clause)
+        if subject and subject.group("who").split()[0] not in OPENERS - {"He", "She"}:
+            return subject.group("who"), "called"
+    return None
+
+
+SENTENCE_SUBJECT = re.compile(rf"^(?P<who>(?:(?:{TITLES}|(?:[A-Z][a-z]+\.))\s+)*{NAME}(?:,[^.!?]{{2,120}}?,)?)\s+(?!{VERB}\b)[a-z]")
+
+
+SUBJECT_IN_SENTENCE = re.compile(rf"^(?:(?:But|And|Yet|Still|However|Instead|Then|Later|Earlier|Meanwhile),?\s+)?(?P<who>(?:(?:{TITLES}|(?:[A-Z][a-z]+\.))\s+)*{NAME}(?:,[^.!?]{{2,120}}?,)?|He|She)\s+(?:also\s+|then\s+|later\s+)?(?!{VERB}\b)(?!(?:this|his|its|us|as|thus|less)\b)[a-z]+(?:ed|s)\b")
+
+
+def late_subject(head: str):
+    """(subject, "subject") of the unfinished sentence before a speech quote that no cue
+    attributes: 'Clinton slammed the shift and accused Sanders of a "flip-flop."'.
+
+    Example
+    -------
+    >>> late_subject("Cllr Ray Dunmore slammed the decision and accused the cabinet of a")
+    ('Cllr Ray Dunmore', 'subject')
+    """
+    sentence = last_sentence(head)
+    if not sentence.strip() or RX24.search(sentence):
+        return None
+    withs = list(_WITH_DOING.finditer(sentence))  # "..., with Ann Lee warning that", "with Trump reportedly yelling:"
+    if withs and who_ok(withs[-1].group("who")):
+        return withs[-1].group("who"), "subject"
+    match = SUBJECT_IN_SENTENCE.match(sentence)
+    who = match.group("who") if match else subjects.sentence_subject(sentence)
+    return (who, "subject") if who and who.split()[0] not in OPENERS - {"He", "She"} and who_ok(who) else None
