@@ -191,8 +191,8 @@ def surname(source: str) -> str:
     """The name word a gold source turns on: the last capitalised word before any
     appositive or bracket ("Ashley Spillane, president of Rock the Vote" -> Spillane)."""
     head = re.split(r",|\(| who | which | of the | at the | for the ", source)[0]
-    head = re.sub(r"['\u2019]s?\b", "", head)
-    words = [w.rstrip(".") for w in re.findall(r"[A-Z][\w.-]*", head)]
+    head = re.sub(r"['\u2019]s\b|['\u2019](?=\s|$)", "", head).replace("\u2019", "'")
+    words = [w.rstrip(".") for w in re.findall(r"[A-Z][\w.'-]*", head)]
     words = [w for w in words if w and w not in {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Lt", "The", "A", "An", "He", "She", "They", "It", "We", "I"}]
     return words[-1] if words else ""
 
@@ -211,11 +211,11 @@ def name_word(source: str) -> str:
     York" -> King); without such a run, as :func:`surname` ("the Trump campaign" -> Trump)."""
     segments = [seg.strip() for seg in re.split(r",|\(| who | which | \u2013 | \u2014 | -- ", source) if seg.strip()]
     head = next((seg for seg in segments if re.search(r"[A-Z][\w.'\u2019-]*$", re.sub(r"['\u2019]s?$", "", seg))), segments[0] if segments else "")
-    head = re.sub(r"['\u2019]s?\b", "", head)
+    head = re.sub(r"['\u2019]s\b|['\u2019](?=\s|$)", "", head).replace("\u2019", "'")
     named = re.match(r"^(.*?[A-Z][\w.'-]*\s+[A-Z][\w.'-]*)\s+of\s+(?:the\s+)?[A-Z]", head)  # "Rep. Peter T. King of New York" -> King
     if named and len([w for w in named.group(1).split() if w[:1].isupper() and w.rstrip(".") not in _TITLE_WORDS and w not in _OFFICES]) >= 2:
         head = named.group(1)
-    runs = re.findall(r"(?:[A-Z][\w.-]*\s+)+[A-Z][\w.-]*", head)
+    runs = re.findall(r"(?:[A-Z][\w.'-]*\s+)+[A-Z][\w.'-]*", head)
     for run in reversed(runs):
         words = [w.rstrip(".") for w in run.split() if w.rstrip(".") not in _TITLE_WORDS]
         if len(words) >= 1 and len(run.split()) >= 2:
