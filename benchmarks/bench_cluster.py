@@ -66,7 +66,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             folder = Path(tmp) / f"sim-{n}"
-            simulate(n=n, seed=21, out=folder, progress=False)
+            simulate(n=n, random_state=21, out=folder, progress=False)
             results = {p: [run(p, folder) for _ in range(args.repeat)] for p in ("bare", "presslens")}
             seconds = {p: median(r["seconds"] for r in runs) for p, runs in results.items()}
             for p in ("bare", "presslens"):

@@ -93,7 +93,7 @@ def main(argv=None) -> int:
     from presslens.simulate import simulate
 
     with tempfile.TemporaryDirectory() as tmp:
-        simulate(n=args.n, seed=31, out=tmp, progress=False)
+        simulate(n=args.n, random_state=31, out=tmp, progress=False)
         corpus, _ = load(tmp)
     start = time.perf_counter()
     # unigrams and bigrams: a simulated corpus has fewer than 50,000 distinct words

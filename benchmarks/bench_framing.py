@@ -46,7 +46,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             folder = Path(tmp) / f"sim-{n}"
-            simulate(n=n, seed=41, out=folder, progress=False)
+            simulate(n=n, random_state=41, out=folder, progress=False)
             out = subprocess.run([sys.executable, "-c", CHILD, str(folder)], check=True, capture_output=True, text=True)
             rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
     base = rows[0]["times"]["analyses"] / rows[0]["n"]

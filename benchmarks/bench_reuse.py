@@ -67,7 +67,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             folder = Path(tmp) / f"sim-{n}"
-            simulate(n=n, seed=51, out=folder, progress=False)
+            simulate(n=n, random_state=51, out=folder, progress=False)
             fast = run("lsh", folder)
             lsh_times.append((n, fast["seconds"]))
             slow = run("all_pairs", folder) if n <= args.baseline_max else None

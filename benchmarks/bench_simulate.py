@@ -25,7 +25,7 @@ import json, resource, sys, time
 from presslens.simulate import simulate
 n, out = int(sys.argv[1]), sys.argv[2]
 start = time.perf_counter()
-counts = simulate(n=n, seed=11, out=out, progress=False)
+counts = simulate(n=n, random_state=11, out=out, progress=False)
 seconds = time.perf_counter() - start
 peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"n": n, "seconds": seconds, "peak_mib": peak_kib / 1024, "counts": counts}))
