@@ -11,7 +11,7 @@ import re
 import pandas as pd
 
 from presslens.quotes import cues, subjects
-from presslens.quotes.kinds import is_nickname, not_speech, quoted_kind, reporting_subject
+from presslens.quotes.kinds import clause_before, is_nickname, not_speech, quoted_kind, reporting_subject
 from presslens.quotes.spans import candidate_spans, paragraphs
 from presslens.quotes.speakers import Registry, Speaker, parse_speaker
 from presslens.quotes.vocabulary import (
@@ -167,6 +167,9 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                     if not closed:
                         carry = record
                     continue
+            if hit is None and not _title_like(words) and clause_before(head).strip() and not RX24.search(head) \
+                    and (reported := reporting_subject(paragraph[: max(0, start - 1)], tail, words)) is not None:
+                hit, rule = reported, "same sentence"  # the subject of the reporting verb the quote depends on, not the sentence's
             if hit is None:
                 sentence = cues.last_sentence(head)
                 if sentence.strip() and not RX24.search(sentence):

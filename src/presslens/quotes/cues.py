@@ -94,6 +94,11 @@ def sentence_cut(text: str) -> str:
     return text
 
 
+# a phrase that runs the sentence on after a quote before its attribution ("among small donors, spokesman X said")
+_RUNNING_PHRASE = re.compile(r"^(?:among|across|for|in|on|at|with|by|from|to|into|over|under|after|before|during|since|around|near|"
+                             r"throughout|within|without|about|against|between|beyond|than|as)\s")
+
+
 def who_ok(who: str) -> bool:
     who = who.strip()
     if not who or len(who.split()) > 24:
@@ -129,8 +134,10 @@ def after(tail: str):
         if who_ok(who) and not who.lower().startswith(("the court", "that ")):
             return who, match.group("verb").lower()
     match = _AFTER_WHO_FIRST.match(tail)
-    if match and who_ok(match.group("who")) and len(match.group("who").split()) <= 22:
-        who = match.group("who")
+    who = re.sub(r"^as\s+(?=[A-Z]|he\b|she\b|they\b)", "", match.group("who").strip()) if match else ""  # '"...," as Cruz said on Monday'
+    if ", " in who and _RUNNING_PHRASE.match(who):  # '"..." among small donors, spokesman Neil Amber said': the speaker after the phrase
+        who = who.split(", ", 1)[1]
+    if match and who_ok(who) and len(who.split()) <= 22:
         if sentence_cut(who) != who:  # a sentence boundary inside: not the same sentence
             return None
         return who, match.group("verb").lower()
@@ -200,7 +207,8 @@ def before(head: str):
         match = SUBJECT_DESCRIBED.match(sentence)
         if match and who_ok(match.group("who")) and match.group("who").split()[-1] not in OPENERS:
             return match.group("who"), "colon"
-    hit = subjects.cue_subject(sentence)  # 'When asked, Ms. Rowe smiled and said,', 'Vance shot back:': the sentence's subject
+    # 'When asked, Ms. Rowe smiled and said,', 'Vance shot back:': the sentence's subject (of the clause after a semicolon)
+    hit = subjects.cue_subject(sentence.rsplit(";", 1)[-1].lstrip())
     return hit if hit and who_ok(hit[0]) else None
 
 

@@ -115,6 +115,13 @@ _SUBJECT = re.compile(r"(?:^|[\s(])" + _PERSON + r"(?:,[^,;]{2,100},)?,?\s+" + _
 # the subject of the main clause, for a participle after a comma: "Romney hit back, calling it"
 _PERSON_AFTER = re.compile(r"\s+(?P<whole>" + _PERSON + r"(?:,\s+(?:a|an|the|his|her|their)\s[^,.;]{2,80})?)")
 _RUNS_ON = re.compile(r"^\s+[a-z]|^,\s")
+# the attribution that closes a sentence and governs all of it: ", spokesman Neil Amber said",
+# ", the unsigned opinion said on Monday", ", said Ada Reyes, a lawyer", ", according to the report"
+_FINAL_VERB = r"(?:said|says|added|adds|told(?:\s+(?:reporters|[A-Z][\w-]+))?|wrote|writes|argued|argues|insisted|warned|explained|noted|claimed|" \
+              r"claims|stated|acknowledged|conceded|recalled)"
+_FINAL_ATTRIBUTION = re.compile(r",\s+(?:(?:(?:[A-Za-z][\w.'\u2019-]*\s+){1,6}?" + _HELPERS + r"(?P<cue>" + _FINAL_VERB + r")"
+                                r"(?:\s+(?:on|in|at|last|this|late|earlier|later)(?:\s+[\w-]+){1,2})?)"
+                                r"|(?P<cue2>said|says|added|according to)\s+[^,]{2,60}(?:,[^,]{2,80})?)\s*$")
 # A naming verb with an agent: 'Ms Lee called the plan "a shambles"', 'calling him "a coward"', 'what
 # the minister called "a reset"', 'whom Reed dubbed "the lodger"' (not 'a play called "..."', 'is called').
 _NAMING_VERB = r"(?:call|calls|called|calling|dubbed|dubbing|labell?ed|labell?ing|branded|branding|termed|deemed|deeming|nicknamed|" \
@@ -345,11 +352,25 @@ def reporting_after(words: str, head: str, tail: str):
     -------
     >>> reporting_after("People were cheering", "", " before the crash, she said.").group(0)
     'said'
+
+    A quote inside its sentence counts only when the sentence closes on its attribution
+    (``The plan gives donors "a great deal of weight" in the race, spokesman Neil Amber
+    said.``), and only for three words or more that are not title-like:
+
+    >>> reporting_after("a great deal of weight", "The plan gives donors ", " in the race, spokesman Neil Amber said.").group(0)
+    'said'
+    >>> reporting_after("a great deal of weight", "The plan gives donors ", " in the race, which he said was over.") is None
+    True
     """
     stripped = words.strip()
-    if clause_before(head).strip() or RX32.search(stripped) or not _RUNS_ON.match(tail):
+    if RX32.search(stripped) or not _RUNS_ON.match(tail):
         return None
     sentence = PERIOD.split(tail, maxsplit=1)[0]
+    if clause_before(head).strip():  # inside its sentence: only a closing attribution governs it
+        final = _FINAL_ATTRIBUTION.search(sentence)
+        if final is None or len(stripped.split()) < 3 or title_like(stripped):
+            return None
+        return REPORTING.search(sentence, final.start("cue") if final.group("cue") else final.start("cue2"))
     last = None
     for match in REPORTING.finditer(sentence):
         last = match
