@@ -108,6 +108,8 @@ def who_ok(who: str) -> bool:
         return True
     if first.islower() and first.endswith("ing"):  # '"...," claiming that he is ... states': a clause, not a speaker
         return False
+    if re.fullmatch(r"[a-z]{3,}(?:al|ent|ant|ate|ous|ar|ed|ive|ful|ic|ible|able|ess|ary)ly", first):  # "particularly in Iowa, ...": an adverb
+        return False
     if first.lower() in ("earlier", "later", "last", "yesterday", "today", "tonight", "meanwhile", "separately", "that", "this", "it", "there", "what", "which", "in", "on", "at", "as", "if", "when", "because", "and", "to", "by",
                          "after", "before", "during", "from", "with", "for", "of", "following", "since", "until", "while", "where", "how", "why",
                          "is", "was", "were", "are", "has", "had", "have", "not", "also", "then", "so", "but", "or", "about", "than"):
@@ -138,8 +140,8 @@ def after(tail: str):
     if ", " in who and _RUNNING_PHRASE.match(who):  # '"..." among small donors, spokesman Neil Amber said': the speaker after the phrase
         who = who.split(", ", 1)[1]
     if match and who_ok(who) and len(who.split()) <= 22:
-        if sentence_cut(who) != who:  # a sentence boundary inside: not the same sentence
-            return None
+        if sentence_cut(who) != who and not (who.endswith(".") and sentence_cut(who) == who[:-1]):  # a sentence boundary inside: not the same
+            return None  # sentence (a full stop closing the phrase before ", said" is an abbreviation's: "retired in Elmford, Mass., said")
         return who, match.group("verb").lower()
     match = _AFTER_DASH.match(tail)
     words = match.group("who").split() if match else []
@@ -188,6 +190,7 @@ def before(head: str):
             who = " ".join(who.split()[:20])
         if match.group("verb").lower().endswith("ing"):  # "Mr. Tate defended the plan, saying ..."
             subject = SUBJECT_IN_SENTENCE.match(who + " ")
+            subject = subject if subject and not subjects.opens_with_clause(subject.group("who")) else None  # not "Amid calls for ..."
             who = subject.group("who") if subject else (subjects.sentence_subject(who) or who)
         if ", " in who and (not who_ok(who) or subjects.opens_with_clause(who)):  # "In a call on Dec. 2, Col. Reyes, ... said"
             lead = subjects.lead_clause_subject(who)  # ... and "Earlier this week, Cllr Hale condemned the cuts and vowed"

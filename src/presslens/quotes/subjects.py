@@ -69,7 +69,11 @@ def sentence_subject(sentence: str) -> str | None:
     return None
 
 
-_CLAUSE_FIRST = _NOT_FIRST | frozenset("a additionally months weeks days years hours moments minutes bound".split())
+_CLAUSE_FIRST = _NOT_FIRST | frozenset("""a additionally months weeks days years hours moments minutes bound just only even less sooner shortly soon
+amid amidst following within throughout during upon multiple several numerous various""".split())
+# A leading phrase of time or place that ends before the speaker: "Eight years ago,", "Less than an hour later,", "In Elmford, Iowa Monday,".
+_TIME_LEAD = re.compile(r"^[^,]{0,60}?\b(?:ago|later|earlier|afterwards|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                        r"(?:last|this|next) (?:week|month|year|night|spring|summer|autumn|fall|winter|morning|evening))\s*,")
 
 
 def opens_with_clause(phrase: str) -> bool:
@@ -88,7 +92,9 @@ def opens_with_clause(phrase: str) -> bool:
     lead = phrase.split(",")[0].split()
     if len(lead) == 2 and lead[1].islower() and lead[1].endswith("ly"):  # "More recently, ...", "Most importantly, ..."
         return True
-    return first.lower() in _CLAUSE_FIRST or (first[:1].isupper() and len(first) > 4 and first.endswith(("ly", "ing")) and first_name_gender(first) is None)
+    return first.lower() in _CLAUSE_FIRST or (first[:1].isupper() and len(first) > 4 and first.endswith(("ly", "ing")) and first_name_gender(first) is None) \
+        or (first[:1].isupper() and len(first) > 5 and first.endswith("ed") and first_name_gender(first) is None) \
+        or _TIME_LEAD.match(phrase) is not None  # "Frustrated, Ann Pike", "Alarmed by the vote, ...", "Eight years ago, ..."
 
 
 def lead_clause_subject(who: str) -> str | None:
@@ -106,6 +112,9 @@ def lead_clause_subject(who: str) -> str | None:
         part = _LEAD_WORDS.sub("", part)
         first = part.split()[0] if part.split() else ""
         if part in ("he", "she") or (first[:1].isupper() and first not in _NOT_SUBJECT and not first.endswith(",")):
+            return part
+        if first == "the" and "," not in part and len(part.split()) <= 6 \
+                and not re.search(r"\b(?:he|she|they|we|I|when|while|as|who|which|that|because|if|and|but|after|before)\b", part):  # "Reflecting on his career, the council leader"
             return part
     return None
 
@@ -145,7 +154,8 @@ _NAMED = rf"(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*[A-Z][\w'\u2019-]+(?:\s+(?:[A-Z][\
 _AFTER_ANY_VERB = re.compile(rf"^\s*(?P<who>{_NAMED}|[Hh]e|[Ss]he|(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){{0,3}}?[A-Za-z][\w-]*)\s+"
                              r"(?:[a-z]+ly\s+|has\s+|had\s+|have\s+|would\s+|will\s+|later\s+|also\s+)?(?P<verb>[a-z]{3,}ed|said|told|wrote)"
                              r"(?:\s+(?:back|on|out|up))?\s*(?:[.,;]|$|\s+(?:while|as|during|after|before|at|in|on|to)\s)"
-                             r"|^\s*,?\s*(?P<verb2>according to)\s+(?P<who2>[^.;:!?\"\u201c\u201d]{2,80}?)\s*[.;]")
+                             r"|^\s*,?\s*(?P<verb2>according to)\s+(?P<who2>(?:[^.;:!?\"\u201c\u201d]|(?<=\b(?:Mr|Ms|Dr|St|Lt|Jr))\.|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col))\.|(?<=\b[A-Z])\.){2,80}?)"
+                             r"(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr))(?<!\b(?:Sen|Rep|Gov|Gen|Col))(?<!\b[A-Z])\s*[.;]")
 _AFTER_ANY_VERB_FIRST = re.compile(rf"^\s*(?P<verb>[a-z]{{3,}}ed)\s+(?P<who>{_NAMED})\s*(?:[.,;]|$)")
 
 
