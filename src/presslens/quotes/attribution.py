@@ -175,7 +175,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 if sentence.strip() and not RX24.search(sentence):
                     match = cues.SUBJECT_IN_SENTENCE.match(sentence)
                     who = match.group("who") if match else subjects.sentence_subject(sentence)  # behind a leading clause, after a description
-                    if who and who.split()[0] not in OPENERS - {"He", "She"} and len(words.split()) > (2 if match else 3) and not _title_like(words) \
+                    if who and who.split()[0] not in OPENERS - {"He", "She"} and who.split()[0].lower() not in subjects.CLAUSE_FIRST and len(words.split()) > (2 if match else 3) and not _title_like(words) \
                             and not SCARE_CUE.search(head[-40:]):
                         hit, rule = (who, "subject"), "same sentence"
             if hit is None and opens_paragraph and len(runs) == 1 and not paragraph[end + 1:].strip(" .") and number + 1 < len(blocks) \

@@ -253,4 +253,5 @@ def late_subject(head: str):
         return withs[-1].group("who"), "subject"
     match = SUBJECT_IN_SENTENCE.match(sentence)
     who = match.group("who") if match else subjects.sentence_subject(sentence)
-    return (who, "subject") if who and who.split()[0] not in OPENERS - {"He", "She"} and who_ok(who) else None
+    return (who, "subject") if who and who.split()[0] not in OPENERS - {"He", "She"} and who.split()[0].lower() not in subjects.CLAUSE_FIRST \
+        and who_ok(who) else None  # not "Multiple reports ... reveal"

@@ -110,6 +110,8 @@ _SAYS = re.compile(rf"^\s+(?:{VERB})\b")
 _WORDS = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _HELPERS = r"(?:(?:[a-z]+ly|also|then|has|had|have|would|will|once|did|does|do|not|never|on\s+[A-Z][a-z]+day|(?:last|this)\s+(?:week|month|year))\s+){0,3}"
 _PERSON = rf"(?P<who>(?:(?:[A-Z][a-z]+\.|[A-Z]{{2,5}})\s+)*{NAME}|[Hh]e|[Ss]he|[Tt]hey)"
+# a person named before "of <place>" ("Speaker Paul D. Ryan of ", "Chancellor Ann Lowe of ")
+_OF_PLACE = re.compile(r"(?:^|[\s(])(?P<owner>(?:(?:[A-Z][a-z]+\.|[A-Z]\.|[A-Z][\w'\u2019-]*)\s+){1,5})of\s+$")
 # the subject right before a finite reporting verb: "While Comey said", "Clinton has increasingly decried"
 _SUBJECT = re.compile(r"(?:^|[\s(])" + _PERSON + r"(?:,[^,;]{2,100},)?,?\s+" + _HELPERS + "$")
 # the subject of the main clause, for a participle after a comma: "Romney hit back, calling it"
@@ -420,6 +422,9 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
     if match is None:
         return None
     words = match.group("who").split()
+    owner = _OF_PLACE.search(before[: match.start("who")]) if words and words[0] not in OPENERS else None
+    if owner is not None:  # "Chancellor Ann Lowe of Elmland condemned": the person, not the place after "of"
+        words = [*owner.group("owner").split(), "of", *words]
     while words and words[0] in OPENERS:  # "While Comey" -> "Comey"
         words.pop(0)
     if not words:

@@ -29,7 +29,8 @@ _UNCLOSED = re.compile(rf"^(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME},\s+(
 _LEAD_WORDS = re.compile(r"^(?:and|but|or|so|yet|then|still|however|meanwhile|instead|also|later|earlier|now)\s*,?\s+", re.IGNORECASE)
 _NOT_SUBJECT = OPENERS - {"He", "She"}
 _NOT_FIRST = frozenset("""as if when while after before although though because despite like unlike besides perhaps maybe unless whether
-once until upon across among amid against additionally twenty thirty forty fifty sixty seventy eighty ninety hundred""".split())
+once until upon across among amid against additionally twenty thirty forty fifty sixty seventy eighty ninety hundred two three four five
+six seven eight nine ten eleven twelve fifteen multiple several numerous various""".split())
 
 
 def _suffixes(sentence: str):
@@ -70,7 +71,9 @@ def sentence_subject(sentence: str) -> str | None:
 
 
 _CLAUSE_FIRST = _NOT_FIRST | frozenset("""a additionally months weeks days years hours moments minutes bound just only even less sooner shortly soon
-amid amidst following within throughout during upon multiple several numerous various""".split())
+amid amidst following within throughout during upon multiple several numerous various monday tuesday wednesday thursday friday saturday
+sunday""".split())
+CLAUSE_FIRST = _CLAUSE_FIRST  # first words of a clause or a quantity, never of a speaker's name
 # A leading phrase of time or place that ends before the speaker: "Eight years ago,", "Less than an hour later,", "In Elmford, Iowa Monday,".
 _TIME_LEAD = re.compile(r"^[^,]{0,60}?\b(?:ago|later|earlier|afterwards|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                         r"(?:last|this|next) (?:week|month|year|night|spring|summer|autumn|fall|winter|morning|evening))\s*,")
@@ -97,6 +100,15 @@ def opens_with_clause(phrase: str) -> bool:
         or _TIME_LEAD.match(phrase) is not None  # "Frustrated, Ann Pike", "Alarmed by the vote, ...", "Eight years ago, ..."
 
 
+_PLACE_END = re.compile(r"\b(?:in|at|from|near|of|to)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}\s*,\s*$")
+# A US state after a place: "OH", "Mass.", "N.Y.", "Iowa".
+_STATE = re.compile(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2}|(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+                    r"Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
+                    r"Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|"
+                    r"Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+                    r"West Virginia|Wisconsin|Wyoming)")
+
+
 def lead_clause_subject(who: str) -> str | None:
     """The subject left when leading clauses are dropped from a phrase before a cue verb
     ("in a call on Dec. 2, Col. Ann Reyes, a spokeswoman" -> "Col. Ann Reyes, a spokeswoman").
@@ -108,11 +120,17 @@ def lead_clause_subject(who: str) -> str | None:
     >>> lead_clause_subject("in the end") is None
     True
     """
-    for part in list(_suffixes(who))[1:]:
+    parts = list(_suffixes(who))
+    for i, part in enumerate(parts[1:], 1):
+        segment = parts[i - 1][: len(parts[i - 1]) - len(part)]
+        if "," in part and _PLACE_END.search(segment) and _STATE.fullmatch(part.split(",")[0].strip()):
+            continue  # "... in Berea, OH, after winning, Gov. Ann Kasper": the state of a place, not the subject
         part = _LEAD_WORDS.sub("", part)
         first = part.split()[0] if part.split() else ""
         if part in ("he", "she") or (first[:1].isupper() and first not in _NOT_SUBJECT and not first.endswith(",")):
             return part
+        if first in ("he", "she", "they") and len(parts) == i + 1:  # "Eight years ago, he backed Ann Lowe and"
+            return first
         if first == "the" and "," not in part and len(part.split()) <= 6 \
                 and not re.search(r"\b(?:he|she|they|we|I|when|while|as|who|which|that|because|if|and|but|after|before)\b", part):  # "Reflecting on his career, the council leader"
             return part
