@@ -94,6 +94,8 @@ def sentence_cut(text: str) -> str:
     return text
 
 
+# a subordinate clause whose subject speaks: "..., where Senate leader Ann Lowe told reporters"
+_SUBORDINATE = re.compile(r",\s+(?:where|when|after|while|because|since|although|though|as)\s+(?=(?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-]+(?:\s*\([^()]{1,20}\))?$|(?:he|she|they)$)")
 # a phrase that runs the sentence on after a quote before its attribution ("among small donors, spokesman X said")
 _RUNNING_PHRASE = re.compile(r"^(?:among|across|for|in|on|at|with|by|from|to|into|over|under|after|before|during|since|around|near|"
                              r"throughout|within|without|about|against|between|beyond|than|as)\s")
@@ -182,6 +184,9 @@ def before(head: str):
         who = RX21.sub("", who)
         who = RX22.sub("", who)
         who = RX23.sub("", subjects.AS_LEAD.sub("", subjects.AS_INSIDE.sub("", who)))  # "As the Ledger reported,": the outlet
+        clause = _SUBORDINATE.search(who)
+        if clause:  # "The row spread to the Capitol, where Senate leader Ann Lowe told": the subject of the clause
+            who = who[clause.end():]
         if ", " in who and _PARENTHETICAL.match(match.group("rest") + " " + (match.group("end") or "")) and _PARENTHETICAL_WHO.fullmatch(who.rsplit(", ", 1)[1]):
             who = who.rsplit(", ", 1)[1]  # "The plan, Sexton said, has created": the clause's subject is not the speaker
         if re.search(r"\s(?:and|but)$", who):  # "Reid voted in Reno on Saturday and says": the subject of the first verb

@@ -56,6 +56,7 @@ from presslens.quotes.vocabulary import (
     RX32,
     SCARE_CUE,
     TITLE_CUE,
+    TITLES,
     VERB,
 )
 
@@ -112,6 +113,9 @@ _HELPERS = r"(?:(?:[a-z]+ly|also|then|has|had|have|would|will|once|did|does|do|n
 _PERSON = rf"(?P<who>(?:(?:[A-Z][a-z]+\.|[A-Z]{{2,5}})\s+)*{NAME}|[Hh]e|[Ss]he|[Tt]hey)"
 # a person named before "of <place>" ("Speaker Paul D. Ryan of ", "Chancellor Ann Lowe of ")
 _OF_PLACE = re.compile(r"(?:^|[\s(])(?P<owner>(?:(?:[A-Z][a-z]+\.|[A-Z]\.|[A-Z][\w'\u2019-]*)\s+){1,5})of\s+$")
+# a description in lower case and a titled or full name after a capitalised word ("Democratic county candidate Sen. Ann Lowe")
+_DESCRIBED_NAME = re.compile(r"\s+(?:(?!(?:in|on|at|of|for|to|from|with|and|or|the|a|an|who|which|that)\b)[a-z][\w-]*\s+){1,3}"
+                             rf"(?:(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)+{NAME}|[A-Z][\w'\u2019-]+\s+[A-Z][\w'\u2019-]+)")
 # the subject right before a finite reporting verb: "While Comey said", "Clinton has increasingly decried"
 _SUBJECT = re.compile(r"(?:^|[\s(])" + _PERSON + r"(?:,[^,;]{2,100},)?,?\s+" + _HELPERS + "$")
 # the subject of the main clause, for a participle after a comma: "Romney hit back, calling it"
@@ -422,9 +426,12 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
     if match is None:
         return None
     words = match.group("who").split()
-    owner = _OF_PLACE.search(before[: match.start("who")]) if words and words[0] not in OPENERS else None
+    owner = _OF_PLACE.search(match.string[: match.start("who")]) if words and words[0] not in OPENERS else None
     if owner is not None:  # "Chancellor Ann Lowe of Elmland condemned": the person, not the place after "of"
         words = [*owner.group("owner").split(), "of", *words]
+    described = _DESCRIBED_NAME.match(match.string, match.end("who")) if len(words) == 1 else None
+    if described is not None:  # "Democratic county candidate Sen. Ann Lowe (I-Vt.) on Saturday criticized": the name after the description
+        words = [*words, *match.string[match.end("who"): described.end()].split()]
     while words and words[0] in OPENERS:  # "While Comey" -> "Comey"
         words.pop(0)
     if not words:
