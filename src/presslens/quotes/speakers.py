@@ -206,9 +206,11 @@ class Registry:
         if len(words_all) == 1 and (words_all[0] in OPENERS or words_all[0] in ORG_WORDS or not (
                 spoke or any(p.endswith(words_all[0]) for p in self.people) or words_all[0] in self.article()[0])):
             return  # one capitalised word that names no one known (here or by full name elsewhere in the article)
+        if len(words_all) == 1 and re.search(r"(?:^|\s)[A-Z][\w'\u2019-]+ $", piece[max(0, match.start() - 30): match.start()]):
+            return  # the end of a longer name cut by the description before it ("... fleeing war in the Middle East, warned")
         description, title, name = split_name(words_all)
         words = name.split()
-        if not words or words[0] in OPENERS or any(w in ORG_WORDS for w in words) or _PLACE.search(name):
+        if not words or words[0] in OPENERS or any(w in ORG_WORDS for w in words) or _PLACE.search(name) or _PLACE.search(" ".join(words_all)):
             return
         first_title = strip_title_dot(title.split()[0]) if title else ""
         gender = "m" if first_title in HONORIFICS_MALE else "f" if first_title in HONORIFICS_FEMALE else ""
@@ -261,7 +263,7 @@ _MENTION_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z\u00c0-\u00d6\u00d8-\u00de
                            r"(?![\w-]|['\u2019](?!s\s+(?:been|not|also|never|already|got|going)\b))"  # "Briggs's been": a subject
                            r"(?:,\s+(?P<age>\d{1,3})\b)?(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
 # Places and days read as names: "San Diego", "North Dakota", "Madison Square Garden", "South Dakota Tuesday".
-_PLACE = re.compile(r"^(?:San|Santa|Los|Las|El|New|North|South|East|West|Fort|Port|Saint|St\.?|Mount|Lake)\s|\s(?:Square|Garden|Street|Avenue|"
+_PLACE = re.compile(r"^(?:San|Santa|Los|Las|El|New|North|South|East|West|Fort|Port|Saint|St\.?|Mount|Lake|Middle|Far|Near)\s|\s(?:Square|Garden|Street|Avenue|"
                     r"Road|Park|Island|Islands|County|City|Valley|Beach|Hill|Hills|Bay|River|Airport|Station|Monday|Tuesday|Wednesday|"
                     r"Thursday|Friday|Saturday|Sunday)$")
 # A name as the grammatical subject: at the start of its clause (after "But", "Still," or an opening clause such as
