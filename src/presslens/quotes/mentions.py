@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from presslens.quotes.coref import pronoun_of
+from presslens.quotes.subjects import STATE
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
     HONORIFICS_FEMALE,
@@ -208,7 +209,8 @@ def parse_speaker(phrase: str) -> Speaker:
         if first and " " not in first and first_name_gender(first) is None and parts[0] and all(is_name_word(w) for w in parts[0].split()) \
                 and len(parts[0].split()) >= 2 and first_name_gender(parts[0].split()[0]) is not None:
             head, tail = parts[0], ", ".join([first.lower()] + parts[1:])  # "Defending, Priya Nandakumar"
-        elif first and parts[0] and _APPOSITIVE_LEAD.match(parts[0] if not is_name_word(parts[0].split()[0]) or parts[0].split()[0] in OPENERS else "x") is None \
+        elif first and parts[0] and not (STATE.fullmatch(parts[0]) and re.search(r"\b(?:of|in|from)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?$", first)) \
+                and _APPOSITIVE_LEAD.match(parts[0] if not is_name_word(parts[0].split()[0]) or parts[0].split()[0] in OPENERS else "x") is None \
                 and all(is_name_word(w) for w in parts[0].split()) and not all(is_name_word(w) for w in first.split()):
             head, tail = parts[0], ", ".join([first] + parts[1:])  # "his sister, Karen Dawlish"
         else:

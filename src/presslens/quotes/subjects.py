@@ -20,7 +20,7 @@ _IRREGULAR = ("put|shot|went|took|gave|made|hit|struck|spoke|wrote|began|kept|fe
               "withdrew|oversaw|dug|hung|swung|quit|shut|spread|cast|hurt|upheld|built|lent|bent|dealt|slammed|spoke|woke|gave|forgave")
 # A subject: description words allowed before the name, a bracketed party label or an appositive after it.
 _SUBJECT_ANY = re.compile(
-    rf"^(?P<who>(?:(?:[A-Z][\w.'\u2019-]*\s+){{1,3}}of\s+)?(?:(?:[A-Z][\w.'\u2019-]*|[a-z][\w-]*)\s+){{0,4}}?(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}(?:\s+\([^)]{{1,20}}\))?"
+    rf"^(?P<who>(?:\d{{1,3}}-year-old\s+)?(?:(?:[A-Z][\w.'\u2019-]*\s+){{1,3}}of\s+)?(?:(?:[A-Z][\w.'\u2019-]*|[a-z][\w-]*)\s+){{0,4}}?(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}(?:\s+\([^)]{{1,20}}\))?"
     rf"(?:,(?!\s*(?:he|she|they|we|I)\b)[^!?;:\"\u201c\u201d]{{2,140}}?,)?|He|She)\s+(?:[a-z]+ly\s+)?(?:also\s+|then\s+|later\s+|once\s+|had\s+|has\s+|have\s+|was\s+|is\s+|"
     rf"will\s+|would\s+|did\s+|does\s+|only\s+)?(?!(?:does|as|this|his|its|us|yes|less|unless|thus|whereas|across)\b)"
     rf"(?P<verb>[a-z]+(?:ed|es|s)|{_IRREGULAR})\b"
@@ -102,7 +102,7 @@ def opens_with_clause(phrase: str) -> bool:
 
 _PLACE_END = re.compile(r"\b(?:in|at|from|near|of|to)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}\s*,\s*$")
 # A US state after a place: "OH", "Mass.", "N.Y.", "Iowa".
-_STATE = re.compile(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2}|(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+STATE = re.compile(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2}|(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
                     r"Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
                     r"Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|"
                     r"Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
@@ -123,7 +123,7 @@ def lead_clause_subject(who: str) -> str | None:
     parts = list(_suffixes(who))
     for i, part in enumerate(parts[1:], 1):
         segment = parts[i - 1][: len(parts[i - 1]) - len(part)]
-        if "," in part and _PLACE_END.search(segment) and _STATE.fullmatch(part.split(",")[0].strip()):
+        if "," in part and _PLACE_END.search(segment) and STATE.fullmatch(part.split(",")[0].strip()):
             continue  # "... in Berea, OH, after winning, Gov. Ann Kasper": the state of a place, not the subject
         part = _LEAD_WORDS.sub("", part)
         first = part.split()[0] if part.split() else ""
