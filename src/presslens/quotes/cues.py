@@ -94,6 +94,10 @@ def sentence_cut(text: str) -> str:
     return text
 
 
+# an owner's group or office as the subject: "Ryan's campaign shrugged off ...", "The mayor's office hit back"
+_POSSESSIVE_SUBJECT = re.compile(r"^(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*['\u2019]s\s+(?:[a-z]+\s+)?(?:campaign|office|team|spokes\w+|"
+                                 r"lawyers?|attorneys?|aides?|camp|staff|allies|party|administration|government|department|foundation))\s+"
+                                 r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\b")
 # a subordinate clause whose subject speaks: "..., where Senate leader Ann Lowe told reporters"
 _SUBORDINATE = re.compile(r",\s+(?:where|when|after|while|because|since|although|though|as)\s+(?=(?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-]+(?:\s*\([^()]{1,20}\))?$|(?:he|she|they)$)")
 # a phrase that runs the sentence on after a quote before its attribution ("among small donors, spokesman X said")
@@ -141,6 +145,13 @@ def after(tail: str):
     who = re.sub(r"^as\s+(?=[A-Z]|he\b|she\b|they\b)", "", match.group("who").strip()) if match else ""  # '"...," as Cruz said on Monday'
     if ", " in who and _RUNNING_PHRASE.match(who):  # '"..." among small donors, spokesman Neil Amber said': the speaker after the phrase
         who = who.split(", ", 1)[1]
+    elif match and re.match(r"(?:like|unlike|including|such as|despite|amid)\s", who) and match.group("rest")[:1] in (" ", ","):
+        inverted = _AFTER_VERB_FIRST.match(tail[match.start("verb"):])  # '"..." like the recent swings in markets, said Ann Lee, ...'
+        if inverted:
+            named = sentence_cut(inverted.group("who")).strip()
+            return (named, inverted.group("verb").lower()) if who_ok(named) else None
+    if match and who[:1].islower() and re.search(r"\s(?:that|which|when|where)\s", who) and who.split()[0] not in PRONOUNS:
+        return None  # '... the "undue burden" standard that the court announced': a relative clause, not an attribution
     if match and who_ok(who) and len(who.split()) <= 22:
         if sentence_cut(who) != who and not (who.endswith(".") and sentence_cut(who) == who[:-1]):  # a sentence boundary inside: not the same
             return None  # sentence (a full stop closing the phrase before ", said" is an abbreviation's: "retired in Elmford, Mass., said")
@@ -168,8 +179,12 @@ def before(head: str):
     if not sentence.strip() or RX19.search(sentence.rstrip()):
         return None
     match = _BEFORE_ACCORDING.search(sentence)
-    if match:
+    if match and (match.group(0).startswith("A") or len(match.group("who").split()) <= 12 or ", " not in match.group("who")):
         return match.group("who"), "according to"
+    if match:  # "His criticism, according to an interview with the Ledger, was ...": the source before the comma
+        source = match.group("who").split(", ", 1)[0]  # (not "said that according to its analysis, the party has won ..., but")
+        if source.split()[0].lower() not in ("its", "his", "her", "their", "our", "my") and len(source.split()) <= 12:
+            return source, "according to"
     match = _ASKED_BY.search(sentence)  # "Rubio was asked by moderator Ann Lee whether ...": the one asking
     if match and who_ok(match.group("who")):
         return match.group("who"), "asked"
@@ -189,13 +204,14 @@ def before(head: str):
             who = who[clause.end():]
         if ", " in who and _PARENTHETICAL.match(match.group("rest") + " " + (match.group("end") or "")) and _PARENTHETICAL_WHO.fullmatch(who.rsplit(", ", 1)[1]):
             who = who.rsplit(", ", 1)[1]  # "The plan, Sexton said, has created": the clause's subject is not the speaker
-        if re.search(r"\s(?:and|but)$", who):  # "Reid voted in Reno on Saturday and says": the subject of the first verb
+        if re.search(r"\s(?:and|but)(?:\s+(?:now|then|later|also|still|quickly|soon))?$", who):  # "Reid voted in Reno on Saturday and says": the subject of the first verb
             who = subjects.sentence_subject(who) or who
         if len(who.split()) > 22 and _HEAD_NAME.match(who):  # "Ann Lowe, a former ... who now studies ... at the X Center, said"
             who = " ".join(who.split()[:20])
         if match.group("verb").lower().endswith("ing"):  # "Mr. Tate defended the plan, saying ..."
             subject = SUBJECT_IN_SENTENCE.match(who + " ")
             subject = subject if subject and not subjects.opens_with_clause(subject.group("who")) else None  # not "Amid calls for ..."
+            subject = subject or _POSSESSIVE_SUBJECT.match(who + " ")  # "Ryan's campaign shrugged off Reed's comments, telling"
             who = subject.group("who") if subject else (subjects.sentence_subject(who) or who)
         if ", " in who and (not who_ok(who) or subjects.opens_with_clause(who)):  # "In a call on Dec. 2, Col. Reyes, ... said"
             lead = subjects.lead_clause_subject(who)  # ... and "Earlier this week, Cllr Hale condemned the cuts and vowed"

@@ -111,6 +111,8 @@ _SAYS = re.compile(rf"^\s+(?:{VERB})\b")
 _WORDS = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _HELPERS = r"(?:(?:[a-z]+ly|also|then|has|had|have|would|will|once|did|does|do|not|never|on\s+[A-Z][a-z]+day|(?:last|this)\s+(?:week|month|year))\s+){0,3}"
 _PERSON = rf"(?P<who>(?:(?:[A-Z][a-z]+\.|[A-Z]{{2,5}})\s+)*{NAME}|[Hh]e|[Ss]he|[Tt]hey)"
+# a person opening the sentence before an appositive ("Swanson, who is a pastor at ...")
+_LEAD_PERSON = re.compile(rf"^(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}),\s+(?:who|a|an|the)\s")
 # a person named before "of <place>" ("Speaker Paul D. Ryan of ", "Chancellor Ann Lowe of ")
 _OF_PLACE = re.compile(r"(?:^|[\s(])(?P<owner>(?:(?:[A-Z][a-z]+\.|[A-Z]\.|[A-Z][\w'\u2019-]*)\s+){1,5})of\s+$")
 # a description in lower case and a titled or full name after a capitalised word ("Democratic county candidate Sen. Ann Lowe")
@@ -383,6 +385,18 @@ def reporting_after(words: str, head: str, tail: str):
     return last
 
 
+def _lead_person(match) -> str | None:
+    """The person opening the sentence when a subject match is the object of a preposition in
+    that person's appositive ("Swanson, a pastor at the Reformation Church of Elmford, ...,
+    slammed"), else None."""
+    before = match.string[: match.start("who")]
+    owner = _OF_PLACE.search(before)
+    if not re.search(r"\b(?:at|in|of|for|from|with)\s+(?:the\s+)?$", before[: owner.start("owner")] if owner is not None else before):
+        return None
+    subject = _LEAD_PERSON.match(match.string)
+    return subject.group("who") if subject is not None else None
+
+
 def reporting_subject(head: str, tail: str = "", words: str = ""):
     """(who, verb) for a partial quote whose reporting verb follows its subject
     directly (``While Comey said there was ...``, ``Sen. Ada Reyes calling it``).
@@ -415,7 +429,7 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
     if named is not None and (agent is not None or cue is None):
         match = agent or _SUBJECT.search(clause_before(head)[: named.start()])  # 'Mr. Reed summed up Ms. Hale as "..."'
         verb = agent.group("verb") if agent else named.group(0).split()[0].lower()
-        return (match.group("who"), verb) if match is not None and match.group("who") not in OPENERS else None
+        return ((_lead_person(match) or match.group("who")), verb) if match is not None and match.group("who") not in OPENERS else None
     if cue is None:
         return None
     before = sentence[: cue.start()]
@@ -425,6 +439,8 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
         match = _SUBJECT.search(before)
     if match is None:
         return None
+    if (subject := _lead_person(match)) is not None:
+        return subject, cue.group(0).lower()
     words = match.group("who").split()
     owner = _OF_PLACE.search(match.string[: match.start("who")]) if words and words[0] not in OPENERS else None
     if owner is not None:  # "Chancellor Ann Lowe of Elmland condemned": the person, not the place after "of"
