@@ -176,7 +176,7 @@ RX34 = re.compile(r"(?<![\w'])'''(?=[\w(\[$\u00a3])")
 PERIOD = re.compile(r"[.!?](?=\s|$)")
 
 # Naming words in someone's mouth: 'Clinton called the deal "an historic step"', '..., calling him "a total stiff"'.
-CALLED = re.compile(rf"(?:^|[.!?;]\s+|,\s+(?:and\s+|but\s+)?)(?P<who>(?:[A-Z][\w.-]*\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)?{NAME}|[Hh]e|[Ss]he)(?:,[^,\"\u201c]{{2,100}},)?,?\s+"
+CALLED = re.compile(rf"(?:^|(?<!\b[A-Z])[.!?;]\s+|,\s+(?:and\s+|but\s+)?)(?P<who>(?:[A-Z][\w.-]*\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)?{NAME}|[Hh]e|[Ss]he)(?:,[^,\"\u201c]{{2,100}},)?,?\s+"
                      r"(?:also\s+|then\s+|later\s+|has\s+|had\s+|once\s+|repeatedly\s+|previously\s+)?(?P<verb>called|calls|described|describes|dubbed|labell?ed|branded)"
                      r"(?:\s+[\w'\u2019.-]+){0,6}?\s*$")
 CALLING = re.compile(r",\s+(?:and\s+)?(?P<verb>calling|describing|labell?ing|branding|dubbing)(?:\s+[\w'\u2019.-]+){0,6}?\s*$")
