@@ -67,6 +67,12 @@ _CUE = re.compile(rf"\b{VERB}\b[^.!?]*[.!?]\s*$")
 _PARAGRAPH_SAID = re.compile(rf"(?P<who>(?:[A-Z][^.!?;\"\u201c\u201d]*?)|[Hh]e|[Ss]he|[Tt]hey)\s*,?\s+(?:also\s+)?(?P<verb>{VERB})\b[^\"\u201c\u201d]*[.:]\s*$")
 
 
+def _last_clause(who: str) -> str:
+    """The subject of the last clause of a phrase before a cue verb ("The Times made the claim
+    against the Elm Trust in May, and the Ledger" -> "the Ledger")."""
+    return re.split(r",\s+(?:and|but)\s+(?=[A-Z]|the\s)", who)[-1]
+
+
 def _title_like(words: str) -> bool:
     """A short run of capitalised words (a work, a show, a slogan): "Meet the Press", "Make America Great Again"."""
     tokens = words.strip().rstrip(".,!?").split()
@@ -240,11 +246,11 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
         if carry is None and not speech:
             match = _PARAGRAPH_SAID.search(cues.last_sentence(paragraph))
             if match and cues.who_ok(match.group("who")) and len(match.group("who").split()) <= 22:
-                previous["said_colon"] = (match.group("who"), match.group("verb").lower())
+                previous["said_colon"] = (_last_clause(match.group("who")), match.group("verb").lower())
         elif carry is None and paragraph.rstrip().endswith(":"):
             match = _PARAGRAPH_SAID.search(cues.last_sentence(paragraph))
             if match:
-                previous["said_colon"] = (match.group("who"), match.group("verb").lower())
+                previous["said_colon"] = (_last_clause(match.group("who")), match.group("verb").lower())
         if carry is None and not speech and previous["said_colon"] is None:  # "Ann Pike was upbeat." / "Echoed Pike:" then a quotation
             previous["subject"] = cues.last_sentence(paragraph)  # read only when a quotation-only paragraph follows
         if carry is not None and not runs:

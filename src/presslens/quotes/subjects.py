@@ -174,7 +174,7 @@ _AFTER_ANY_VERB = re.compile(rf"^\s*(?P<who>{_NAMED}|[Hh]e|[Ss]he|(?:[Aa]n?|[Tt]
                              r"(?:\s+(?:back|on|out|up))?\s*(?:[.,;]|$|\s+(?:while|as|during|after|before|at|in|on|to)\s)"
                              r"|^\s*,?\s*(?P<verb2>according to)\s+(?P<who2>(?:[^.;:!?\"\u201c\u201d]|(?<=\b(?:Mr|Ms|Dr|St|Lt|Jr))\.|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col))\.|(?<=\b[A-Z])\.){2,80}?)"
                              r"(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr))(?<!\b(?:Sen|Rep|Gov|Gen|Col))(?<!\b[A-Z])\s*[.;]")
-_AFTER_ANY_VERB_FIRST = re.compile(rf"^\s*(?P<verb>[a-z]{{3,}}ed)\s+(?P<who>{_NAMED})\s*(?:[.,;]|$)")
+_AFTER_ANY_VERB_FIRST = re.compile(rf"^\s*(?P<verb>[a-z]{{3,}}ed)\s+(?P<who>{_NAMED}(?:\s+of\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?)\s*(?:[.,;]|$)")
 
 
 def after_any_verb(tail: str) -> tuple[str, str] | None:
