@@ -98,6 +98,8 @@ def sentence_cut(text: str) -> str:
 _POSSESSIVE_SUBJECT = re.compile(r"^(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*['\u2019]s\s+(?:[a-z]+\s+)?(?:campaign|office|team|spokes\w+|"
                                  r"lawyers?|attorneys?|aides?|camp|staff|allies|party|administration|government|department|foundation))\s+"
                                  r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\b")
+_EMBEDDED_QUESTION = re.compile(r"\b(?:over|about|on|of|to)\s+(?:how|what|why|whether)\b")
+_INVERTED_PARENTHETICAL = re.compile(rf"^\s+(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}(?:,\s+[^,;:\"\u201c\u201d]{{2,80}}?)?),\s+(?:is|was|are|were|has|had|will|would|can|could)\b")
 # a subordinate clause whose subject speaks: "..., where Senate leader Ann Lowe told reporters"
 _SUBORDINATE = re.compile(r",\s+(?:where|when|after|while|because|since|although|though|as)\s+(?=(?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-]+(?:\s*\([^()]{1,20}\))?$|(?:he|she|they)$)")
 # a phrase that runs the sentence on after a quote before its attribution ("among small donors, spokesman X said")
@@ -192,6 +194,11 @@ def before(head: str):
     if match and who_ok(match.group("who")):
         return match.group("who"), match.group("verb").lower()
     match = _BEFORE_VERB.search(sentence)
+    if match and _EMBEDDED_QUESTION.search(match.group("who")):
+        match = None  # "The debate over how the county responds ...": the verb of an embedded question
+    if match and sentence[match.end("who"): match.start("verb")].strip() == "," and match.group("verb").lower() in ("says", "said") \
+            and (inverted := _INVERTED_PARENTHETICAL.match(match.group("rest"))) and who_ok(inverted.group("who")):
+        return inverted.group("who"), match.group("verb").lower()  # "The paradox of X, says Carl Antony, historian at ..., is that"
     if match:
         who = match.group("who")
         # "Smith, who ... , said" keeps the whole phrase; drop a leading clause ("When asked, X said", "In addition, he said")

@@ -433,6 +433,9 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
     if cue is None:
         return None
     before = sentence[: cue.start()]
+    if cue.group(0).lower() == "according to":  # "For Reed, according to X, the speech represents": X, not the subject before
+        source = re.match(r"\s*(?P<who>[^,;:\"\u201c\u201d]{2,100}?)\s*,", sentence[cue.end():])
+        return (source.group("who"), "according to") if source is not None else None
     if cue.group(0).endswith("ing") and before.rstrip().endswith(","):
         match = _CLAUSE_SUBJECT.match(before) or _CLAUSE_SUBJECT.match(before.split(", ", 1)[-1])  # "During the debate, Cruz ..."
     else:

@@ -76,7 +76,8 @@ sunday""".split())
 CLAUSE_FIRST = _CLAUSE_FIRST  # first words of a clause or a quantity, never of a speaker's name
 # A leading phrase of time or place that ends before the speaker: "Eight years ago,", "Less than an hour later,", "In Elmford, Iowa Monday,".
 _TIME_LEAD = re.compile(r"^[^,]{0,60}?\b(?:ago|later|earlier|afterwards|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                        r"(?:last|this|next) (?:week|month|year|night|spring|summer|autumn|fall|winter|morning|evening))\s*,")
+                        r"(?:last|this|next) (?:week|month|year|night|spring|summer|autumn|fall|winter|morning|evening))\s*,"
+                        r"|^[^,]{0,60}?\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?:for|with|to|at|in|after|before)\b[^,]{0,40},")
 
 
 def opens_with_clause(phrase: str) -> bool:
@@ -127,10 +128,15 @@ def lead_clause_subject(who: str) -> str | None:
             continue  # "... in Berea, OH, after winning, Gov. Ann Kasper": the state of a place, not the subject
         part = _LEAD_WORDS.sub("", part)
         first = part.split()[0] if part.split() else ""
+        if "," in part and _TIME_LEAD.match(part):
+            continue  # "..., New York City on Monday for his wife, former mayor Bill Dane": a place and a time, not the subject
         if part in ("he", "she") or (first[:1].isupper() and first not in _NOT_SUBJECT and not first.endswith(",")):
             return part
         if first in ("he", "she", "they") and len(parts) == i + 1:  # "Eight years ago, he backed Ann Lowe and"
             return first
+        if i == len(parts) - 1 and re.fullmatch(r"(?:(?!(?:he|she|they|we|and|but|or|when|while|as|if|who|which|that|the|a|an|in|on|at|of|to|for|by|with|from)\b)"
+                                                r"[a-z][\w-]*(?<!ed)(?<!ing)\s+){1,3}(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]+", part):
+            return part  # "..., former mayor Bill Dane": a description in lower case before the name
         if first == "the" and "," not in part and len(part.split()) <= 6 \
                 and not re.search(r"\b(?:he|she|they|we|I|when|while|as|who|which|that|because|if|and|but|after|before)\b", part):  # "Reflecting on his career, the council leader"
             return part
