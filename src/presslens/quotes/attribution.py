@@ -221,6 +221,10 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 continue
             who, cue = hit
             speaker = parse_speaker(cues.PARTY_LABEL.sub("", who))
+            if speaker.type == "person" and speaker.name == speaker.mention and " " not in speaker.name and speaker.name.endswith("ing") \
+                    and first_name_gender(speaker.name) is None and not any(p.split()[-1] == speaker.name for p in registry.people) \
+                    and re.search(rf"(?:^|[.!?]\s+){re.escape(speaker.name)}\s+(?:was|is|has|had|will|would|could|can|may|remains|remained)\b", head):
+                speaker.type = "unnamed"  # "Fundraising was \"...\"": a gerund as the sentence's subject, not a person to register
             if speaker.type == "unnamed" and not speaker.description and len(words.split()) < 3:
                 record["kind"] = quoted_kind(words, paragraph[: max(0, start - 1)], False, marks, tail)
                 if record["kind"] == "speech":

@@ -98,6 +98,7 @@ def sentence_cut(text: str) -> str:
 _POSSESSIVE_SUBJECT = re.compile(r"^(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*['\u2019]s\s+(?:[a-z]+\s+)?(?:campaign|office|team|spokes\w+|"
                                  r"lawyers?|attorneys?|aides?|camp|staff|allies|party|administration|government|department|foundation))\s+"
                                  r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\b")
+_SUBORDINATOR_LEAD = re.compile(r"^(?:Although|Though|Even though|While|Whereas|Because|Since|Unless|Once)\s+(?=(?:he|she|they|we|I)$|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}$)")
 _EMBEDDED_QUESTION = re.compile(r"\b(?:over|about|on|of|to)\s+(?:how|what|why|whether)\b")
 _INVERTED_PARENTHETICAL = re.compile(rf"^\s+(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}(?:,\s+[^,;:\"\u201c\u201d]{{2,80}}?)?),\s+(?:is|was|are|were|has|had|will|would|can|could)\b")
 # a subordinate clause whose subject speaks: "..., where Senate leader Ann Lowe told reporters"
@@ -206,6 +207,7 @@ def before(head: str):
         who = RX21.sub("", who)
         who = RX22.sub("", who)
         who = RX23.sub("", subjects.AS_LEAD.sub("", subjects.AS_INSIDE.sub("", who)))  # "As the Ledger reported,": the outlet
+        who = _SUBORDINATOR_LEAD.sub("", who)  # "Although he told the FBI ...", "Though Ann Lowe said": the clause's subject
         clause = _SUBORDINATE.search(who)
         if clause:  # "The row spread to the Capitol, where Senate leader Ann Lowe told": the subject of the clause
             who = who[clause.end():]
