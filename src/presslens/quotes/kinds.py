@@ -27,6 +27,10 @@ terms.  The rules, each with fictional cases in ``tests/data/quote_cases_press_6
   the arrest, a witness said``), unless the run is title-like or held at arm's length
   (``so-called``).  A naming verb needs a named subject (``what critics call "..."``
   stays a scare quote) and in the passive it is no cue (``has been described as``).
+  For a phrase of three words or more that is not title-like, verbs of speaking about
+  something (``speaks of``, ``coached X to``, ``called for``) and a statement's noun
+  (``Ms Hale's statement on Monday that "..."``, ``his call for "..."``; its speaker is
+  the possessor) count too (cases in ``quote_cases_press_12.yaml``).
   :func:`reporting_subject` gives such a quote the subject of its verb;
 * **naming with an agent** (:func:`named_by`, cases in ``quote_cases_press_9.yaml``): a
   naming verb with its object before the quote (``calling him "a total stiff"``,
@@ -74,6 +78,17 @@ REPORTING = re.compile(r"(?<![\w-])(?:said|says|say|saying|told|tells|telling|ca
                        r"deny|predict|suggest|demand|complain|cautioned|cautions|cautioning|proposed|proposes|concludes|[Aa]ccording to|"
                        r"tweeting|tweets|yelled|yelling|shouted|shouting|screamed|screaming|portrayed|portraying|portrays|"
                        r"in (?:the|his|her|their) (?:own )?words of|in (?:his|her|their) (?:own )?words)\b")
+# Cues that make a quoted phrase of three words or more (not a title) someone's words, though
+# they also stand before quoted terms ('talked about "identity politics"', 'called for "calm"'):
+# verbs of speaking about something, and a reported statement's noun ('his statement on
+# Monday that "..."', 'her call for "..."').
+_SAID_NOUN = r"(?:statement|comments?|remarks?|assertion|insistence|declaration|claim)"
+_MORE_REPORTING = re.compile(r"(?<![\w-])(?:(?:calls|calling|called)\s+(?:for|on)|call\s+on|"
+                             r"proclaimed|proclaiming|proclaims|coached|coaching|boast|boasts|boasting|vented|venting|exclaimed|"
+                             r"(?:talk|talks|talked|talking|speak|spoke|speaks|speaking|spoken)\s+(?:about|of)|"
+                             rf"(?P<noun>{_SAID_NOUN}(?=(?:\s+[\w,'\u2019-]+){{0,8}}?\s+that\b)|call(?=\s+for\b))(?:\s+[\w,'\u2019-]+){{0,8}}?\s+(?:that|for))\b")
+# the one whose statement it is: 'Mr. Reed's statement', 'his comments', 'her call'
+_POSSESSOR = re.compile(rf"(?:^|[\s(])(?P<who>{NAME}(?=['\u2019]s?\s)|[Hh]is|[Hh]er|[Tt]heir)(?:['\u2019]s?)?\s+(?:[\w-]+\s+){{0,3}}$")
 # "is described as", "has been called": a naming verb in the passive is no speaker's cue.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|now|often|widely|sometimes)\s+$")
 _NAMING = frozenset("call calls called calling described describing describes dubbed branded labelled labeled termed deemed".split())
@@ -108,7 +123,7 @@ _NAMED_AS = re.compile(r"\b(?:known as|also known as|aka|a\.k\.a\.|nicknamed|goi
 _SURNAME_AFTER = re.compile(r"^\s+[A-Z][a-z]")
 _SAYS = re.compile(rf"^\s+(?:{VERB})\b")
 _WORDS = re.compile(r"[A-Za-z][\w'\u2019-]*")
-_HELPERS = r"(?:(?:[a-z]+ly|also|then|has|had|have|would|will|once|did|does|do|not|never|on\s+[A-Z][a-z]+day|(?:last|this)\s+(?:week|month|year))\s+){0,3}"
+_HELPERS = r"(?:(?:[a-z]+ly|also|then|has|had|have|would|will|once|did|does|do|not|never|used\s+to|went\s+on\s+to|often|always|still|just|even|now|on\s+[A-Z][a-z]+day|(?:last|this)\s+(?:week|month|year))\s+){0,3}"
 _PERSON = rf"(?P<who>(?:(?:[A-Z][a-z]+\.|[A-Z]{{2,5}})\s+)*{NAME}|[Hh]e|[Ss]he|[Tt]hey)"
 # the subject right before a finite reporting verb: "While Comey said", "Clinton has increasingly decried"
 _SUBJECT = re.compile(r"(?:^|[\s(])" + _PERSON + r"(?:,[^,;]{2,100},)?,?\s+" + _HELPERS + "$")
@@ -317,7 +332,7 @@ def _named_match(head: str):
     return match
 
 
-def reporting_cue(head: str):
+def reporting_cue(head: str, longer: bool = False):
     """The reporting verb that governs a quote in the same clause (a match on the
     sentence before the quote), or None.
 
@@ -327,6 +342,12 @@ def reporting_cue(head: str):
     'dismissed'
     >>> reporting_cue("The plan has been described as ") is None
     True
+
+    With ``longer`` (a quote of three words or more that is not title-like) also verbs of
+    speaking about something and a statement's noun:
+
+    >>> reporting_cue("Mr Reed stood by his statement on Monday that ", longer=True).group(0)
+    'statement on Monday that'
     """
     sentence = clause_before(head)
     if headline_case(sentence[-60:]):
@@ -334,12 +355,16 @@ def reporting_cue(head: str):
     last = None
     for match in REPORTING.finditer(sentence):
         last = match
+    if longer:
+        for match in _MORE_REPORTING.finditer(sentence, max(0, len(sentence) - 160)):
+            if last is None or match.start() > last.start() or (match.start() == last.start() and match.end() > last.end()):
+                last = match  # 'called for' over 'called', 'his call for' over 'call'
     if last is None:
         return None
     between = sentence[last.end():]
     if len(between) > 120 or ";" in between:
         return None
-    if last.group(0) in _PASSIVE_VERBS and _PASSIVE.search(sentence[: last.start()]):
+    if last.group(0).split()[0] in _PASSIVE_VERBS and _PASSIVE.search(sentence[: last.start()]):  # 'was called on to'
         return None
     return last
 
@@ -396,7 +421,8 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
     """
     if (who := headline_speaker(words, head)) is not None and not tail.strip(" .!?'\u2019\"\u201d"):
         return who, "colon"
-    cue = reporting_cue(head)
+    stripped = words.strip()
+    cue = reporting_cue(head, longer=len(stripped.split()) >= 3 and not title_like(stripped))
     sentence = clause_before(head)
     if cue is None and tail:
         cue = reporting_after(words, head, tail)
@@ -413,6 +439,9 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
     if cue is None:
         return None
     before = sentence[: cue.start()]
+    if cue.re is _MORE_REPORTING and cue.group("noun") and (match := _POSSESSOR.search(before)) is not None:  # 'his statement that "..."'
+        who = {"his": "he", "her": "she", "their": "they"}.get(match.group("who").lower(), match.group("who"))
+        return who, cue.group("noun").lower()
     if cue.group(0).endswith("ing") and before.rstrip().endswith(","):
         match = _CLAUSE_SUBJECT.match(before) or _CLAUSE_SUBJECT.match(before.split(", ", 1)[-1])  # "During the debate, Cruz ..."
     else:
@@ -450,7 +479,7 @@ def quoted_kind(words: str, head: str, attributed: bool, marks: str, tail: str =
     if TITLE_CUE.search(before):
         return "title" if n > 1 or stripped[:1].isupper() else "term"
     titled = title_like(stripped) and not headline_case(clause_before(head)[-60:])
-    cue = None if SCARE_CUE.search(before) or titled else reporting_cue(head) or reporting_after(words, head, tail)
+    cue = None if SCARE_CUE.search(before) or titled else reporting_cue(head, longer=n >= 3) or reporting_after(words, head, tail)
     if cue is not None and (cue.group(0) not in _NAMING or reporting_subject(head, tail, words) is not None):
         return "speech"  # a partial quote in reported speech ("critics have called it ..." names no one: a scare quote)
     if n <= 2:
