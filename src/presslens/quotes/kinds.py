@@ -77,6 +77,8 @@ REPORTING = re.compile(r"(?<![\w-])(?:said|says|say|saying|told|tells|telling|ca
                        r"testified|emailed|texted|defended|defending|defends|stating|states|tell|urges|argue|claim|warn|insist|promise|vow|urge|accuse|"
                        r"deny|predict|suggest|demand|complain|cautioned|cautions|cautioning|proposed|proposes|concludes|[Aa]ccording to|"
                        r"tweeting|tweets|yelled|yelling|shouted|shouting|screamed|screaming|portrayed|portraying|portrays|"
+                       r"declare|declares|admit|admits|acknowledge|acknowledges|acknowledging|concede|concedes|conceding|assert|asserts|"
+                       r"contend|contends|contending|recalls|recalling|announces|made\s+(?:it\s+)?clear|making\s+(?:it\s+)?clear|"
                        r"in (?:the|his|her|their) (?:own )?words of|in (?:his|her|their) (?:own )?words)\b")
 # Cues that make a quoted phrase of three words or more (not a title) someone's words, though
 # they also stand before quoted terms ('talked about "identity politics"', 'called for "calm"'):
