@@ -78,7 +78,7 @@ REPORTING = re.compile(r"(?<![\w-])(?:said|says|say|saying|told|tells|telling|ca
                        r"deny|predict|suggest|demand|complain|cautioned|cautions|cautioning|proposed|proposes|concludes|[Aa]ccording to|"
                        r"tweeting|tweets|yelled|yelling|shouted|shouting|screamed|screaming|portrayed|portraying|portrays|"
                        r"declare|declares|admit|admits|acknowledge|acknowledges|acknowledging|concede|concedes|conceding|assert|asserts|"
-                       r"contend|contends|contending|recalls|recalling|announces|made\s+(?:it\s+)?clear|making\s+(?:it\s+)?clear|"
+                       r"contend|contends|contending|mused|musing|muses|characterizes|characterizing|recalls|recalling|announces|made\s+(?:it\s+)?clear|making\s+(?:it\s+)?clear|"
                        r"in (?:the|his|her|their) (?:own )?words of|in (?:his|her|their) (?:own )?words)\b")
 # Cues that make a quoted phrase of three words or more (not a title) someone's words, though
 # they also stand before quoted terms ('talked about "identity politics"', 'called for "calm"'):
@@ -128,7 +128,9 @@ _WORDS = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _HELPERS = r"(?:(?:[a-z]+ly|also|then|has|had|have|would|will|once|did|does|do|not|never|used\s+to|went\s+on\s+to|often|always|still|just|even|now|on\s+[A-Z][a-z]+day|(?:last|this)\s+(?:week|month|year))\s+){0,3}"
 _PERSON = rf"(?P<who>(?:(?:[A-Z][a-z]+\.|[A-Z]{{2,5}})\s+)*{NAME}|[Hh]e|[Ss]he|[Tt]hey)"
 # the subject right before a finite reporting verb: "While Comey said", "Clinton has increasingly decried"
-_SUBJECT = re.compile(r"(?:^|[\s(])" + _PERSON + r"(?:,[^,;]{2,100},)?,?\s+" + _HELPERS + "$")
+# (also 'Sen. Ada Reyes of Ohio, who mused')
+_SUBJECT = re.compile(rf"(?:^|[\s(])(?P<who>(?:(?:[A-Z][a-z]+\.|[A-Z]{{2,5}})\s+)*{NAME}(?:\s+of\s+{NAME})?|[Hh]e|[Ss]he|[Tt]hey)"
+                      r"(?:,[^,;]{2,100},)?,?\s+(?:who\s+)?" + _HELPERS + "$")
 # the subject of the main clause, for a participle after a comma: "Romney hit back, calling it"
 _PERSON_AFTER = re.compile(r"\s+(?P<whole>" + _PERSON + r"(?:,\s+(?:a|an|the|his|her|their)\s[^,.;]{2,80})?)")
 _RUNS_ON = re.compile(r"^\s+[a-z]|^,\s")
