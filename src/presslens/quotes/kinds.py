@@ -453,6 +453,8 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
     if match is None:
         return None
     words = match.group("who").split()
+    if len(words) == 1 and words[0].lower() in ("he", "she", "they") and (cue.re is _MORE_REPORTING or cue.group(0) in _NAMING):
+        return words[0].lower(), cue.group(0).lower()  # 'She often speaks of "..."'
     while words and words[0] in OPENERS:  # "While Comey" -> "Comey"
         words.pop(0)
     if not words:
