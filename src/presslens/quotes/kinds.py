@@ -422,6 +422,13 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
     ('Sen. Ada Reyes', 'calling')
     >>> reporting_subject("", " would be wrong, said Ada Reyes, a lawyer.", "Boots on the ground")
     ('Ada Reyes, a lawyer', 'said')
+
+    A statement's noun gives its possessor, or no one:
+
+    >>> reporting_subject("It followed Ms Hale's remarks on Monday that ", "", "crime is falling")
+    ('Ms Hale', 'remarks')
+    >>> reporting_subject("Critics' claim that ", "", "crime is falling") is None
+    True
     """
     if (who := headline_speaker(words, head)) is not None and not tail.strip(" .!?'\u2019\"\u201d"):
         return who, "colon"
@@ -443,9 +450,13 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
     if cue is None:
         return None
     before = sentence[: cue.start()]
-    if cue.re is _MORE_REPORTING and cue.group("noun") and (match := _POSSESSOR.search(before)) is not None:  # 'his statement that "..."'
-        who = {"his": "he", "her": "she", "their": "they"}.get(match.group("who").lower(), match.group("who"))
-        return who, cue.group("noun").lower()
+    if cue.re is _MORE_REPORTING and cue.group("noun"):  # 'his statement that "..."', not "Critics' claim that"
+        match = _POSSESSOR.search(before)
+        if match is not None and match.group("who").split()[0] not in OPENERS - {"His", "Her", "Their"}:
+            who = {"his": "he", "her": "she", "their": "they"}.get(match.group("who").lower(), match.group("who"))
+            return who, cue.group("noun").lower()
+        if match is not None or re.search(r"(?:['\u2019]s?|\b(?:its|the|a|an|this|that))\s+(?:[\w-]+\s+){0,3}$", before):
+            return None  # someone's or something's statement, not a subject's verb
     if cue.group(0).endswith("ing") and before.rstrip().endswith(","):
         match = _CLAUSE_SUBJECT.match(before) or _CLAUSE_SUBJECT.match(before.split(", ", 1)[-1])  # "During the debate, Cruz ..."
     else:
@@ -459,7 +470,7 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
         words.pop(0)
     if not words:
         return None
-    return " ".join(words), cue.group(0).lower()
+    return " ".join(words), (cue.group("noun") if cue.re is _MORE_REPORTING and cue.group("noun") else cue.group(0)).lower()
 
 
 def quoted_kind(words: str, head: str, attributed: bool, marks: str, tail: str = "") -> str:
