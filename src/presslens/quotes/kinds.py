@@ -27,6 +27,10 @@ terms.  The rules, each with fictional cases in ``tests/data/quote_cases_press_6
   the arrest, a witness said``), unless the run is title-like or held at arm's length
   (``so-called``).  A naming verb needs a named subject (``what critics call "..."``
   stays a scare quote) and in the passive it is no cue (``has been described as``).
+  For a phrase of three words or more that is not title-like, verbs of speaking about
+  something (``speaks of``, ``coached X to``, ``called for``) and a statement's noun
+  (``Ms Hale's statement on Monday that "..."``, ``his call for "..."``; its speaker is
+  the possessor) count too (cases in ``quote_cases_press_12.yaml``).
   :func:`reporting_subject` gives such a quote the subject of its verb;
 * **naming with an agent** (:func:`named_by`, cases in ``quote_cases_press_9.yaml``): a
   naming verb with its object before the quote (``calling him "a total stiff"``,
@@ -74,7 +78,20 @@ REPORTING = re.compile(r"(?<![\w-])(?:said|says|say|saying|told|tells|telling|ca
                        r"testified|emailed|texted|defended|defending|defends|stating|states|tell|urges|argue|claim|warn|insist|promise|vow|urge|accuse|"
                        r"deny|predict|suggest|demand|complain|cautioned|cautions|cautioning|proposed|proposes|concludes|[Aa]ccording to|"
                        r"tweeting|tweets|yelled|yelling|shouted|shouting|screamed|screaming|portrayed|portraying|portrays|"
+                       r"declare|declares|admit|admits|acknowledge|acknowledges|acknowledging|concede|concedes|conceding|assert|asserts|"
+                       r"contend|contends|contending|mused|musing|muses|characterizes|characterizing|recalls|recalling|announces|made\s+(?:it\s+)?clear|making\s+(?:it\s+)?clear|"
                        r"in (?:the|his|her|their) (?:own )?words of|in (?:his|her|their) (?:own )?words)\b")
+# Cues that make a quoted phrase of three words or more (not a title) someone's words, though
+# they also stand before quoted terms ('talked about "identity politics"', 'called for "calm"'):
+# verbs of speaking about something, and a reported statement's noun ('his statement on
+# Monday that "..."', 'her call for "..."').
+_SAID_NOUN = r"(?:statement|comments?|remarks?|assertion|insistence|declaration|claim)"
+_MORE_REPORTING = re.compile(r"(?<![\w-])(?:(?:calls|calling|called)\s+(?:for|on)|call\s+on|"
+                             r"proclaimed|proclaiming|proclaims|coached|coaching|boast|boasts|boasting|vented|venting|exclaimed|"
+                             r"(?:talk|talks|talked|talking|speak|spoke|speaks|speaking|spoken)\s+(?:about|of)|"
+                             rf"(?P<noun>{_SAID_NOUN}(?=(?:\s+[\w,'\u2019-]+){{0,8}}?\s+that\b)|call(?=\s+for\b))(?:\s+[\w,'\u2019-]+){{0,8}}?\s+(?:that|for))\b")
+# the one whose statement it is: 'Mr. Reed's statement', 'his comments', 'her call'
+_POSSESSOR = re.compile(rf"(?:^|[\s(])(?P<who>{NAME}(?=['\u2019]s?\s)|[Hh]is|[Hh]er|[Tt]heir)(?:['\u2019]s?)?\s+(?:[\w-]+\s+){{0,3}}$")
 # "is described as", "has been called": a naming verb in the passive is no speaker's cue.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|now|often|widely|sometimes)\s+$")
 _NAMING = frozenset("call calls called calling described describing describes dubbed branded labelled labeled termed deemed".split())
@@ -109,7 +126,7 @@ _NAMED_AS = re.compile(r"\b(?:known as|also known as|aka|a\.k\.a\.|nicknamed|goi
 _SURNAME_AFTER = re.compile(r"^\s+[A-Z][a-z]")
 _SAYS = re.compile(rf"^\s+(?:{VERB})\b")
 _WORDS = re.compile(r"[A-Za-z][\w'\u2019-]*")
-_HELPERS = r"(?:(?:[a-z]+ly|also|then|has|had|have|would|will|once|did|does|do|not|never|on\s+[A-Z][a-z]+day|(?:last|this)\s+(?:week|month|year))\s+){0,3}"
+_HELPERS = r"(?:(?:[a-z]+ly|also|then|has|had|have|would|will|once|did|does|do|not|never|used\s+to|went\s+on\s+to|often|always|still|just|even|now|on\s+[A-Z][a-z]+day|(?:last|this)\s+(?:week|month|year))\s+){0,3}"
 _PERSON = rf"(?P<who>(?:(?:[A-Z][a-z]+\.|[A-Z]{{2,5}})\s+)*{NAME}|[Hh]e|[Ss]he|[Tt]hey)"
 # a person opening the sentence before an appositive ("Swanson, who is a pastor at ...")
 _LEAD_PERSON = re.compile(rf"^(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}),\s+(?:who|a|an|the)\s")
@@ -119,7 +136,9 @@ _OF_PLACE = re.compile(r"(?:^|[\s(])(?P<owner>(?:(?:[A-Z][a-z]+\.|[A-Z]\.|[A-Z][
 _DESCRIBED_NAME = re.compile(r"\s+(?:(?!(?:in|on|at|of|for|to|from|with|and|or|the|a|an|who|which|that)\b)[a-z][\w-]*\s+){1,3}"
                              rf"(?:(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)+{NAME}|[A-Z][\w'\u2019-]+\s+[A-Z][\w'\u2019-]+)")
 # the subject right before a finite reporting verb: "While Comey said", "Clinton has increasingly decried"
-_SUBJECT = re.compile(r"(?:^|[\s(])" + _PERSON + r"(?:,[^,;]{2,100},)?,?\s+" + _HELPERS + "$")
+# (also 'Sen. Ada Reyes of Ohio, who mused')
+_SUBJECT = re.compile(rf"(?:^|[\s(])(?P<who>(?:(?:[A-Z][a-z]+\.|[A-Z]{{2,5}})\s+)*{NAME}(?:\s+of\s+{NAME})?|[Hh]e|[Ss]he|[Tt]hey)"
+                      r"(?:,[^,;]{2,100},)?,?\s+(?:who\s+)?" + _HELPERS + "$")
 # the subject of the main clause, for a participle after a comma: "Romney hit back, calling it"
 _PERSON_AFTER = re.compile(r"\s+(?P<whole>" + _PERSON + r"(?:,\s+(?:a|an|the|his|her|their)\s[^,.;]{2,80})?)")
 _RUNS_ON = re.compile(r"^\s+[a-z]|^,\s")
@@ -325,7 +344,7 @@ def _named_match(head: str):
     return match
 
 
-def reporting_cue(head: str):
+def reporting_cue(head: str, longer: bool = False):
     """The reporting verb that governs a quote in the same clause (a match on the
     sentence before the quote), or None.
 
@@ -335,6 +354,12 @@ def reporting_cue(head: str):
     'dismissed'
     >>> reporting_cue("The plan has been described as ") is None
     True
+
+    With ``longer`` (a quote of three words or more that is not title-like) also verbs of
+    speaking about something and a statement's noun:
+
+    >>> reporting_cue("Mr Reed stood by his statement on Monday that ", longer=True).group(0)
+    'statement on Monday that'
     """
     sentence = clause_before(head)
     if headline_case(sentence[-60:]):
@@ -342,12 +367,16 @@ def reporting_cue(head: str):
     last = None
     for match in REPORTING.finditer(sentence):
         last = match
+    if longer:
+        for match in _MORE_REPORTING.finditer(sentence, max(0, len(sentence) - 160)):
+            if last is None or match.start() > last.start() or (match.start() == last.start() and match.end() > last.end()):
+                last = match  # 'called for' over 'called', 'his call for' over 'call'
     if last is None:
         return None
     between = sentence[last.end():]
     if len(between) > 120 or ";" in between:
         return None
-    if last.group(0) in _PASSIVE_VERBS and _PASSIVE.search(sentence[: last.start()]):
+    if last.group(0).split()[0] in _PASSIVE_VERBS and _PASSIVE.search(sentence[: last.start()]):  # 'was called on to'
         return None
     return last
 
@@ -413,10 +442,18 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
     ('Sen. Ada Reyes', 'calling')
     >>> reporting_subject("", " would be wrong, said Ada Reyes, a lawyer.", "Boots on the ground")
     ('Ada Reyes, a lawyer', 'said')
+
+    A statement's noun gives its possessor, or no one:
+
+    >>> reporting_subject("It followed Ms Hale's remarks on Monday that ", "", "crime is falling")
+    ('Ms Hale', 'remarks')
+    >>> reporting_subject("Critics' claim that ", "", "crime is falling") is None
+    True
     """
     if (who := headline_speaker(words, head)) is not None and not tail.strip(" .!?'\u2019\"\u201d"):
         return who, "colon"
-    cue = reporting_cue(head)
+    stripped = words.strip()
+    cue = reporting_cue(head, longer=len(stripped.split()) >= 3 and not title_like(stripped))
     sentence = clause_before(head)
     if cue is None and tail:
         cue = reporting_after(words, head, tail)
@@ -436,6 +473,13 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
     if cue.group(0).lower() == "according to":  # "For Reed, according to X, the speech represents": X, not the subject before
         source = re.match(r"\s*(?P<who>[^,;:\"\u201c\u201d]{2,100}?)\s*,", sentence[cue.end():])
         return (source.group("who"), "according to") if source is not None else None
+    if cue.re is _MORE_REPORTING and cue.group("noun"):  # 'his statement that "..."', not "Critics' claim that"
+        match = _POSSESSOR.search(before)
+        if match is not None and match.group("who").split()[0] not in OPENERS - {"His", "Her", "Their"}:
+            who = {"his": "he", "her": "she", "their": "they"}.get(match.group("who").lower(), match.group("who"))
+            return who, cue.group("noun").lower()
+        if match is not None or re.search(r"(?:['\u2019]s?|\b(?:its|the|a|an|this|that))\s+(?:[\w-]+\s+){0,3}$", before):
+            return None  # someone's or something's statement, not a subject's verb
     if cue.group(0).endswith("ing") and before.rstrip().endswith(","):
         match = _CLAUSE_SUBJECT.match(before) or _CLAUSE_SUBJECT.match(before.split(", ", 1)[-1])  # "During the debate, Cruz ..."
     else:
@@ -445,6 +489,8 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
     if (subject := _lead_person(match)) is not None:
         return subject, cue.group(0).lower()
     words = match.group("who").split()
+    if len(words) == 1 and words[0].lower() in ("he", "she", "they") and (cue.re is _MORE_REPORTING or cue.group(0) in _NAMING):
+        return words[0].lower(), cue.group(0).lower()  # 'She often speaks of "..."'
     owner = _OF_PLACE.search(match.string[: match.start("who")]) if words and words[0] not in OPENERS else None
     if owner is not None:  # "Chancellor Ann Lowe of Elmland condemned": the person, not the place after "of"
         words = [*owner.group("owner").split(), "of", *words]
@@ -455,7 +501,7 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
         words.pop(0)
     if not words:
         return None
-    return " ".join(words), cue.group(0).lower()
+    return " ".join(words), (cue.group("noun") if cue.re is _MORE_REPORTING and cue.group("noun") else cue.group(0)).lower()
 
 
 def quoted_kind(words: str, head: str, attributed: bool, marks: str, tail: str = "") -> str:
@@ -481,7 +527,7 @@ def quoted_kind(words: str, head: str, attributed: bool, marks: str, tail: str =
     if TITLE_CUE.search(before):
         return "title" if n > 1 or stripped[:1].isupper() else "term"
     titled = title_like(stripped) and not headline_case(clause_before(head)[-60:])
-    cue = None if SCARE_CUE.search(before) or titled else reporting_cue(head) or reporting_after(words, head, tail)
+    cue = None if SCARE_CUE.search(before) or titled else reporting_cue(head, longer=n >= 3) or reporting_after(words, head, tail)
     if cue is not None and (cue.group(0) not in _NAMING or reporting_subject(head, tail, words) is not None):
         return "speech"  # a partial quote in reported speech ("critics have called it ..." names no one: a scare quote)
     if n <= 2:

@@ -81,6 +81,13 @@ def _single_runs(paragraph: str, lo: int, hi: int) -> list[tuple[int, int, bool,
     return runs
 
 
+def _misused_close(paragraph: str, j: int) -> bool:
+    """An opening curly mark set where a closing one belongs: glued to the word before and
+    followed by a space, punctuation or the end (``the film \u201cHarbour Lights\u201c and``)."""
+    return j > 0 and not paragraph[j - 1].isspace() and paragraph[j - 1] not in "([>\u2014\u2013-\"\u201c" \
+        and (j + 1 == len(paragraph) or paragraph[j + 1].isspace() or paragraph[j + 1] in ".,;:!?)<]")
+
+
 def candidate_spans(paragraph: str) -> list[tuple[int, int, bool, str]]:
     """Quoted runs in one paragraph, in order: ``(start, end, closed, marks)`` with the
     offsets of the words between the marks and ``marks`` = ``double`` or ``single``.
@@ -92,6 +99,12 @@ def candidate_spans(paragraph: str) -> list[tuple[int, int, bool, str]]:
     >>> p = "Hunters \\u2018are doing our job\\u2019, says chief. \\"They are 'heroes',\\" she said."
     >>> [(p[s:e], marks) for s, e, _, marks in candidate_spans(p)]
     [('are doing our job', 'single'), ("They are 'heroes',", 'double')]
+
+    An opening mark set for a closing one closes the run when it follows a word:
+
+    >>> p = "She praised the film \\u201cHarbour Lights\\u201c and called it \\u201ca triumph.\\u201d"
+    >>> [p[s:e] for s, e, _, _ in candidate_spans(p)]
+    ['Harbour Lights', 'a triumph.']
     """
     runs: list[tuple[int, int, bool, str]] = []
     n = len(paragraph)
@@ -108,7 +121,7 @@ def candidate_spans(paragraph: str) -> list[tuple[int, int, bool, str]]:
             k += 1
             continue
         k += 1
-        while k < len(positions) and paragraph[positions[k]] == "\u201c":
+        while k < len(positions) and paragraph[positions[k]] == "\u201c" and not _misused_close(paragraph, positions[k]):
             k += 1
         j = positions[k] if k < len(positions) else n
         if "'" in paragraph[last:i] or "\u2018" in paragraph[last:i]:
