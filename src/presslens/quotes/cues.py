@@ -209,7 +209,9 @@ def before(head: str):
             return match.group("who"), "colon"
     # 'When asked, Ms. Rowe smiled and said,', 'Vance shot back:': the sentence's subject (of the clause after a semicolon)
     hit = subjects.cue_subject(sentence.rsplit(";", 1)[-1].lstrip())
-    return hit if hit and who_ok(hit[0]) else None
+    if hit and who_ok(hit[0]):
+        return hit
+    return colon_subject(sentence.rsplit(";", 1)[-1]) if sentence.rstrip().endswith(":") else None  # "X's letter makes a case:"
 
 
 def called(head: str):
@@ -251,3 +253,125 @@ def late_subject(head: str):
     match = SUBJECT_IN_SENTENCE.match(sentence)
     who = match.group("who") if match else subjects.sentence_subject(sentence)
     return (who, "subject") if who and who.split()[0] not in OPENERS - {"He", "She"} and who_ok(who) else None
+
+
+# --------------------------------------------------------------------------- a clause ending in a colon (issue 17)
+_AUX = frozenset("""is was are were has had have does did do doesn't didn't don't isn't wasn't hasn't hadn't can could would will may might
+must should shall can't couldn't wouldn't won't""".replace("'", "\u2019").split()) | frozenset("""is was are were has had have does did do
+doesn't didn't don't isn't wasn't hasn't hadn't can could would will may might must should shall can't couldn't wouldn't won't""".split())
+_NOT_VERB_S = frozenset("""his its this us as thus less unless whereas across news series species means politics economics plus yes was
+has does is always perhaps sometimes""".split())
+_IRREGULAR_VERBS = frozenset("""put shot went took gave made hit struck spoke wrote began kept felt found held led left sent set told thought saw came
+became drew threw broke chose rose fought brought bought sought ran won lost stood said let cut got knew meant read grew flew blew spent paid
+laid sold sat met fled hid swore wore tore sang rang stuck spun stole sank forgot understood withdrew oversaw quit shut spread cast hurt
+upheld built lent bent dealt woke""".split())
+_NO_SUBJECT = frozenset("""it this that these those there here what which who whom whose how why when where if whether as so such one
+the a an its his her their our my your some many most all both each every other others another nobody anyone someone everyone""".split())
+_CLAUSE_OPENERS = frozenset("""in on at for from with without by of to under over after before during since until while when whenever if
+although though because as once upon across among amid despite like unlike besides then later earlier today yesterday tonight now meanwhile
+instead indeed still yet but and or so however also likewise similarly moreover asked speaking writing more back last next""".split())
+# verbs whose object, not subject, is the one who then speaks: 'The timing does not surprise pollster Ann Lee:'
+_EXPERIENCER = re.compile(r"^(?:surprise[sd]?|surprising|strike|strikes|struck|puzzle[sd]?|worr(?:y|ies|ied)|bother(?:s|ed)?|impress(?:es|ed)?|"
+                          r"amuse[sd]?|alarm(?:s|ed)?|baffle[sd]?|frustrate[sd]?|anger(?:s|ed)?|dismay(?:s|ed)?|shock(?:s|ed)?|lost)$")
+_OBJECT_NAME = re.compile(rf"(?:^|\s)(?P<who>(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){{1,3}})\s*:\s*$")
+_MORE_FROM = re.compile(r"(?:^|[\u2014\u2013-]\s*)(?:More|Much more|Read more) from (?P<who>[A-Z][^:;\"\u201c\u201d]{1,80}?)\s*:\s*$")
+_LEAD_CONJUNCTION = re.compile(r"^(?:And|But|Yet|So|Or|Still|Now|Then)\s+(?=\S)")
+_OWNER_DOCUMENT = re.compile(rf"^(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})['\u2019]s\s+(?:[a-z]+\s+)?"
+                             r"(?:letter|statement|memo|email|e-mail|tweet|post|blog post|message|op-ed|essay|speech|remarks|reply|response|note)$")
+_SO_THAT = re.compile(r"\b(?:so|such)\s+(?:[a-z]+\s+){1,3}?that\s+(?=\S)")
+
+
+def _verb_like(word: str, following: str) -> bool:
+    """Whether a word after a noun phrase reads as its finite verb (or an auxiliary)."""
+    bare = word.rstrip(":")
+    if bare.strip(",;") != bare or not bare:
+        return False
+    low = bare.lower()
+    if low in _AUX or low in _IRREGULAR_VERBS:
+        return bare.islower()
+    if not bare.isalpha() or not bare.islower() or len(bare) < 4 or low in _NOT_VERB_S:
+        return False
+    if not (low.endswith("ed") or low.endswith("s")):
+        return False
+    nxt = following.strip(",;:").lower()
+    # 'questioners ranged': a plural noun followed by the verb
+    return not (low.endswith("s") and not low.endswith("ss") and (nxt.endswith("ed") or nxt in _AUX or nxt in _IRREGULAR_VERBS))
+
+
+def colon_subject(sentence: str):
+    """(speaker, "colon") for a clause that ends in a colon after a speaker who is its
+    subject, named or described ('The Elmford campaign, in a leaflet, put it bluntly:',
+    "Ann Lee's letter makes a case:"), or the object of a verb of being struck ('The timing
+    does not surprise pollster Ann Lee:'), or None.
+
+    Example
+    -------
+    >>> colon_subject("The Elmford campaign, in a leaflet on the plan, worded it carefully:")
+    ('The Elmford campaign', 'colon')
+    >>> colon_subject("The timing does not surprise Labour pollster Ann Lee:")
+    ('Labour pollster Ann Lee', 'colon')
+    >>> colon_subject("The reason is simple:") is None
+    True
+    """
+    text = sentence.strip()
+    if not text.endswith(":") or len(text) > 400:
+        return None
+    cut = list(_SO_THAT.finditer(text))
+    if cut:
+        text = text[cut[-1].end():]
+    more = _MORE_FROM.search(text)
+    if more:  # a digest line: '- More from Ann Lee:'
+        return more.group("who"), "colon"
+    parts = [text] + [text[m.end():] for m in re.finditer(r",\s+|\s+[\u2014\u2013-]{1,2}\s*", text)]
+    for part in parts:
+        part = _LEAD_CONJUNCTION.sub("", part)
+        words = part.split()
+        if len(words) < 2:
+            continue
+        first = words[0].strip(",")
+        if first.lower() in _CLAUSE_OPENERS or (first.islower() and first.endswith("ing")):
+            continue
+        if first.lower() in _NO_SUBJECT - {"the", "a", "an", "his", "her", "its", "their", "one", "some", "many", "most", "all", "both", "each", "every", "other", "others", "another"}:
+            return None
+        index, noun = 0, []
+        while index < len(words) and len(noun) < 13:
+            word = words[index]
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if noun and _verb_like(word, following):
+                break
+            if word.endswith(","):  # an appositive or an aside between commas: 'The campaign, in a Q&A on X, worded'
+                noun.append(word.rstrip(","))
+                close = next((j for j in range(index + 1, min(len(words), index + 22)) if words[j].endswith(",")), None)
+                if close is None:
+                    noun = []
+                    break
+                index = close + 1
+                while index < len(words) and words[index].endswith("ly") and words[index].islower():
+                    index += 1
+                if index < len(words) and _verb_like(words[index], words[index + 1] if index + 1 < len(words) else ""):
+                    break
+                noun = []
+                break
+            noun.append(word)
+            index += 1
+        if not noun or index >= len(words) or len(noun) > 12:
+            continue
+        who = " ".join(noun)
+        low = [w.lower() for w in noun]
+        rest = words[index:]
+        verb = rest[0].lower() if rest else ""
+        if verb in _AUX and len(rest) > 1:
+            verb = rest[1].lower().strip(",")
+        if _EXPERIENCER.match(verb) or (verb == "not" and len(rest) > 2 and _EXPERIENCER.match(rest[2].lower())):
+            match = _OBJECT_NAME.search(" ".join(rest))
+            return (match.group("who"), "colon") if match else None
+        if noun[0].lower() in ("he", "she", "they", "we") and len(noun) == 1:
+            pass
+        elif not any(w[:1].isupper() for w in noun[1:]) \
+                and not re.search(r"\b(?:spokes\w*|official|officials|aide|aides|campaign|committee|group|graduate|lawyer|attorney|leader|"
+                                  r"statement|letter|report|paper|study|website|memo|release|ad|poll|survey|columnist|commentator|editor|writer)$", low[-1]):
+            continue
+        owner = _OWNER_DOCUMENT.match(who)  # "Pike's letter makes a case:": the letter's writer
+        who = owner.group("who") if owner else who
+        return (who, "colon") if who_ok(who) or who in ("he", "she", "they", "we") else None
+    return None
