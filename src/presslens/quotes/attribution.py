@@ -63,8 +63,22 @@ def _preceding_subject(head: str):
     return match.group("who")
 
 
+# "Transcript as follows:", "Excerpts:": a label of the text that follows, not its speaker
+_DOCUMENT_LABEL = re.compile(r"^(?:(?:partial|full|complete|edited|the|an?)\s+)?(?:transcripts?|excerpts?|text)\b", re.IGNORECASE)
 _CUE = re.compile(rf"\b{VERB}\b[^.!?]*[.!?]\s*$")
 _PARAGRAPH_SAID = re.compile(rf"(?P<who>(?:[A-Z][^.!?;\"\u201c\u201d]*?)|[Hh]e|[Ss]he|[Tt]hey)\s*,?\s+(?:also\s+)?(?P<verb>{VERB})\b[^\"\u201c\u201d]*[.:]\s*$")
+
+
+def _colon_paragraph(sentence: str):
+    """(who, cue) of a paragraph's last sentence that ends in a colon and introduces the
+    quotation of the next paragraph, or None."""
+    match = _PARAGRAPH_SAID.search(sentence)
+    if match and cues.who_ok(match.group("who")) and len(match.group("who").split()) <= 22:
+        return cues.second_clause(match.group("who")), match.group("verb").lower()
+    said = cues.before(sentence)
+    if said is not None and cues.who_ok(said[0]) and len(said[0].split()) <= 22 and not _DOCUMENT_LABEL.match(said[0]):
+        return said
+    return None
 
 
 def _title_like(words: str) -> bool:
@@ -237,7 +251,10 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
         attributed = [q for q in speech if q["entity"] is not None and (q["entity"][0] or q["entity"][3] == "organisation")]
         ends_with_quote = paragraph.rstrip().endswith(tuple(CLOSE_MARKS) + (".", "\u2019", "'")) and bool(speech)
         previous = {"speaker": attributed[-1] if attributed and ends_with_quote and carry is None else None, "said_colon": None}
-        if carry is None and not speech:
+        said = _colon_paragraph(cues.last_sentence(paragraph)) if carry is None and paragraph.rstrip().endswith(":") else None
+        if said is not None:  # "In a 1963 speech, he declared:", "X's letter makes a case:", "..., and the Ledger responded:"
+            previous["said_colon"] = said
+        elif carry is None and not speech:
             match = _PARAGRAPH_SAID.search(cues.last_sentence(paragraph))
             if match and cues.who_ok(match.group("who")) and len(match.group("who").split()) <= 22:
                 previous["said_colon"] = (match.group("who"), match.group("verb").lower())

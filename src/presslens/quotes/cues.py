@@ -69,6 +69,22 @@ BYLINE = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*(?P<who>(?:[A-Z][\w.'\u2019-]*\
 AFTER_SHORT_SENTENCE = re.compile(rf"^\s*(?P<who>(?:[A-Z][\w'.-]*\s+){{0,4}}[A-Z][\w'.-]*|[Hh]e|[Ss]he|[Tt]hey)\s+(?P<verb>{VERB})\s*(?:\.|$)")
 
 
+_AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=[A-Z]|the\s+[A-Z]|(?:he|she|they)$)")
+_FINITE = re.compile(r"\s[a-z]{3,}ed\s|\s(?:made|said|told|was|were|is|are|has|had|took|gave|won|lost|did)\s")
+
+
+def second_clause(who: str) -> str:
+    """The subject of the second of two joined clauses before a cue verb.
+
+    Example
+    -------
+    >>> second_clause("The Ledger made the claim in May, and the Elmford Gazette")
+    'the Elmford Gazette'
+    """
+    joined = _AND_CLAUSE.search(who)
+    return who[joined.end():] if joined and _FINITE.search(who[: joined.start()]) else who
+
+
 def last_sentence(head: str) -> str:
     text = head.rstrip()
     cut = 0
@@ -182,6 +198,7 @@ def before(head: str):
         who = RX23.sub("", subjects.AS_LEAD.sub("", subjects.AS_INSIDE.sub("", who)))  # "As the Ledger reported,": the outlet
         if ", " in who and _PARENTHETICAL.match(match.group("rest") + " " + (match.group("end") or "")) and _PARENTHETICAL_WHO.fullmatch(who.rsplit(", ", 1)[1]):
             who = who.rsplit(", ", 1)[1]  # "The plan, Sexton said, has created": the clause's subject is not the speaker
+        who = second_clause(who)
         if re.search(r"\s(?:and|but)$", who):  # "Reid voted in Reno on Saturday and says": the subject of the first verb
             who = subjects.sentence_subject(who) or who
         if len(who.split()) > 22 and _HEAD_NAME.match(who):  # "Ann Lowe, a former ... who now studies ... at the X Center, said"
@@ -193,8 +210,8 @@ def before(head: str):
             lead = subjects.lead_clause_subject(who)  # ... and "Earlier this week, Cllr Hale condemned the cuts and vowed"
             who = (subjects.sentence_subject(lead) or lead) if lead else who
         if not who_ok(who) and ", " in who:  # "Whether the issue is X or Y, Mr. Garin added,": the subject after the clause
-            last = who.rsplit(", ", 1)[1]
-            who = last if (last[:1].isupper() or last in ("he", "she")) and len(last.split()) <= 8 else who
+            last = subjects.AS_LEAD.sub("", who.rsplit(", ", 1)[1])  # "Of course, as Ann Lee observed, the ...:"
+            who = last if (last[:1].isupper() or last in ("he", "she") or (last.startswith("the ") and not _FINITE.search(f" {last} ") and " when " not in last)) and len(last.split()) <= 8 else who
         if who_ok(who) and len(who.split()) <= 22:
             return who, match.group("verb").lower()
     match = _BEFORE_COLON.search(sentence)
@@ -322,7 +339,7 @@ def colon_subject(sentence: str):
     more = _MORE_FROM.search(text)
     if more:  # a digest line: '- More from Ann Lee:'
         return more.group("who"), "colon"
-    parts = [text] + [text[m.end():] for m in re.finditer(r",\s+|\s+[\u2014\u2013-]{1,2}\s*", text)]
+    parts = [text] + [text[m.end():] for m in re.finditer(r",\s+|\s*[\u2014\u2013]{1,2}\s*|\s+-{1,2}\s*", text)]
     for part in parts:
         part = _LEAD_CONJUNCTION.sub("", part)
         words = part.split()
@@ -332,7 +349,7 @@ def colon_subject(sentence: str):
         if first.lower() in _CLAUSE_OPENERS or (first.islower() and first.endswith("ing")):
             continue
         if first.lower() in _NO_SUBJECT - {"the", "a", "an", "his", "her", "its", "their", "one", "some", "many", "most", "all", "both", "each", "every", "other", "others", "another"}:
-            return None
+            continue  # "It gets better:"; "That is, when ... X called them on it:" reads on
         index, noun = 0, []
         while index < len(words) and len(noun) < 13:
             word = words[index]
