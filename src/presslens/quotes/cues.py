@@ -73,6 +73,10 @@ _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=[A-Z]|the\s+[A-Z]|(?:he|she|they
 _FINITE = re.compile(r"\s[a-z]{3,}ed\s|\s(?:made|said|told|was|were|is|are|has|had|took|gave|won|lost|did)\s")
 
 
+_AS_WHO = re.compile(r"^[Aa]s\s+(?=(?:[a-z][\w-]*\s+){0,3}[A-Z]|the\s|an?\s)")
+_BULLET = re.compile(r"^\s*[~\u2022\u00b7*]+\s*")
+
+
 def second_clause(who: str) -> str:
     """The subject of the second of two joined clauses before a cue verb.
 
@@ -179,6 +183,7 @@ def before(head: str):
     sentence = subjects.DATELINE.sub("", sentence.lstrip() if sentence.lstrip()[:1].isupper() else sentence)  # '..." Its director, X, said
     if not sentence.strip() or RX19.search(sentence.rstrip()):
         return None
+    sentence = _BULLET.sub("", sentence)  # a digest line: "~ As the Ledger put it,"
     match = _BEFORE_ACCORDING.search(sentence)
     if match:
         return match.group("who"), "according to"
@@ -210,8 +215,12 @@ def before(head: str):
             lead = subjects.lead_clause_subject(who)  # ... and "Earlier this week, Cllr Hale condemned the cuts and vowed"
             who = (subjects.sentence_subject(lead) or lead) if lead else who
         if not who_ok(who) and ", " in who:  # "Whether the issue is X or Y, Mr. Garin added,": the subject after the clause
-            last = subjects.AS_LEAD.sub("", who.rsplit(", ", 1)[1])  # "Of course, as Ann Lee observed, the ...:"
-            who = last if (last[:1].isupper() or last in ("he", "she") or (last.startswith("the ") and not _FINITE.search(f" {last} ") and " when " not in last)) and len(last.split()) <= 8 else who
+            last = _AS_WHO.sub("", who.rsplit(", ", 1)[1])  # "Of course, as Ann Lee observed, the ...:", "as chief prosecutor Ann Lee put it,"
+            head_part = last.split(" who ")[0]  # "..., a council official who spoke on condition of anonymity said"
+            described = last != who.rsplit(", ", 1)[1] and re.search(r"\b[A-Z]", last) is not None
+            if (last[:1].isupper() or last in ("he", "she") or described or (last.startswith(("the ", "a ", "an ")) and not _FINITE.search(f" {head_part} ")
+                                                                and " when " not in last)) and len(last.split()) <= (12 if " who " in last else 8):
+                who = last
         if who_ok(who) and len(who.split()) <= 22:
             return who, match.group("verb").lower()
     match = _BEFORE_COLON.search(sentence)
@@ -228,7 +237,11 @@ def before(head: str):
     hit = subjects.cue_subject(sentence.rsplit(";", 1)[-1].lstrip())
     if hit and who_ok(hit[0]):
         return hit
-    return colon_subject(sentence.rsplit(";", 1)[-1]) if sentence.rstrip().endswith(":") else None  # "X's letter makes a case:"
+    if sentence.rstrip().endswith(":"):
+        hit = colon_subject(sentence.rsplit(";", 1)[-1])  # "X's letter makes a case:"
+        if hit is not None:
+            return hit
+    return tail_cue_subject(sentence.rsplit(";", 1)[-1])
 
 
 def called(head: str):
@@ -315,7 +328,7 @@ def _verb_like(word: str, following: str) -> bool:
     return not (low.endswith("s") and not low.endswith("ss") and (nxt.endswith("ed") or nxt in _AUX or nxt in _IRREGULAR_VERBS))
 
 
-def colon_subject(sentence: str):
+def colon_subject(sentence: str, cue: str = "colon"):
     """(speaker, "colon") for a clause that ends in a colon after a speaker who is its
     subject, named or described ('The Elmford campaign, in a leaflet, put it bluntly:',
     "Ann Lee's letter makes a case:"), or the object of a verb of being struck ('The timing
@@ -331,7 +344,7 @@ def colon_subject(sentence: str):
     True
     """
     text = sentence.strip()
-    if not text.endswith(":") or len(text) > 400:
+    if (cue == "colon" and not text.endswith(":")) or len(text) > 400:
         return None
     cut = list(_SO_THAT.finditer(text))
     if cut:
@@ -371,6 +384,8 @@ def colon_subject(sentence: str):
                 break
             noun.append(word)
             index += 1
+        while len(noun) > 1 and noun[-1].islower() and noun[-1].endswith("ly"):  # 'Her campaign quickly blasted out'
+            noun.pop()
         if not noun or index >= len(words) or len(noun) > 12:
             continue
         who = " ".join(noun)
@@ -381,14 +396,47 @@ def colon_subject(sentence: str):
             verb = rest[1].lower().strip(",")
         if _EXPERIENCER.match(verb) or (verb == "not" and len(rest) > 2 and _EXPERIENCER.match(rest[2].lower())):
             match = _OBJECT_NAME.search(" ".join(rest))
-            return (match.group("who"), "colon") if match else None
-        if noun[0].lower() in ("he", "she", "they", "we") and len(noun) == 1:
-            pass
-        elif not any(w[:1].isupper() for w in noun[1:]) \
+            return (match.group("who"), cue) if match else None
+        if len(noun) == 1 and (noun[0].lower() in ("he", "she", "they", "we")
+                               or (noun[0][:1].isupper() and noun[0] not in OPENERS and not noun[0].endswith("s") and noun[0].isalpha())):
+            pass  # 'Reed did not name his rival, but told ...'; not 'Critics', 'Respondents'
+
+        elif not any(w[:1].isupper() and w != "I" for w in noun[1:]) \
                 and not re.search(r"\b(?:spokes\w*|official|officials|aide|aides|campaign|committee|group|graduate|lawyer|attorney|leader|"
                                   r"statement|letter|report|paper|study|website|memo|release|ad|poll|survey|columnist|commentator|editor|writer)$", low[-1]):
             continue
         owner = _OWNER_DOCUMENT.match(who)  # "Pike's letter makes a case:": the letter's writer
         who = owner.group("who") if owner else who
-        return (who, "colon") if who_ok(who) or who in ("he", "she", "they", "we") else None
+        return (who, cue) if who_ok(who) or who in ("he", "she", "they", "we") else None
     return None
+
+
+# A cue closing the clause before a quote, after its verb phrase: '... was prompted to say,', '... sent an email
+# stating,', '..., but told his supporters,'
+_TAIL_CUE = re.compile(r"(?:\b(?:went so far as|went on|had|has|was|were|is|are|decided|chose|wanted|seemed|appeared|used|began|prompted|forced|able|moved|only)\s+"
+                       r"to\s+(?P<inf>say|announce|state|add|declare|write|insist|argue|warn|note|explain|ask|tell\s+[\w'\u2019]+(?:\s+[\w'\u2019]+)?|quip|joke|tweet|post)"
+                       r"|\b(?P<part>stating|declaring|announcing|proclaiming|warning|asserting)"
+                       r"|,\s+(?:and|but)\s+(?:then\s+|later\s+|also\s+|instead\s+)?(?P<verb>told|said|added|wrote|warned|insisted|declared|asked|tweeted)"
+                       r"(?:\s+(?:his|her|their|the|a)\s+[\w'\u2019-]+)?)\s*[,:]\s*$")
+
+
+def tail_cue_subject(sentence: str):
+    """(speaker, cue) for a sentence whose cue closes it after the verb phrase of its subject
+    ("Mr. Reed was prompted to say,", "Her campaign sent an email stating,", "Ann Lee did not
+    name her rival, but told supporters,"), or None.
+
+    Example
+    -------
+    >>> tail_cue_subject("The hearing was so quiet that Cllr Ann Lee was prompted to say,")
+    ('Cllr Ann Lee', 'say')
+    >>> tail_cue_subject("Sheriff Tom Reed did not name his rival, but told his deputies,")
+    ('Sheriff Tom Reed', 'told')
+    """
+    match = _TAIL_CUE.search(sentence)
+    if not match:
+        return None
+    cue = (match.group("inf") or match.group("part") or match.group("verb")).split()[0]
+    body = sentence[: match.start()].rstrip(" ,")
+    if match.group("inf"):  # the verb before "to say" stays: 'Mr. Reed was prompted'
+        body = sentence[: match.start("inf")].rstrip()[: -len("to")].rstrip()
+    return colon_subject(body, cue) if len(body.split()) >= 2 else None
