@@ -119,6 +119,10 @@ _RUNNING_PHRASE = re.compile(r"^(?:among|across|for|in|on|at|with|by|from|to|int
                              r"throughout|within|without|about|against|between|beyond|than|as)\s")
 
 
+_THIS_TIME = frozenset("""week weekend month year morning afternoon evening night time summer spring autumn fall winter season term session
+decade century spring one is was""".split())
+
+
 def who_ok(who: str) -> bool:
     who = who.strip()
     if not who or len(who.split()) > 24:
@@ -128,6 +132,9 @@ def who_ok(who: str) -> bool:
         return True
     if first.islower() and first.endswith("ing"):  # '"...," claiming that he is ... states': a clause, not a speaker
         return False
+    words = who.split()
+    if first == "this" and 2 <= len(words) <= 5 and words[1].strip(",").lower() not in _THIS_TIME and "," not in who and not RX18.search(who):
+        first = words[1]  # '"...," this reporter was told', '"...," this Trump look-alike declared': a description
     if first.lower() in ("earlier", "later", "last", "yesterday", "today", "tonight", "meanwhile", "separately", "that", "this", "it", "there", "what", "which", "in", "on", "at", "as", "if", "when", "because", "and", "to", "by",
                          "after", "before", "during", "from", "with", "for", "of", "following", "since", "until", "while", "where", "how", "why",
                          "is", "was", "were", "are", "has", "had", "have", "not", "also", "then", "so", "but", "or", "about", "than"):
