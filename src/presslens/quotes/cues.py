@@ -164,8 +164,11 @@ def after(tail: str):
     who = re.sub(r"^as\s+(?=[A-Z]|he\b|she\b|they\b)", "", match.group("who").strip()) if match else ""  # '"...," as Cruz said on Monday'
     if ", " in who and _RUNNING_PHRASE.match(who):  # '"..." among small donors, spokesman Neil Amber said': the speaker after the phrase
         who = who.split(", ", 1)[1]
+    if match and len(who.split()) > 22 and _HEAD_NAME.match(who) and sentence_cut(who) == who:
+        who = " ".join(who.split()[:20])  # '"..." Ann Lee, the front-runner in ... after winning ..., said': the head is enough
     if match and who_ok(who) and len(who.split()) <= 22:
-        if sentence_cut(who) != who:  # a sentence boundary inside: not the same sentence
+        inside = who[:-1] if who.endswith(".") and tail[match.end("who"):].startswith(",") else who  # "..., Mass., said"
+        if sentence_cut(inside) != inside:  # a sentence boundary inside: not the same sentence
             return None
         return who, match.group("verb").lower()
     match = _AFTER_DASH.match(tail)
