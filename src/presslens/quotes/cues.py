@@ -200,6 +200,9 @@ def before(head: str):
     match = _ASKED_BY.search(sentence)  # "Rubio was asked by moderator Ann Lee whether ...": the one asking
     if match and who_ok(match.group("who")):
         return match.group("who"), "asked"
+    match = _LATE_CUE.search(sentence)  # '... a fundraiser in which Reed said:', '..., when a young boy shouted,': the cue's own subject
+    if match and who_ok(match.group("who")):
+        return match.group("who"), match.group("verb").lower()
     match = _BEFORE_INVERTED.search(sentence)
     if match and who_ok(match.group("who")):
         return match.group("who"), match.group("verb").lower()
@@ -228,7 +231,14 @@ def before(head: str):
             last = _AS_WHO.sub("", who.rsplit(", ", 1)[1])  # "Of course, as Ann Lee observed, the ...:", "as chief prosecutor Ann Lee put it,"
             head_part = last.split(" who ")[0]  # "..., a council official who spoke on condition of anonymity said"
             described = last != who.rsplit(", ", 1)[1] and re.search(r"\b[A-Z]", last) is not None
-            if (last[:1].isupper() or last in ("he", "she") or described or (last.startswith(("the ", "a ", "an ")) and not _FINITE.search(f" {head_part} ")
+            parts = head_part.split()
+            verbal = any(_verb_like(w, parts[j + 1] if j + 1 < len(parts) else "") for j, w in enumerate(parts[1:], 1)) or parts[-1:] in (["and"], ["or"]) \
+                or re.search(rf"(?:[A-Z][\w.'\u2019-]+|\bhe|\bshe|\bthey)\s+(?:[a-z]+\s+)?{VERB}\b(?<!ing)", match.group("rest") or "") is not None  # a later cue of its own: '..., the president often says: ... X said was a'
+            verbal = verbal or (bool(parts) and parts[-1].islower() and parts[-1] in _TRAILING)
+            clause = colon_subject(last, "subject") if verbal and match.group("verb").lower().endswith("ing") else None
+            if clause is not None:  # '..., as Ann Lee echoed the criticism, saying': the subject of that clause
+                who = clause[0]
+            elif not verbal and (last[:1].isupper() or last in ("he", "she") or described or (last.startswith(("the ", "a ", "an ")) and not _FINITE.search(f" {head_part} ")
                                                                 and " when " not in last)) and len(last.split()) <= (12 if " who " in last else 8):
                 who = last
         if who_ok(who) and len(who.split()) <= 22:
@@ -292,7 +302,10 @@ def late_subject(head: str):
         return withs[-1].group("who"), "subject"
     match = SUBJECT_IN_SENTENCE.match(sentence)
     who = match.group("who") if match else subjects.sentence_subject(sentence)
-    return (who, "subject") if who and who.split()[0] not in OPENERS - {"He", "She"} and who_ok(who) else None
+    if who and who.split()[0] not in OPENERS - {"He", "She"} and who_ok(who):
+        return who, "subject"
+    return colon_subject(sentence, "subject")  # a described subject: 'Her economic plan promises to "..."', 'Some Democrats say the race could mark the "..."'
+
 
 
 # --------------------------------------------------------------------------- a clause ending in a colon (issue 17)
@@ -305,6 +318,12 @@ _IRREGULAR_VERBS = frozenset("""put shot went took gave made hit struck spoke wr
 became drew threw broke chose rose fought brought bought sought ran won lost stood said let cut got knew meant read grew flew blew spent paid
 laid sold sat met fled hid swore wore tore sang rang stuck spun stole sank forgot understood withdrew oversaw quit shut spread cast hurt
 upheld built lent bent dealt woke""".split())
+_PLURAL_VERBS = frozenset("say tell argue believe think want know warn claim insist agree expect hope fear feel worry contend suggest".split())
+_TRAILING = frozenset("also then still now too again later once often never already even only just first".split())
+_RELATIVE = frozenset("that whose which who whom where when there".split())
+_AGENT_NOUN = re.compile(r"^(?:spokes\w*|official|officials|aides?|campaign|committee|group|graduate|lawyer|attorney|leaders?|statement|letter|report|"
+                         r"paper|study|website|memo|release|ad|poll|survey|columnist|commentator|editor|writer|hosts?|staff|team|allies|\w+(?:ers|ors|ists|ians|ants|ents))$")
+_DETERMINERS = frozenset("the a an his her its their one some many most all both each every other others another".split())
 _NO_SUBJECT = frozenset("""it this that these those there here what which who whom whose how why when where if whether as so such one
 the a an its his her their our my your some many most all both each every other others another nobody anyone someone everyone""".split())
 _CLAUSE_OPENERS = frozenset("""in on at for from with without by of to under over after before during since until while when whenever if
@@ -318,6 +337,8 @@ _MORE_FROM = re.compile(r"(?:^|[\u2014\u2013-]\s*)(?:More|Much more|Read more) f
 _LEAD_CONJUNCTION = re.compile(r"^(?:And|But|Yet|So|Or|Still|Now|Then)\s+(?=\S)")
 _OWNER_DOCUMENT = re.compile(rf"^(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})['\u2019]s\s+(?:[a-z]+\s+)?"
                              r"(?:letter|statement|memo|email|e-mail|tweet|post|blog post|message|op-ed|essay|speech|remarks|reply|response|note)$")
+_LATE_CUE = re.compile(rf"\b(?:in which|at which|during which|where|when|as)\s+(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}|he|she|they|"
+                       rf"(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)\s+(?:also\s+|then\s+)?(?P<verb>{VERB})\s*[:,]?\s*$")
 _SO_THAT = re.compile(r"\b(?:so|such)\s+(?:[a-z]+\s+){1,3}?that\s+(?=\S)")
 
 
@@ -327,7 +348,7 @@ def _verb_like(word: str, following: str) -> bool:
     if bare.strip(",;") != bare or not bare:
         return False
     low = bare.lower()
-    if low in _AUX or low in _IRREGULAR_VERBS:
+    if low in _AUX or low in _IRREGULAR_VERBS or low in _PLURAL_VERBS:
         return bare.islower()
     if not bare.isalpha() or not bare.islower() or len(bare) < 4 or low in _NOT_VERB_S:
         return False
@@ -359,6 +380,12 @@ def colon_subject(sentence: str, cue: str = "colon"):
     cut = list(_SO_THAT.finditer(text))
     if cut:
         text = text[cut[-1].end():]
+    withs = list(_WITH_DOING.finditer(text))  # '..., with Ann Lee reportedly yelling:'
+    if withs and who_ok(withs[-1].group("who")):
+        return withs[-1].group("who"), cue
+    late = _LATE_CUE.search(text)  # '... a fundraiser at which Ann Lee said:', '... when a young boy shouted,'
+    if late and who_ok(late.group("who")):
+        return late.group("who"), late.group("verb").lower()
     more = _MORE_FROM.search(text)
     if more:  # a digest line: '- More from Ann Lee:'
         return more.group("who"), "colon"
@@ -369,9 +396,10 @@ def colon_subject(sentence: str, cue: str = "colon"):
         if len(words) < 2:
             continue
         first = words[0].strip(",")
-        if first.lower() in _CLAUSE_OPENERS or (first.islower() and first.endswith("ing")):
+        if first.lower() in _CLAUSE_OPENERS or first.lower() in ("based", "according", "given", "compared", "including", "following") \
+                or first[:1] in "([" or (first.islower() and first.endswith(("ing", "ed"))) or re.split(r"['\u2019]", first.lower())[0] in _NO_SUBJECT - _DETERMINERS:
             continue
-        if first.lower() in _NO_SUBJECT - {"the", "a", "an", "his", "her", "its", "their", "one", "some", "many", "most", "all", "both", "each", "every", "other", "others", "another"}:
+        if first.lower() in _NO_SUBJECT - _DETERMINERS:
             continue  # "It gets better:"; "That is, when ... X called them on it:" reads on
         index, noun = 0, []
         while index < len(words) and len(noun) < 13:
@@ -379,9 +407,12 @@ def colon_subject(sentence: str, cue: str = "colon"):
             following = words[index + 1] if index + 1 < len(words) else ""
             if noun and _verb_like(word, following):
                 break
-            if word.endswith(","):  # an appositive or an aside between commas: 'The campaign, in a Q&A on X, worded'
-                noun.append(word.rstrip(","))
-                close = next((j for j in range(index + 1, min(len(words), index + 22)) if words[j].endswith(",")), None)
+            dash = word in ("\u2014", "\u2013", "--") and bool(noun)
+            if word.endswith(",") or dash:  # an appositive or an aside between commas or dashes: 'The campaign, in a Q&A on X, worded'
+                if not dash:
+                    noun.append(word.rstrip(","))
+                close = next((j for j in range(index + 1, min(len(words), index + 22))
+                              if (words[j] == word if dash else words[j].endswith(","))), None)
                 if close is None:
                     noun = []
                     break
@@ -394,12 +425,22 @@ def colon_subject(sentence: str, cue: str = "colon"):
                 break
             noun.append(word)
             index += 1
-        while len(noun) > 1 and noun[-1].islower() and noun[-1].endswith("ly"):  # 'Her campaign quickly blasted out'
+        while len(noun) > 1 and noun[-1].islower() and (noun[-1].endswith("ly") or noun[-1] in _TRAILING):  # 'Her campaign quickly blasted out'
             noun.pop()
         if not noun or index >= len(words) or len(noun) > 12:
             continue
-        who = " ".join(noun)
         low = [w.lower() for w in noun]
+        if (noun[0].islower() and low[0] not in _DETERMINERS and low[0] not in ("he", "she", "they", "we") and len(noun) > 4
+                and not any(w[:1].isupper() for w in noun[1:3])) \
+                or sum(1 for w in noun if len(w) > 2 and w.isupper()) >= 3:
+            continue  # 'appearance during the war and pointedly saying the country', a digest headline in capitals
+        head_noun = next((low[j - 1] for j in range(1, len(low)) if low[j] in ("of", "as", "on", "in", "at", "for", "with", "against", "from")), low[-1])
+        if (low[0] in ("his", "her", "its", "their") and not _AGENT_NOUN.match(head_noun)) or any(w.endswith(":") for w in noun):
+            continue  # 'His first segment as a freelancer', 'His auto bailout fact-check'; not 'Her campaign', 'Its hosts'
+        if any(w in _RELATIVE for w in low) or any(w == "to" and j + 1 < len(low) and noun[j + 1].islower() and low[j + 1] not in ("the", "a", "an", "his", "her", "its", "their")
+                                                   for j, w in enumerate(low)):
+            continue  # 'The fact that X's bill ...', 'There is still time for X to build ...': a clause, not a speaker
+        who = " ".join(noun)
         rest = words[index:]
         verb = rest[0].lower() if rest else ""
         if verb in _AUX and len(rest) > 1:
@@ -412,8 +453,7 @@ def colon_subject(sentence: str, cue: str = "colon"):
             pass  # 'Reed did not name his rival, but told ...'; not 'Critics', 'Respondents'
 
         elif not any(w[:1].isupper() and w != "I" for w in noun[1:]) \
-                and not re.search(r"\b(?:spokes\w*|official|officials|aide|aides|campaign|committee|group|graduate|lawyer|attorney|leader|"
-                                  r"statement|letter|report|paper|study|website|memo|release|ad|poll|survey|columnist|commentator|editor|writer)$", low[-1]):
+                and not _AGENT_NOUN.match(low[-1]):
             continue
         owner = _OWNER_DOCUMENT.match(who)  # "Pike's letter makes a case:": the letter's writer
         who = owner.group("who") if owner else who
