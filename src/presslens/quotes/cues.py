@@ -217,7 +217,7 @@ def before(head: str):
         if ", " in who and _PARENTHETICAL.match(match.group("rest") + " " + (match.group("end") or "")) and _PARENTHETICAL_WHO.fullmatch(who.rsplit(", ", 1)[1]):
             who = who.rsplit(", ", 1)[1]  # "The plan, Sexton said, has created": the clause's subject is not the speaker
         who = second_clause(who)
-        if re.search(r"\s(?:and|but)$", who):  # "Reid voted in Reno on Saturday and says": the subject of the first verb
+        if re.search(r"\s(?:and|but)(?:\s+(?:now|then|later|also|instead|still|soon))?$", who):  # '..., but now says': the first verb's subject  # "Reid voted in Reno on Saturday and says": the subject of the first verb
             who = subjects.sentence_subject(who) or who
         if len(who.split()) > 22 and _HEAD_NAME.match(who):  # "Ann Lowe, a former ... who now studies ... at the X Center, said"
             who = " ".join(who.split()[:20])
