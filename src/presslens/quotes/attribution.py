@@ -81,6 +81,20 @@ def _colon_paragraph(sentence: str):
     return None
 
 
+_COMPLEMENT = re.compile(r"\s+(?:it|that|this|he|she|they|there|the|a|an|we|its|his|her|their)\b")
+
+
+def _inside_clause(head: str, tail: str, hit) -> bool:
+    """Whether a quote sits inside a leading subordinate clause ('While X calls the plan
+    "..."') and the cue after it opens the main clause with its own object ('Y says it is')."""
+    sentence = cues.last_sentence(head).lstrip()
+    lead = cues._SUBORDINATE.match(sentence)
+    if not lead or "," in sentence[lead.end():] or not sentence[lead.end():].strip():
+        return False
+    at = tail.find(hit[1])
+    return at >= 0 and _COMPLEMENT.match(tail[at + len(hit[1]):]) is not None
+
+
 def _title_like(words: str) -> bool:
     """A short run of capitalised words (a work, a show, a slogan): "Meet the Press", "Make America Great Again"."""
     tokens = words.strip().rstrip(".,!?").split()
@@ -148,6 +162,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 hit = cues.after(tail) or (subjects.after_any_verb(tail) if RX29.search(words.strip()) else None)
                 if hit is not None and len(words.split()) <= 2 and words.strip()[:1].islower() and hit[1] not in tail[:40].lower():
                     hit = None  # a term before an appositive: 'part of "investor day," an annual ritual in which ... tells'
+                if hit is not None and _inside_clause(head, tail, hit):
+                    hit = None  # 'While X calls it "...," Y says it is ...': the main clause after the quote, not its attribution
             inside = False  # the quote sits inside a clause introduced before it ("called the plan 'a mess'")
             if hit is None:
                 hit = cues.before(head)

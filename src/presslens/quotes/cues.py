@@ -285,6 +285,9 @@ SENTENCE_SUBJECT = re.compile(rf"^(?P<who>(?:(?:{TITLES}|(?:[A-Z][a-z]+\.))\s+)*
 SUBJECT_IN_SENTENCE = re.compile(rf"^(?:(?:But|And|Yet|Still|However|Instead|Then|Later|Earlier|Meanwhile),?\s+)?(?P<who>(?:(?:{TITLES}|(?:[A-Z][a-z]+\.))\s+)*{NAME}(?:,[^.!?]{{2,120}}?,)?|He|She)\s+(?:also\s+|then\s+|later\s+)?(?!{VERB}\b)(?!(?:this|his|its|us|as|thus|less)\b)[a-z]+(?:ed|s)\b")
 
 
+_SUBORDINATE = re.compile(r"^(?:(?:But|And|Yet)\s+)?(?:While|When|Whenever|Although|Though|After|Before|Once|Until|Since|Because)\s+(?=\S)")
+
+
 def late_subject(head: str):
     """(subject, "subject") of the unfinished sentence before a speech quote that no cue
     attributes: 'Clinton slammed the shift and accused Sanders of a "flip-flop."'.
@@ -300,6 +303,11 @@ def late_subject(head: str):
     withs = list(_WITH_DOING.finditer(sentence))  # "..., with Ann Lee warning that", "with Trump reportedly yelling:"
     if withs and who_ok(withs[-1].group("who")):
         return withs[-1].group("who"), "subject"
+    lead = _SUBORDINATE.match(sentence.lstrip())
+    if lead and "," not in sentence.lstrip()[lead.end():]:  # 'While Ann Lee calls the plan a "...": the quote inside the clause, its subject
+        hit = colon_subject(sentence.lstrip()[lead.end():], "subject")
+        if hit is not None:
+            return hit[0], "subject"
     match = SUBJECT_IN_SENTENCE.match(sentence)
     who = match.group("who") if match else subjects.sentence_subject(sentence)
     if who and who.split()[0] not in OPENERS - {"He", "She"} and who_ok(who):
@@ -322,7 +330,7 @@ _PLURAL_VERBS = frozenset("say tell argue believe think want know warn claim ins
 _TRAILING = frozenset("also then still now too again later once often never already even only just first".split())
 _RELATIVE = frozenset("that whose which who whom where when there".split())
 _AGENT_NOUN = re.compile(r"^(?:spokes\w*|official|officials|aides?|campaign|committee|group|graduate|lawyer|attorney|leaders?|statement|letter|report|"
-                         r"paper|study|website|memo|release|ad|poll|survey|columnist|commentator|editor|writer|hosts?|staff|team|allies|\w+(?:ers|ors|ists|ians|ants|ents))$")
+                         r"paper|study|website|memo|release|ad|poll|survey|columnist|commentator|editor|writer|hosts?|staff|team|allies|plan|proposal|platform|manifesto|book|memoir|\w+(?:ers|ors|ists|ians|ants|ents))$")
 _DETERMINERS = frozenset("the a an his her its their one some many most all both each every other others another".split())
 _NO_SUBJECT = frozenset("""it this that these those there here what which who whom whose how why when where if whether as so such one
 the a an its his her their our my your some many most all both each every other others another nobody anyone someone everyone""".split())
