@@ -63,6 +63,8 @@ def _preceding_subject(head: str):
     return match.group("who")
 
 
+# "Transcript as follows:", "Excerpts:": a label of the text that follows, not its speaker
+_DOCUMENT_LABEL = re.compile(r"^(?:(?:partial|full|complete|edited|the|an?)\s+)?(?:transcripts?|excerpts?|text)\b", re.IGNORECASE)
 _CUE = re.compile(rf"\b{VERB}\b[^.!?]*[.!?]\s*$")
 _PARAGRAPH_SAID = re.compile(rf"(?P<who>(?:[A-Z][^.!?;\"\u201c\u201d]*?)|[Hh]e|[Ss]he|[Tt]hey)\s*,?\s+(?:also\s+)?(?P<verb>{VERB})\b[^\"\u201c\u201d]*[.:]\s*$")
 
@@ -71,6 +73,32 @@ def _last_clause(who: str) -> str:
     """The subject of the last clause of a phrase before a cue verb ("The Times made the claim
     against the Elm Trust in May, and the Ledger" -> "the Ledger")."""
     return re.split(r",\s+(?:and|but)\s+(?=[A-Z]|the\s)", who)[-1]
+
+
+def _colon_paragraph(sentence: str):
+    """(who, cue) of a paragraph's last sentence that ends in a colon and introduces the
+    quotation of the next paragraph, or None."""
+    match = _PARAGRAPH_SAID.search(sentence)
+    if match and cues.who_ok(match.group("who")) and len(match.group("who").split()) <= 22:
+        return cues.second_clause(match.group("who")), match.group("verb").lower()
+    said = cues.before(sentence)
+    if said is not None and cues.who_ok(said[0]) and len(said[0].split()) <= 22 and not _DOCUMENT_LABEL.match(said[0]):
+        return said
+    return None
+
+
+_COMPLEMENT = re.compile(r"\s+(?:it|that|this|he|she|they|there|the|a|an|we|its|his|her|their)\b")
+
+
+def _inside_clause(head: str, tail: str, hit) -> bool:
+    """Whether a quote sits inside a leading subordinate clause ('While X calls the plan
+    "..."') and the cue after it opens the main clause with its own object ('Y says it is')."""
+    sentence = cues.last_sentence(head).lstrip()
+    lead = cues.LEADING_SUBORDINATE.match(sentence)
+    if not lead or "," in sentence[lead.end():] or not sentence[lead.end():].strip():
+        return False
+    at = tail.find(hit[1])
+    return at >= 0 and _COMPLEMENT.match(tail[at + len(hit[1]):]) is not None
 
 
 def _title_like(words: str) -> bool:
@@ -140,6 +168,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 hit = cues.after(tail) or (subjects.after_any_verb(tail) if RX29.search(words.strip()) else None)
                 if hit is not None and len(words.split()) <= 2 and words.strip()[:1].islower() and hit[1] not in tail[:40].lower():
                     hit = None  # a term before an appositive: 'part of "investor day," an annual ritual in which ... tells'
+                if hit is not None and _inside_clause(head, tail, hit):
+                    hit = None  # 'While X calls it "...," Y says it is ...': the main clause after the quote, not its attribution
             inside = False  # the quote sits inside a clause introduced before it ("called the plan 'a mess'")
             if hit is None:
                 hit = cues.before(head)
@@ -247,7 +277,10 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
         attributed = [q for q in speech if q["entity"] is not None and (q["entity"][0] or q["entity"][3] == "organisation")]
         ends_with_quote = paragraph.rstrip().endswith(tuple(CLOSE_MARKS) + (".", "\u2019", "'")) and bool(speech)
         previous = {"speaker": attributed[-1] if attributed and ends_with_quote and carry is None else None, "said_colon": None}
-        if carry is None and not speech:
+        said = _colon_paragraph(cues.last_sentence(paragraph)) if carry is None and paragraph.rstrip().endswith(":") else None
+        if said is not None:  # "In a 1963 speech, he declared:", "X's letter makes a case:", "..., and the Ledger responded:"
+            previous["said_colon"] = said
+        elif carry is None and not speech:
             match = _PARAGRAPH_SAID.search(cues.last_sentence(paragraph))
             if match and cues.who_ok(match.group("who")) and len(match.group("who").split()) <= 22:
                 previous["said_colon"] = (_last_clause(match.group("who")), match.group("verb").lower())

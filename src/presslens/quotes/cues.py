@@ -69,6 +69,26 @@ BYLINE = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*(?P<who>(?:[A-Z][\w.'\u2019-]*\
 AFTER_SHORT_SENTENCE = re.compile(rf"^\s*(?P<who>(?:[A-Z][\w'.-]*\s+){{0,4}}[A-Z][\w'.-]*|[Hh]e|[Ss]he|[Tt]hey)\s+(?P<verb>{VERB})\s*(?:\.|$)")
 
 
+_AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=[A-Z]|the\s+[A-Z]|(?:he|she|they)$)")
+_FINITE = re.compile(r"\s[a-z]{3,}ed\s|\s(?:made|said|told|was|were|is|are|has|had|took|gave|won|lost|did)\s")
+
+
+_AS_WHO = re.compile(r"^[Aa]s\s+(?=(?:[a-z][\w-]*\s+){0,3}[A-Z]|the\s|an?\s)")
+_BULLET = re.compile(r"^\s*[~\u2022\u00b7*]+\s*")
+
+
+def second_clause(who: str) -> str:
+    """The subject of the second of two joined clauses before a cue verb.
+
+    Example
+    -------
+    >>> second_clause("The Ledger made the claim in May, and the Elmford Gazette")
+    'the Elmford Gazette'
+    """
+    joined = _AND_CLAUSE.search(who)
+    return who[joined.end():] if joined and _FINITE.search(who[: joined.start()]) else who
+
+
 def last_sentence(head: str) -> str:
     text = head.rstrip()
     cut = 0
@@ -108,6 +128,10 @@ _RUNNING_PHRASE = re.compile(r"^(?:among|across|for|in|on|at|with|by|from|to|int
                              r"throughout|within|without|about|against|between|beyond|than|as)\s")
 
 
+_THIS_TIME = frozenset("""week weekend month year morning afternoon evening night time summer spring autumn fall winter season term session
+decade century spring one is was""".split())
+
+
 def who_ok(who: str) -> bool:
     who = who.strip()
     if not who or len(who.split()) > 24:
@@ -119,6 +143,9 @@ def who_ok(who: str) -> bool:
         return False
     if re.fullmatch(r"[a-z]{3,}(?:al|ent|ant|ate|ous|ar|ed|ive|ful|ic|ible|able|ess|ary)ly", first):  # "particularly in Iowa, ...": an adverb
         return False
+    words = who.split()
+    if first == "this" and 2 <= len(words) <= 5 and words[1].strip(",").lower() not in _THIS_TIME and "," not in who and not RX18.search(who):
+        first = words[1]  # '"...," this reporter was told', '"...," this Trump look-alike declared': a description
     if first.lower() in ("earlier", "later", "last", "yesterday", "today", "tonight", "meanwhile", "separately", "that", "this", "it", "there", "what", "which", "in", "on", "at", "as", "if", "when", "because", "and", "to", "by",
                          "after", "before", "during", "from", "with", "for", "of", "following", "since", "until", "while", "where", "how", "why",
                          "is", "was", "were", "are", "has", "had", "have", "not", "also", "then", "so", "but", "or", "about", "than"):
@@ -155,9 +182,13 @@ def after(tail: str):
             return (named, inverted.group("verb").lower()) if who_ok(named) else None
     if match and who[:1].islower() and re.search(r"\s(?:that|which|when|where)\s", who) and who.split()[0] not in PRONOUNS:
         return None  # '... the "undue burden" standard that the court announced': a relative clause, not an attribution
+    if match and len(who.split()) > 22 and _HEAD_NAME.match(who) and sentence_cut(who) == who:
+        who = " ".join(who.split()[:20])  # '"..." Ann Lee, the front-runner in ... after winning ..., said': the head is enough
     if match and who_ok(who) and len(who.split()) <= 22:
-        if sentence_cut(who) != who and not (who.endswith(".") and sentence_cut(who) == who[:-1]):  # a sentence boundary inside: not the same
-            return None  # sentence (a full stop closing the phrase before ", said" is an abbreviation's: "retired in Elmford, Mass., said")
+        inside = who[:-1] if who.endswith(".") and tail[match.end("who"):].startswith(",") else who  # "..., Mass., said"
+        abbreviation = who.endswith(".") and sentence_cut(who) == who[:-1]  # a full stop closing the phrase before ", said" is an abbreviation's
+        if sentence_cut(who) != who and not abbreviation and sentence_cut(inside) != inside:
+            return None  # a sentence boundary inside: not the same sentence ("retired in Elmford, Mass., said" is one)
         return who, match.group("verb").lower()
     match = _AFTER_DASH.match(tail)
     words = match.group("who").split() if match else []
@@ -181,6 +212,7 @@ def before(head: str):
     sentence = subjects.DATELINE.sub("", sentence.lstrip() if sentence.lstrip()[:1].isupper() else sentence)  # '..." Its director, X, said
     if not sentence.strip() or RX19.search(sentence.rstrip()):
         return None
+    sentence = _BULLET.sub("", sentence)  # a digest line: "~ As the Ledger put it,"
     match = _BEFORE_ACCORDING.search(sentence)
     if match and (match.group(0).startswith("A") or len(match.group("who").split()) <= 12 or ", " not in match.group("who")):
         return match.group("who"), "according to"
@@ -191,6 +223,9 @@ def before(head: str):
     match = _ASKED_BY.search(sentence)  # "Rubio was asked by moderator Ann Lee whether ...": the one asking
     if match and who_ok(match.group("who")):
         return match.group("who"), "asked"
+    match = _LATE_CUE.search(sentence)  # '... a fundraiser in which Reed said:', '..., when a young boy shouted,': the cue's own subject
+    if match and who_ok(match.group("who")):
+        return match.group("who"), match.group("verb").lower()
     match = _BEFORE_INVERTED.search(sentence)
     if match and who_ok(match.group("who")):
         return match.group("who"), match.group("verb").lower()
@@ -213,7 +248,8 @@ def before(head: str):
             who = who[clause.end():]
         if ", " in who and _PARENTHETICAL.match(match.group("rest") + " " + (match.group("end") or "")) and _PARENTHETICAL_WHO.fullmatch(who.rsplit(", ", 1)[1]):
             who = who.rsplit(", ", 1)[1]  # "The plan, Sexton said, has created": the clause's subject is not the speaker
-        if re.search(r"\s(?:and|but)(?:\s+(?:now|then|later|also|still|quickly|soon))?$", who):  # "Reid voted in Reno on Saturday and says": the subject of the first verb
+        who = second_clause(who)
+        if re.search(r"\s(?:and|but)(?:\s+(?:now|then|later|also|instead|still|quickly|soon))?$", who):  # '..., but now says', "Reid voted in Reno on Saturday and says": the subject of the first verb
             who = subjects.sentence_subject(who) or who
         if len(who.split()) > 22 and _HEAD_NAME.match(who):  # "Ann Lowe, a former ... who now studies ... at the X Center, said"
             who = " ".join(who.split()[:20])
@@ -226,8 +262,19 @@ def before(head: str):
             lead = subjects.lead_clause_subject(who)  # ... and "Earlier this week, Cllr Hale condemned the cuts and vowed"
             who = (subjects.sentence_subject(lead) or lead) if lead else who
         if not who_ok(who) and ", " in who:  # "Whether the issue is X or Y, Mr. Garin added,": the subject after the clause
-            last = who.rsplit(", ", 1)[1]
-            who = last if (last[:1].isupper() or last in ("he", "she")) and len(last.split()) <= 8 else who
+            last = _AS_WHO.sub("", who.rsplit(", ", 1)[1])  # "Of course, as Ann Lee observed, the ...:", "as chief prosecutor Ann Lee put it,"
+            head_part = last.split(" who ")[0]  # "..., a council official who spoke on condition of anonymity said"
+            described = last != who.rsplit(", ", 1)[1] and re.search(r"\b[A-Z]", last) is not None
+            parts = head_part.split()
+            verbal = any(_verb_like(w, parts[j + 1] if j + 1 < len(parts) else "") for j, w in enumerate(parts[1:], 1)) or parts[-1:] in (["and"], ["or"]) \
+                or re.search(rf"(?:[A-Z][\w.'\u2019-]+|\bhe|\bshe|\bthey)\s+(?:[a-z]+\s+)?{VERB}\b(?<!ing)", match.group("rest") or "") is not None  # a later cue of its own: '..., the president often says: ... X said was a'
+            verbal = verbal or (bool(parts) and parts[-1].islower() and parts[-1] in _TRAILING)
+            clause = colon_subject(last, "subject") if verbal and match.group("verb").lower().endswith("ing") else None
+            if clause is not None:  # '..., as Ann Lee echoed the criticism, saying': the subject of that clause
+                who = clause[0]
+            elif not verbal and (last[:1].isupper() or last in ("he", "she") or described or (last.startswith(("the ", "a ", "an ")) and not _FINITE.search(f" {head_part} ")
+                                                                and " when " not in last)) and len(last.split()) <= (12 if " who " in last else 8):
+                who = last
         if who_ok(who) and len(who.split()) <= 22:
             return who, match.group("verb").lower()
     match = _BEFORE_COLON.search(sentence)
@@ -242,7 +289,13 @@ def before(head: str):
             return match.group("who"), "colon"
     # 'When asked, Ms. Rowe smiled and said,', 'Vance shot back:': the sentence's subject (of the clause after a semicolon)
     hit = subjects.cue_subject(sentence.rsplit(";", 1)[-1].lstrip())
-    return hit if hit and who_ok(hit[0]) else None
+    if hit and who_ok(hit[0]):
+        return hit
+    if sentence.rstrip().endswith(":"):
+        hit = colon_subject(sentence.rsplit(";", 1)[-1])  # "X's letter makes a case:"
+        if hit is not None:
+            return hit
+    return tail_cue_subject(sentence.rsplit(";", 1)[-1])
 
 
 def called(head: str):
@@ -266,6 +319,9 @@ SENTENCE_SUBJECT = re.compile(rf"^(?P<who>(?:(?:{TITLES}|(?:[A-Z][a-z]+\.))\s+)*
 SUBJECT_IN_SENTENCE = re.compile(rf"^(?:(?:But|And|Yet|Still|However|Instead|Then|Later|Earlier|Meanwhile),?\s+)?(?P<who>(?:(?:{TITLES}|(?:[A-Z][a-z]+\.))\s+)*{NAME}(?:,[^.!?]{{2,120}}?,)?|He|She)\s+(?:also\s+|then\s+|later\s+)?(?!{VERB}\b)(?!(?:this|his|its|us|as|thus|less)\b)[a-z]+(?:ed|s)\b")
 
 
+LEADING_SUBORDINATE = re.compile(r"^(?:(?:But|And|Yet)\s+)?(?:While|When|Whenever|Although|Though|After|Before|Once|Until|Since|Because)\s+(?=\S)")
+
+
 def late_subject(head: str):
     """(subject, "subject") of the unfinished sentence before a speech quote that no cue
     attributes: 'Clinton slammed the shift and accused Sanders of a "flip-flop."'.
@@ -281,7 +337,198 @@ def late_subject(head: str):
     withs = list(_WITH_DOING.finditer(sentence))  # "..., with Ann Lee warning that", "with Trump reportedly yelling:"
     if withs and who_ok(withs[-1].group("who")):
         return withs[-1].group("who"), "subject"
+    lead = LEADING_SUBORDINATE.match(sentence.lstrip())
+    if lead and "," not in sentence.lstrip()[lead.end():]:  # 'While Ann Lee calls the plan a "...": the quote inside the clause, its subject
+        hit = colon_subject(sentence.lstrip()[lead.end():], "subject")
+        if hit is not None:
+            return hit[0], "subject"
     match = SUBJECT_IN_SENTENCE.match(sentence)
     who = match.group("who") if match else subjects.sentence_subject(sentence)
-    return (who, "subject") if who and who.split()[0] not in OPENERS - {"He", "She"} and who.split()[0].lower() not in subjects.CLAUSE_FIRST \
-        and who_ok(who) else None  # not "Multiple reports ... reveal"
+    if who and who.split()[0] not in OPENERS - {"He", "She"} and who.split()[0].lower() not in subjects.CLAUSE_FIRST and who_ok(who):
+        return who, "subject"  # (not "Multiple reports ... reveal")
+    return colon_subject(sentence, "subject")  # a described subject: 'Her economic plan promises to "..."', 'Some Democrats say the race could mark the "..."'
+
+
+
+# --------------------------------------------------------------------------- a clause ending in a colon (issue 17)
+_AUX = frozenset("""is was are were has had have does did do doesn't didn't don't isn't wasn't hasn't hadn't can could would will may might
+must should shall can't couldn't wouldn't won't""".replace("'", "\u2019").split()) | frozenset("""is was are were has had have does did do
+doesn't didn't don't isn't wasn't hasn't hadn't can could would will may might must should shall can't couldn't wouldn't won't""".split())
+_NOT_VERB_S = frozenset("""his its this us as thus less unless whereas across news series species means politics economics plus yes was
+has does is always perhaps sometimes""".split())
+_IRREGULAR_VERBS = frozenset("""put shot went took gave made hit struck spoke wrote began kept felt found held led left sent set told thought saw came
+became drew threw broke chose rose fought brought bought sought ran won lost stood said let cut got knew meant read grew flew blew spent paid
+laid sold sat met fled hid swore wore tore sang rang stuck spun stole sank forgot understood withdrew oversaw quit shut spread cast hurt
+upheld built lent bent dealt woke""".split())
+_PLURAL_VERBS = frozenset("say tell argue believe think want know warn claim insist agree expect hope fear feel worry contend suggest".split())
+_TRAILING = frozenset("also then still now too again later once often never already even only just first".split())
+_RELATIVE = frozenset("that whose which who whom where when there".split())
+_AGENT_NOUN = re.compile(r"^(?:spokes\w*|official|officials|aides?|campaign|committee|group|graduate|lawyer|attorney|leaders?|statement|letter|report|"
+                         r"paper|study|website|memo|release|ad|poll|survey|columnist|commentator|editor|writer|hosts?|staff|team|allies|plan|proposal|platform|manifesto|book|memoir|\w+(?:ers|ors|ists|ians|ants|ents))$")
+_DETERMINERS = frozenset("the a an his her its their one some many most all both each every other others another".split())
+_NO_SUBJECT = frozenset("""it this that these those there here what which who whom whose how why when where if whether as so such one
+the a an its his her their our my your some many most all both each every other others another nobody anyone someone everyone""".split())
+_CLAUSE_OPENERS = frozenset("""in on at for from with without by of to under over after before during since until while when whenever if
+although though because as once upon across among amid despite like unlike besides then later earlier today yesterday tonight now meanwhile
+instead indeed still yet but and or so however also likewise similarly moreover asked speaking writing more back last next""".split())
+# verbs whose object, not subject, is the one who then speaks: 'The timing does not surprise pollster Ann Lee:'
+_EXPERIENCER = re.compile(r"^(?:surprise[sd]?|surprising|strike|strikes|struck|puzzle[sd]?|worr(?:y|ies|ied)|bother(?:s|ed)?|impress(?:es|ed)?|"
+                          r"amuse[sd]?|alarm(?:s|ed)?|baffle[sd]?|frustrate[sd]?|anger(?:s|ed)?|dismay(?:s|ed)?|shock(?:s|ed)?|lost)$")
+_OBJECT_NAME = re.compile(rf"(?:^|\s)(?P<who>(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){{1,3}})\s*:\s*$")
+_MORE_FROM = re.compile(r"(?:^|[\u2014\u2013-]\s*)(?:More|Much more|Read more) from (?P<who>[A-Z][^:;\"\u201c\u201d]{1,80}?)\s*:\s*$")
+_LEAD_CONJUNCTION = re.compile(r"^(?:And|But|Yet|So|Or|Still|Now|Then)\s+(?=\S)")
+_OWNER_DOCUMENT = re.compile(rf"^(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})['\u2019]s\s+(?:[a-z]+\s+)?"
+                             r"(?:letter|statement|memo|email|e-mail|tweet|post|blog post|message|op-ed|essay|speech|remarks|reply|response|note)$")
+_LATE_CUE = re.compile(rf"\b(?:in which|at which|during which|where|when|as)\s+(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}|he|she|they|"
+                       rf"(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)\s+(?:also\s+|then\s+)?(?P<verb>{VERB})\s*[:,]?\s*$")
+_SO_THAT = re.compile(r"\b(?:so|such)\s+(?:[a-z]+\s+){1,3}?that\s+(?=\S)")
+
+
+def _verb_like(word: str, following: str) -> bool:
+    """Whether a word after a noun phrase reads as its finite verb (or an auxiliary)."""
+    bare = word.rstrip(":")
+    if bare.strip(",;") != bare or not bare:
+        return False
+    low = bare.lower()
+    if low in _AUX or low in _IRREGULAR_VERBS or low in _PLURAL_VERBS:
+        return bare.islower()
+    if not bare.isalpha() or not bare.islower() or len(bare) < 4 or low in _NOT_VERB_S:
+        return False
+    if not (low.endswith("ed") or low.endswith("s")):
+        return False
+    nxt = following.strip(",;:").lower()
+    # 'questioners ranged': a plural noun followed by the verb
+    return not (low.endswith("s") and not low.endswith("ss") and (nxt.endswith("ed") or nxt in _AUX or nxt in _IRREGULAR_VERBS))
+
+
+def colon_subject(sentence: str, cue: str = "colon"):
+    """(speaker, "colon") for a clause that ends in a colon after a speaker who is its
+    subject, named or described ('The Elmford campaign, in a leaflet, put it bluntly:',
+    "Ann Lee's letter makes a case:"), or the object of a verb of being struck ('The timing
+    does not surprise pollster Ann Lee:'), or None.
+
+    Example
+    -------
+    >>> colon_subject("The Elmford campaign, in a leaflet on the plan, worded it carefully:")
+    ('The Elmford campaign', 'colon')
+    >>> colon_subject("The timing does not surprise Labour pollster Ann Lee:")
+    ('Labour pollster Ann Lee', 'colon')
+    >>> colon_subject("The reason is simple:") is None
+    True
+    """
+    text = sentence.strip()
+    if (cue == "colon" and not text.endswith(":")) or len(text) > 400:
+        return None
+    cut = list(_SO_THAT.finditer(text))
+    if cut:
+        text = text[cut[-1].end():]
+    withs = list(_WITH_DOING.finditer(text))  # '..., with Ann Lee reportedly yelling:'
+    if withs and who_ok(withs[-1].group("who")):
+        return withs[-1].group("who"), cue
+    late = _LATE_CUE.search(text)  # '... a fundraiser at which Ann Lee said:', '... when a young boy shouted,'
+    if late and who_ok(late.group("who")):
+        return late.group("who"), late.group("verb").lower()
+    more = _MORE_FROM.search(text)
+    if more:  # a digest line: '- More from Ann Lee:'
+        return more.group("who"), "colon"
+    parts = [text] + [text[m.end():] for m in re.finditer(r",\s+|\s*[\u2014\u2013]{1,2}\s*|\s+-{1,2}\s*", text)]
+    for part in parts:
+        part = _LEAD_CONJUNCTION.sub("", part)
+        words = part.split()
+        if len(words) < 2:
+            continue
+        first = words[0].strip(",")
+        if first.lower() in _CLAUSE_OPENERS or first.lower() in ("based", "according", "given", "compared", "including", "following") \
+                or first[:1] in "([" or (first.islower() and first.endswith(("ing", "ed"))) or re.split(r"['\u2019]", first.lower())[0] in _NO_SUBJECT - _DETERMINERS:
+            continue
+        if first.lower() in _NO_SUBJECT - _DETERMINERS:
+            continue  # "It gets better:"; "That is, when ... X called them on it:" reads on
+        index, noun = 0, []
+        while index < len(words) and len(noun) < 13:
+            word = words[index]
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if noun and _verb_like(word, following):
+                break
+            dash = word in ("\u2014", "\u2013", "--") and bool(noun)
+            if word.endswith(",") or dash:  # an appositive or an aside between commas or dashes: 'The campaign, in a Q&A on X, worded'
+                if not dash:
+                    noun.append(word.rstrip(","))
+                close = next((j for j in range(index + 1, min(len(words), index + 22))
+                              if (words[j] == word if dash else words[j].endswith(","))), None)
+                if close is None:
+                    noun = []
+                    break
+                index = close + 1
+                while index < len(words) and words[index].endswith("ly") and words[index].islower():
+                    index += 1
+                if index < len(words) and _verb_like(words[index], words[index + 1] if index + 1 < len(words) else ""):
+                    break
+                noun = []
+                break
+            noun.append(word)
+            index += 1
+        while len(noun) > 1 and noun[-1].islower() and (noun[-1].endswith("ly") or noun[-1] in _TRAILING):  # 'Her campaign quickly blasted out'
+            noun.pop()
+        if not noun or index >= len(words) or len(noun) > 12:
+            continue
+        low = [w.lower() for w in noun]
+        if (noun[0].islower() and low[0] not in _DETERMINERS and low[0] not in ("he", "she", "they", "we") and len(noun) > 4
+                and not any(w[:1].isupper() for w in noun[1:3])) \
+                or sum(1 for w in noun if len(w) > 2 and w.isupper()) >= 3:
+            continue  # 'appearance during the war and pointedly saying the country', a digest headline in capitals
+        head_noun = next((low[j - 1] for j in range(1, len(low)) if low[j] in ("of", "as", "on", "in", "at", "for", "with", "against", "from")), low[-1])
+        if (low[0] in ("his", "her", "its", "their") and not _AGENT_NOUN.match(head_noun)) or any(w.endswith(":") for w in noun):
+            continue  # 'His first segment as a freelancer', 'His auto bailout fact-check'; not 'Her campaign', 'Its hosts'
+        if any(w in _RELATIVE for w in low) or any(w == "to" and j + 1 < len(low) and noun[j + 1].islower() and low[j + 1] not in ("the", "a", "an", "his", "her", "its", "their")
+                                                   for j, w in enumerate(low)):
+            continue  # 'The fact that X's bill ...', 'There is still time for X to build ...': a clause, not a speaker
+        who = " ".join(noun)
+        rest = words[index:]
+        verb = rest[0].lower() if rest else ""
+        if verb in _AUX and len(rest) > 1:
+            verb = rest[1].lower().strip(",")
+        if _EXPERIENCER.match(verb) or (verb == "not" and len(rest) > 2 and _EXPERIENCER.match(rest[2].lower())):
+            match = _OBJECT_NAME.search(" ".join(rest))
+            return (match.group("who"), cue) if match else None
+        if len(noun) == 1 and (noun[0].lower() in ("he", "she", "they", "we")
+                               or (noun[0][:1].isupper() and noun[0] not in OPENERS and not noun[0].endswith("s") and noun[0].isalpha())):
+            pass  # 'Reed did not name his rival, but told ...'; not 'Critics', 'Respondents'
+
+        elif not any(w[:1].isupper() and w != "I" for w in noun[1:]) \
+                and not _AGENT_NOUN.match(low[-1]):
+            continue
+        owner = _OWNER_DOCUMENT.match(who)  # "Pike's letter makes a case:": the letter's writer
+        who = owner.group("who") if owner else who
+        return (who, cue) if who_ok(who) or who in ("he", "she", "they", "we") else None
+    return None
+
+
+# A cue closing the clause before a quote, after its verb phrase: '... was prompted to say,', '... sent an email
+# stating,', '..., but told his supporters,'
+_TAIL_CUE = re.compile(r"(?:\b(?:went so far as|went on|had|has|was|were|is|are|decided|chose|wanted|seemed|appeared|used|began|prompted|forced|able|moved|only)\s+"
+                       r"to\s+(?P<inf>say|announce|state|add|declare|write|insist|argue|warn|note|explain|ask|tell\s+[\w'\u2019]+(?:\s+[\w'\u2019]+)?|quip|joke|tweet|post)"
+                       r"|\b(?P<part>stating|declaring|announcing|proclaiming|warning|asserting)"
+                       r"|,\s+(?:and|but)\s+(?:then\s+|later\s+|also\s+|instead\s+)?(?P<verb>told|said|added|wrote|warned|insisted|declared|asked|tweeted)"
+                       r"(?:\s+(?:his|her|their|the|a)\s+[\w'\u2019-]+)?)\s*[,:]\s*$")
+
+
+def tail_cue_subject(sentence: str):
+    """(speaker, cue) for a sentence whose cue closes it after the verb phrase of its subject
+    ("Mr. Reed was prompted to say,", "Her campaign sent an email stating,", "Ann Lee did not
+    name her rival, but told supporters,"), or None.
+
+    Example
+    -------
+    >>> tail_cue_subject("The hearing was so quiet that Cllr Ann Lee was prompted to say,")
+    ('Cllr Ann Lee', 'say')
+    >>> tail_cue_subject("Sheriff Tom Reed did not name his rival, but told his deputies,")
+    ('Sheriff Tom Reed', 'told')
+    """
+    match = _TAIL_CUE.search(sentence)
+    if not match:
+        return None
+    cue = (match.group("inf") or match.group("part") or match.group("verb")).split()[0]
+    body = sentence[: match.start()].rstrip(" ,")
+    if match.group("inf"):  # the verb before "to say" stays: 'Mr. Reed was prompted'
+        body = sentence[: match.start("inf")].rstrip()[: -len("to")].rstrip()
+    return colon_subject(body, cue) if len(body.split()) >= 2 else None
