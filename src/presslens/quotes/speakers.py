@@ -143,8 +143,11 @@ class Registry:
         if speaker.mention.lower() in ("they", "we"):
             return ""
         mentions = [m for i, m in enumerate(self.mentions) if m[0] != self.sentence or i not in self._after_pronoun]
+        surnames = {p.split()[-1] for p in self.people if " " in p} | set(self.article()[0])
+        weak = {name for _, name, _, _ in mentions if " " not in name and not self.gender.get(name) and name not in self.titles
+                and name not in surnames and not first_name_gender(name) and _NOT_A_NAME.search(name)}
         return resolve_pronoun(speaker.gender, mentions, self.gender, self.gender_sure,
-                               lambda name, gender: namesake(name, gender, self.people, self.gender))
+                               lambda name, gender: namesake(name, gender, self.people, self.gender), weak)
 
     def describe(self, description: str, fallback: bool = False) -> str:
         """The person named earlier whom a definite description ("the senator", "The Vermont
@@ -196,6 +199,8 @@ class Registry:
 
     def _mention(self, match, piece: str = "") -> None:
         words_all = match.group("name").split()
+        if len(words_all) > 1 and words_all[-1].endswith(".") and len(words_all[-1]) > 3 and words_all[-1][:-1].lower() not in ABBREVIATIONS:
+            words_all[-1] = words_all[-1][:-1]  # "... Chancellor Angela Merkel.": the full stop ends the sentence, not the name
         # a name beside a cue verb ("..., Sabato said.", "said Mr. Lew") is someone speaking (reported speech)
         spoke = bool(_CUE_AFTER.match(piece, match.end()) or (_CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()])
                                                               and not _CLAUSE_VERB_AFTER.match(piece, match.end())))  # not "said Nunberg was"
@@ -277,6 +282,12 @@ _SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got
 _CUE_AFTER = re.compile(rf"\s*,?\s+(?:also\s+|later\s+|then\s+)?{VERB}\b")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:But|And|Yet|So|Still|Then|Later|Now|Instead|However|Though|Although|While|When|After|Before|As|If)\b[^,.;\"\u201c]{0,80},\s+|"
                               r"(?:But|And|Yet|So|Still|Then|Later|Now)\s+)?(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]")
+# One capitalised word that is a common noun, a holiday, a party or a compass point, not a surname: "Fundraising was",
+# "after Christmas, insisting", "Democrat", "GOP", "Immigration", "Containment", "the Middle East, warned".
+_NOT_A_NAME = re.compile(r"^(?:[A-Z][a-z]{3,}(?:tion|sion|ment|ism|ity|ness|ing|ship|ance|ence)|Christmas|Easter|Thanksgiving|Halloween|Ramadan|"
+                         r"Hanukkah|Democrats?|Republicans?|GOP|Congress|Senate|Parliament|Government|Council|Party|East|West|North|South|"
+                         r"Midwest|Europe|America|Washington|Capitol|Internet|Twitter|Facebook|Fox|God|Jesus|Christ|Lord|Bible|Koran|Quran|"
+                         r"Obamacare|Brexit|Medicare|Medicaid|Reuters|AP)$")
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # after "said X": a verb makes X the subject of the words reported ("said Nunberg was bound"), not the one saying them
 _CLAUSE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|must|might|may|"
