@@ -63,6 +63,7 @@ class Registry:
         self.sentence = 0
         self._after_pronoun: set[int] = set()  # mentions after a he/she in their sentence (not what that he/she refers to)
         self._pronoun_open = False  # a he/she read in the sentence not yet finished
+        self._apposition: tuple[int, int, bool] | None = None  # (end of the name, end of its apposition, a cue verb after it) in the sentence read
 
     def person(self, speaker: Speaker, spoke: bool = False, subject: bool = False) -> str:
         if " and " in speaker.name:  # two people named together: each is known from now on, the pair is the speaker
@@ -187,11 +188,15 @@ class Registry:
                 referent = self.describe(described.group("description"), fallback=True)
                 if referent:
                     self.mentioned(referent, bool(_CUE_AFTER.match(piece, described.end("description"))), True)
+            apposition = _APPOSITION_SUBJECT.match(piece) if self.people or _TWO_CAPITALS.search(piece) else None
+            self._apposition = (apposition.end("head"), apposition.end("apposition"), bool(re.fullmatch(VERB, apposition.group("verb")))) \
+                if apposition else None
             for match in _MENTION_SCAN.finditer(piece):
                 known = len(self.mentions)
                 self._mention(match, piece)
                 if pronoun is not None and match.start() > pronoun:
                     self._after_pronoun.update(range(known, len(self.mentions)))
+            self._apposition = None
             self.org_pieces.append(piece)
             self._pronoun_open = not ends and pronoun is not None
             if ends:
@@ -208,6 +213,12 @@ class Registry:
         subject = bool((_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)) and _SUBJECT_AFTER.match(piece[match.end("name"):]))
         if _PREPOSITION_BEFORE.search(piece[max(0, match.start() - 16): match.start()]):
             spoke = subject = False  # "voters in Nevada said", "a group based in Elmford, said": a place or object, not the speaker
+        apposition = getattr(self, "_apposition", None)
+        if apposition and piece:
+            if match.end("name") == apposition[0]:
+                subject, spoke = True, spoke or apposition[2]  # "Paul Porter, a driver who backs Mr. Trump, said": the subject
+            elif apposition[0] <= match.start() < apposition[1]:
+                spoke = subject = False  # ... and Mr. Trump, inside the apposition, is not
         if len(words_all) == 1 and (words_all[0] in OPENERS or words_all[0] in ORG_WORDS or not (
                 spoke or any(p.endswith(words_all[0]) for p in self.people) or words_all[0] in self.article()[0])):
             return  # one capitalised word that names no one known (here or by full name elsewhere in the article)
@@ -288,6 +299,18 @@ _NOT_A_NAME = re.compile(r"^(?:[A-Z][a-z]{3,}(?:tion|sion|ment|ism|ity|ness|ing|
                          r"Hanukkah|Democrats?|Republicans?|GOP|Congress|Senate|Parliament|Government|Council|Party|East|West|North|South|"
                          r"Midwest|Europe|America|Washington|Capitol|Internet|Twitter|Facebook|Fox|God|Jesus|Christ|Lord|Bible|Koran|Quran|"
                          r"Obamacare|Brexit|Medicare|Medicaid|Reuters|AP)$")
+# A name opening its sentence with an apposition or "of"-phrase closed before its verb: "Paul Porter, a driver from Ava, Mo., who
+# backs Mr. Trump, said", "Pollster Whit Ayres -- author of a book on the party -- is skeptical", "Rep. Lee Zeldin of New York, a
+# Trump supporter, said".  The name is the subject (the speaker, before a cue verb); names inside the apposition are neither.
+_APPOSITION_SUBJECT = re.compile(
+    r"^\W*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Also|Then),?\s+)?(?!(?:After|Before|When|While|If|As|In|On|At|For|With|From|By|"
+    r"Since|Until|Although|Though|Because|According|Despite|During|Like|Unlike|Asked|Speaking|Under|Over|To|Of|Among)\b)"
+    r"(?P<head>(?:(?!(?:for|of|in|on|at|to|with|from|by|about|over|after|before|than|against|toward|towards)\s)[\w.'\u2019-]+\s+){0,5}?"
+    r"[A-Z][\w.'\u2019-]*)(?!,\s+(?:[\w.'\u2019-]+\s+){1,3}(?:said|says|added|noted|argued|wrote|believes|thinks),)(?P<apposition>(?:,\s+|\s*(?:--|\u2014|\u2013)\s*|\s+of\s+)[^\"\u201c\u201d;]{3,250}?)"
+    r"(?:,|\s*(?:--|\u2014|\u2013))\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|has\s+|had\s+|have\s+|was\s+|is\s+|will\s+|would\s+)?"
+    r"(?!(?:in|on|at|of|for|and|or|but|nor|who|whom|whose|which|that|the|a|an|to|from|with|by|as|its|his|her|their|where|when|while|"
+    r"after|before|including|now|not|both|one|two|three|four|five|than|this|these|those|some|many|most|all|such|into|per|like|if|so)\b)"
+    r"(?P<verb>[a-z]{2,})\b")
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # after "said X": a verb makes X the subject of the words reported ("said Nunberg was bound"), not the one saying them
 _CLAUSE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|must|might|may|"
