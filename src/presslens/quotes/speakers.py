@@ -222,6 +222,8 @@ class Registry:
         if len(words_all) == 1 and (words_all[0] in OPENERS or words_all[0] in ORG_WORDS or not (
                 spoke or any(p.endswith(words_all[0]) for p in self.people) or words_all[0] in self.article()[0])):
             return  # one capitalised word that names no one known (here or by full name elsewhere in the article)
+        if len(words_all) > 1 and _GROUP_PLURAL.search(words_all[-1]):
+            return  # "Asian Americans", "Young Latinos", "Latino Republicans": a group of people, not one person
         description, title, name = split_name(words_all)
         words = name.split()
         if not words or words[0] in OPENERS or any(w in ORG_WORDS for w in words) or _PLACE.search(name):
@@ -311,6 +313,10 @@ _APPOSITION_SUBJECT = re.compile(
     r"(?!(?:in|on|at|of|for|and|or|but|nor|who|whom|whose|which|that|the|a|an|to|from|with|by|as|its|his|her|their|where|when|while|"
     r"after|before|including|now|not|both|one|two|three|four|five|than|this|these|those|some|many|most|all|such|into|per|like|if|so)\b)"
     r"(?P<verb>[a-z]{2,})\b")
+# The plural of a nationality, ethnicity, faith or party closing a capitalised phrase: a group, not a surname.
+_GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:icans|ians|[a-z]{2}eans|inos|inas|anics|olics|icals|ists|ites|crats|nese)$|^(?:Muslims|Jews|Arabs|Blacks|Whites|"
+                           r"Latinx|Asians|Europeans|Evangelicals|Independents|Conservatives|Liberals|Progressives|Tories|Brits|Scots|Swiss|Dutch|"
+                           r"Irish|Welsh|French|Germans|Greeks|Turks|Kurds|Poles|Serbs|Croats|Russians|Americans|Veterans|Voters|Workers)$")
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # after "said X": a verb makes X the subject of the words reported ("said Nunberg was bound"), not the one saying them
 _CLAUSE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|must|might|may|"
