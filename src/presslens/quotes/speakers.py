@@ -211,6 +211,8 @@ class Registry:
                                                               and not _CLAUSE_VERB_AFTER.match(piece, match.end())))  # not "said Nunberg was"
         before_name = piece[max(0, match.start() - 60): match.start()]
         subject = bool((_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)) and _SUBJECT_AFTER.match(piece[match.end("name"):]))
+        if piece[match.end("name"):match.end("name") + 1] in ("'", "\u2019") and not _SUBJECT_AFTER.match(piece[match.end("name"):]):
+            spoke = subject = False  # "said Trump's spokesman", "Obama's speech": a possessive, not the speaker
         if _PREPOSITION_BEFORE.search(piece[max(0, match.start() - 16): match.start()]):
             spoke = subject = False  # "voters in Nevada said", "a group based in Elmford, said": a place or object, not the speaker
         apposition = getattr(self, "_apposition", None)
@@ -275,8 +277,8 @@ _FULL_NAME_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z\u00c0-\u00d6\u00d8-\u00
 _ORG_SCAN = re.compile(r"(?<![\w'-])(?P<org>(?:[A-Z][\w'&-]*\s+){0,4}(?:" + "|".join(sorted(w for w in ORG_WORDS if w[0].isupper() and len(w) > 2)) + r"))\b")
 
 
-_MENTION_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?(?: (?:[A-Z]\.|[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?|(?:Mc|Mac)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)){0,5})"
-                           r"(?![\w-]|['\u2019](?!s\s+(?:been|not|also|never|already|got|going)\b))"  # "Briggs's been": a subject
+_MENTION_SCAN = re.compile(r"(?<![\w'\u2019.-])(?P<name>(?:[DO]['\u2019](?=[A-Z]))?[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?(?: (?:[A-Z]\.|(?:[DO]['\u2019](?=[A-Z]))?[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?|(?:Mc|Mac)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)){0,5})"
+                           r"(?![\w-]|['\u2019](?!s\b))"  # "Briggs's been": a subject; "Obama's speech": a mention (not "Barack")
                            r"(?:,\s+(?P<age>\d{1,3})\b)?(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
 # Places and days read as names: "San Diego", "North Dakota", "Madison Square Garden", "South Dakota Tuesday".
 _PLACE = re.compile(r"^(?:San|Santa|Los|Las|El|New|North|South|East|West|Fort|Port|Saint|St\.?|Mount|Lake)\s|\s(?:Square|Garden|Street|Avenue|"
