@@ -191,7 +191,7 @@ class Registry:
             apposition = _APPOSITION_SUBJECT.match(piece) if self.people or _TWO_CAPITALS.search(piece) else None
             self._apposition = (apposition.end("head"), apposition.end("apposition"), bool(re.fullmatch(VERB, apposition.group("verb")))) \
                 if apposition else None
-            for match in _MENTION_SCAN.finditer(piece):
+            for match in _mention_matches(piece):
                 known = len(self.mentions)
                 self._mention(match, piece)
                 if pronoun is not None and match.start() > pronoun:
@@ -332,6 +332,15 @@ _NOUN_BEFORE = re.compile(r"(?:^|\s)(?P<noun>[a-z][a-z-]{3,}(?: [a-z][a-z-]{3,})
 _NOT_DESCRIPTIONS = frozenset("""said says told tells with from into onto that than when where while about after before against between
 during under over with without have has had were been being will would could should also then asked added according""".split())
 _DESCRIPTION_BEFORE = re.compile(r"(?:^|[,;:]\s|\b(?:by|with|and|met|told|to)\s)\s*(?P<description>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s[\w' -]{2,60}?),\s*$")
+
+
+def _mention_matches(piece: str):
+    """The name matches of a sentence in text order, with the names inside a description read
+    as part of the name before it ("Santa Catarina, a worker named Antonio Arroyo has ...")."""
+    for match in _MENTION_SCAN.finditer(piece):
+        yield match
+        if match.group("description"):
+            yield from _MENTION_SCAN.finditer(piece, match.start("description"), match.end("description"))
 
 
 def _sentence_pieces(text: str):
