@@ -213,7 +213,8 @@ class Registry:
         subject = bool((_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)) and _SUBJECT_AFTER.match(piece[match.end("name"):]))
         if piece[match.end("name"):match.end("name") + 1] in ("'", "\u2019") and not _SUBJECT_AFTER.match(piece[match.end("name"):]):
             spoke = subject = False  # "said Trump's spokesman", "Obama's speech": a possessive, not the speaker
-        if _PREPOSITION_BEFORE.search(piece[max(0, match.start() - 16): match.start()]):
+        if _PREPOSITION_BEFORE.search(piece[max(0, match.start() - 16): match.start()]) \
+                and not (" " in match.group("name") and _OFFICE_OF.search(piece[max(0, match.start() - 40): match.start()])):  # not "Secretary of State John Kerry said"
             spoke = subject = False  # "voters in Nevada said", "a group based in Elmford, said": a place or object, not the speaker
         apposition = getattr(self, "_apposition", None)
         if apposition and piece:
@@ -319,6 +320,9 @@ _APPOSITION_SUBJECT = re.compile(
 _GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:icans|ians|[a-z]{2}eans|inos|inas|anics|olics|icals|ists|ites|crats|nese)$|^(?:Muslims|Jews|Arabs|Blacks|Whites|"
                            r"Latinx|Asians|Europeans|Evangelicals|Independents|Conservatives|Liberals|Progressives|Tories|Brits|Scots|Swiss|Dutch|"
                            r"Irish|Welsh|French|Germans|Greeks|Turks|Kurds|Poles|Serbs|Croats|Russians|Americans|Veterans|Voters|Workers)$")
+# The "of" of an office's title before the name it titles: "Secretary of State John Kerry", "Mayor of Elmford Ann Lee".
+_OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Director|Chancellor|Attorney|Governor|Mayor|Speaker|Chairman|Chairwoman|Chair|Chief|Head|"
+                        r"Leader|Lord|Commissioner|President|Vice President|Secretary-General|Solicitor General|Attorney General)\s+of\s+(?:the\s+)?$")
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # after "said X": a verb makes X the subject of the words reported ("said Nunberg was bound"), not the one saying them
 _CLAUSE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|must|might|may|"
