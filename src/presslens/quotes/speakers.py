@@ -297,7 +297,8 @@ _SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got
                             r"allies|ally|staffers?|loyalists?|consultants?|strategists?|pollsters?|speechwriters?|donors?|fans?|voters?|surrogates?|" + "|".join(w for w in ROLE_NOUNS if w.islower()) + r")\b)[a-z]+\b)")
 _CUE_AFTER = re.compile(rf"\s*,?\s+(?:also\s+|later\s+|then\s+)?{VERB}\b")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:But|And|Yet|So|Still|Then|Later|Now|Instead|However|Though|Although|While|When|After|Before|As|If)\b[^,.;\"\u201c]{0,80},\s+|"
-                              r"(?:But|And|Yet|So|Still|Then|Later|Now)\s+)?(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]")
+                              r"(?:But|And|Yet|So|Still|Then|Later|Now)\s+|(?:(?:But|And)\s+)?(?:Though|Although|While|When|After|Before|As|If|Once|Because|Since|Until)\s+(?=(?:he|she)\s))?"
+                              r"(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]")  # (also "When he took the stage after Mr. X's introduction, ...": the pronoun opening the clause)
 # One capitalised word that is a common noun, a holiday, a party or a compass point, not a surname: "Fundraising was",
 # "after Christmas, insisting", "Democrat", "GOP", "Immigration", "Containment", "the Middle East, warned".
 _NOT_A_NAME = re.compile(r"^(?:[A-Z][a-z]{3,}(?:tion|sion|ment|ism|ity|ness|ing|ship|ance|ence)|Christmas|Easter|Thanksgiving|Halloween|Ramadan|"
