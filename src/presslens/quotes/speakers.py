@@ -191,12 +191,14 @@ class Registry:
             apposition = _APPOSITION_SUBJECT.match(piece) if self.people or _TWO_CAPITALS.search(piece) else None
             self._apposition = (apposition.end("head"), apposition.end("apposition"), bool(re.fullmatch(VERB, apposition.group("verb")))) \
                 if apposition else None
+            described_name = _DESCRIBED_NAME_SUBJECT.match(piece) if self.people or _TWO_CAPITALS.search(piece) else None
+            self._described_name = described_name.start("name") if described_name else -1
             for match in _mention_matches(piece):
                 known = len(self.mentions)
                 self._mention(match, piece)
                 if pronoun is not None and match.start() > pronoun:
                     self._after_pronoun.update(range(known, len(self.mentions)))
-            self._apposition = None
+            self._apposition, self._described_name = None, -1
             self.org_pieces.append(piece)
             self._pronoun_open = not ends and pronoun is not None
             if ends:
@@ -216,8 +218,11 @@ class Registry:
         if _PREPOSITION_BEFORE.search(piece[max(0, match.start() - 16): match.start()]) \
                 and not (" " in match.group("name") and _OFFICE_OF.search(piece[max(0, match.start() - 40): match.start()])):  # not "Secretary of State John Kerry said"
             spoke = subject = False  # "voters in Nevada said", "a group based in Elmford, said": a place or object, not the speaker
+        described_name = piece and match.start() == getattr(self, "_described_name", -1)
+        if described_name:
+            spoke = subject = True  # "One pastor backing Mr. Cruz, Darran Whiting of Liberty Church, said": the speaker
         apposition = getattr(self, "_apposition", None)
-        if apposition and piece:
+        if apposition and piece and not described_name:
             if match.end("name") == apposition[0]:
                 subject, spoke = True, spoke or apposition[2]  # "Paul Porter, a driver who backs Mr. Trump, said": the subject
             elif apposition[0] <= match.start() < apposition[1]:
@@ -239,7 +244,7 @@ class Registry:
                 return
             self.person(Speaker(mention=match.group(0), name=name, title=title, type="person", gender=gender), spoke, subject)
             return
-        if not title and not match.group("description") and first_name_gender(words[0]) is None \
+        if not title and not match.group("description") and first_name_gender(words[0]) is None and not described_name \
                 and not ROLE_BEFORE.search(piece[max(0, match.start() - 30): match.start()]):  # "spokesman Lu Kang": a person
             return  # "South Carolina", "Great Recession": not a person without a first name, title or description
         described = ", ".join(x for x in (description if description.split()[:1] != [words[0]] else "", match.group("description") or "") if x)
@@ -312,7 +317,7 @@ _APPOSITION_SUBJECT = re.compile(
     r"^\W*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Also|Then),?\s+)?(?!(?:After|Before|When|While|If|As|In|On|At|For|With|From|By|"
     r"Since|Until|Although|Though|Because|According|Despite|During|Like|Unlike|Asked|Speaking|Under|Over|To|Of|Among)\b)"
     r"(?P<head>(?:(?!(?:for|of|in|on|at|to|with|from|by|about|over|after|before|than|against|toward|towards)\s)[\w.'\u2019-]+\s+){0,5}?"
-    r"[A-Z][\w.'\u2019-]*)(?!,\s+(?:[\w.'\u2019-]+\s+){1,3}(?:said|says|added|noted|argued|wrote|believes|thinks),)(?P<apposition>(?:,\s+|\s*(?:--|\u2014|\u2013)\s*|\s+of\s+)[^\"\u201c\u201d;]{3,250}?)"
+    r"[A-Z][\w.'\u2019-]*)(?!,\s+(?:[\w.'\u2019-]+\s+){1,3}(?:said|says|added|noted|argued|wrote|believes|thinks),)(?P<apposition>(?:,\s+(?![A-Z][a-z]+\s+[A-Z][a-z]+)|\s*(?:--|\u2014|\u2013)\s*|\s+of\s+)[^\"\u201c\u201d;]{3,250}?)"
     r"(?:,|\s*(?:--|\u2014|\u2013))\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|has\s+|had\s+|have\s+|was\s+|is\s+|will\s+|would\s+)?"
     r"(?!(?:in|on|at|of|for|and|or|but|nor|who|whom|whose|which|that|the|a|an|to|from|with|by|as|its|his|her|their|where|when|while|"
     r"after|before|including|now|not|both|one|two|three|four|five|than|this|these|those|some|many|most|all|such|into|per|like|if|so)\b)"
@@ -324,6 +329,13 @@ _GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:icans|ians|[a-z]{2}eans|inos|inas|an
 # The "of" of an office's title before the name it titles: "Secretary of State John Kerry", "Mayor of Elmford Ann Lee".
 _OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Director|Chancellor|Attorney|Governor|Mayor|Speaker|Chairman|Chairwoman|Chair|Chief|Head|"
                         r"Leader|Lord|Commissioner|President|Vice President|Secretary-General|Solicitor General|Attorney General)\s+of\s+(?:the\s+)?$")
+# A description opening its sentence, then the name it describes, then the verb: "One pastor backing Mr. Cruz, Darran Whiting of
+# Liberty Church, said", "The group's chief executive, Kim Fell, said": the name is the subject and speaker (not the person named
+# inside the description), also with a first name the name list does not know.
+_DESCRIBED_NAME_SUBJECT = re.compile(
+    r"^\W*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Also|Then),?\s+)?(?:[Tt]he|[Aa]n?|One|Another|[A-Z][\w\u2019'.-]*['\u2019]s)\s+"
+    r"[^,\"\u201c\u201d;]{2,80}?,\s+(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})"
+    r"(?:,[^\"\u201c\u201d;]{2,120}?,|\s+of\s+[^,\"\u201c\u201d;]{2,80}?,)?\s+(?:also\s+)?(?:said|says|told|added|argued|noted|wrote)\b")
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # after "said X": a verb makes X the subject of the words reported ("said Nunberg was bound"), not the one saying them
 _CLAUSE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|must|might|may|"
