@@ -199,6 +199,11 @@ class Registry:
                 if pronoun is not None and match.start() > pronoun:
                     self._after_pronoun.update(range(known, len(self.mentions)))
             self._apposition, self._described_name = None, -1
+            said = _PRONOUN_SAID.search(piece) if self.people and not opener and pronoun is not None else None
+            if said and said.start("pronoun") == pronoun:  # "... in the way, he said, by creating", "which he said were": its person speaks here
+                referent = self.pronoun(Speaker(mention=said.group("pronoun"), type="pronoun", gender="m" if said.group("pronoun").lower() == "he" else "f"))
+                if referent:
+                    self.mentioned(referent, True, True)
             self.org_pieces.append(piece)
             self._pronoun_open = not ends and pronoun is not None
             if ends:
@@ -336,6 +341,7 @@ _DESCRIBED_NAME_SUBJECT = re.compile(
     r"^\W*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Also|Then),?\s+)?(?:[Tt]he|[Aa]n?|One|Another|[A-Z][\w\u2019'.-]*['\u2019]s)\s+"
     r"[^,\"\u201c\u201d;]{2,80}?,\s+(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})"
     r"(?:,[^\"\u201c\u201d;]{2,120}?,|\s+of\s+[^,\"\u201c\u201d;]{2,80}?,)?\s+(?:also\s+)?(?:said|says|told|added|argued|noted|wrote)\b")
+_PRONOUN_SAID = re.compile(r"(?:[,;]\s+|\b(?:which|that|who|what)\s+)(?P<pronoun>he|she)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|noted)\b")
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # after "said X": a verb makes X the subject of the words reported ("said Nunberg was bound"), not the one saying them
 _CLAUSE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|must|might|may|"
