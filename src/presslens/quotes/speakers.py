@@ -305,7 +305,7 @@ _SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got
                             r"(?!(?:and|or|of|in|on|at|to|for|with|from|by|as|campaign|supporters|voters|administration|aides|allies|era|team|camp|"
                             r"family|foundation|organization|people|backers|delegates|rally|rallies|and|spokes\w+|aides?|advisers?|advisors?|supporters?|"
                             r"allies|ally|staffers?|loyalists?|consultants?|strategists?|pollsters?|speechwriters?|donors?|fans?|voters?|surrogates?|" + "|".join(w for w in ROLE_NOUNS if w.islower()) + r")\b)[a-z]+\b)")
-_CUE_AFTER = re.compile(rf"\s*,?\s+(?:also\s+|later\s+|then\s+)?{VERB}\b")
+_CUE_AFTER = re.compile(rf"\s*,?\s+(?:also\s+|later\s+|then\s+|(?!only\b)[a-z]{{3,}}ly\s+)?{VERB}\b")  # ("Cruz openly admitted")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:But|And|Yet|So|Still|Then|Later|Now|Instead|However|Though|Although|While|When|After|Before|As|If)\b[^,.;\"\u201c]{0,80},\s+|"
                               r"(?:But|And|Yet|So|Still|Then|Later|Now)\s+|(?:(?:But|And)\s+)?(?:Though|Although|While|When|After|Before|As|If|Once|Because|Since|Until)\s+(?=(?:he|she)\s))?"
                               r"(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]")  # (also "When he took the stage after Mr. X's introduction, ...": the pronoun opening the clause)
@@ -347,7 +347,7 @@ _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _CLAUSE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|must|might|may|"
                                 r"[a-z]{3,}ed|(?!(?:as|this|his|its|us|thus|less|across|was)\b)[a-z]{2,}s)\b")
 _CUE_BEFORE = re.compile(r"(?:^|,\s*|[\"\u201d]\s*)(?:said|says|added|adds|wrote|writes|noted|explained|argued|asked)\s+$")
-_NAME_SAID = re.compile(rf"\b[A-Z][\w'-]+(?:\s+(?:also\s+)?{VERB}\b)")
+_NAME_SAID = re.compile(rf"\b[A-Z][\w'-]+(?:\s+(?:also\s+|(?!only\b)[a-z]{{3,}}ly\s+)?{VERB}\b)")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|from|to|across|throughout|against|into|near|outside|inside|than|like|about|"
                                  r"based in|with|by|on)\s+(?:the\s+)?$")
 _TWO_CAPITALS = re.compile(r"[A-Z][\w'\u2019-]*\.? [A-Z]")
