@@ -216,6 +216,9 @@ class Registry:
         # a name beside a cue verb ("..., Sabato said.", "said Mr. Lew") is someone speaking (reported speech)
         spoke = bool(_CUE_AFTER.match(piece, match.end()) or (_CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()])
                                                               and not _CLAUSE_VERB_AFTER.match(piece, match.end())))  # not "said Nunberg was"
+        cue = _CUE_AFTER.match(piece, match.end())
+        if cue and spoke and _TO_INFINITIVE.match(piece, cue.end()):
+            spoke = False  # "Mr. Lynch agreed to take part", "Benning vowed to appeal": not speaking here
         before_name = piece[max(0, match.start() - 60): match.start()]
         subject = bool((_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)) and _SUBJECT_AFTER.match(piece[match.end("name"):]))
         if piece[match.end("name"):match.end("name") + 1] in ("'", "\u2019") and not _SUBJECT_AFTER.match(piece[match.end("name"):]):
@@ -342,6 +345,7 @@ _DESCRIBED_NAME_SUBJECT = re.compile(
     r"[^,\"\u201c\u201d;]{2,80}?,\s+(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})"
     r"(?:,[^\"\u201c\u201d;]{2,120}?,|\s+of\s+[^,\"\u201c\u201d;]{2,80}?,)?\s+(?:also\s+)?(?:said|says|told|added|argued|noted|wrote)\b")
 _PRONOUN_SAID = re.compile(r"(?:[,;]\s+|\b(?:which|that|who|what)\s+)(?P<pronoun>he|she)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|noted)\b")
+_TO_INFINITIVE = re.compile(r"\s+to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|reporters\b|[A-Z])[a-z]+\b")
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # after "said X": a verb makes X the subject of the words reported ("said Nunberg was bound"), not the one saying them
 _CLAUSE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|must|might|may|"
