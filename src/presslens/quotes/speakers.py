@@ -199,8 +199,8 @@ class Registry:
                 if pronoun is not None and match.start() > pronoun:
                     self._after_pronoun.update(range(known, len(self.mentions)))
             self._apposition, self._described_name = None, -1
-            said = _PRONOUN_SAID.search(piece) if self.people and not opener and pronoun is not None else None
-            if said and said.start("pronoun") == pronoun:  # "... in the way, he said, by creating", "which he said were": its person speaks here
+            said = _PRONOUN_SAID.match(piece, pronoun) if self.people and not opener and pronoun is not None else None
+            if said and _BEFORE_PRONOUN_SAID.search(piece[max(0, pronoun - 8): pronoun]):  # "... in the way, he said, by creating", "which he said were": its person speaks here
                 referent = self.pronoun(Speaker(mention=said.group("pronoun"), type="pronoun", gender="m" if said.group("pronoun").lower() == "he" else "f"))
                 if referent:
                     self.mentioned(referent, True, True)
@@ -214,9 +214,9 @@ class Registry:
         if len(words_all) > 1 and words_all[-1].endswith(".") and len(words_all[-1]) > 3 and words_all[-1][:-1].lower() not in ABBREVIATIONS:
             words_all[-1] = words_all[-1][:-1]  # "... Chancellor Angela Merkel.": the full stop ends the sentence, not the name
         # a name beside a cue verb ("..., Sabato said.", "said Mr. Lew") is someone speaking (reported speech)
-        spoke = bool(_CUE_AFTER.match(piece, match.end()) or (_CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()])
-                                                              and not _CLAUSE_VERB_AFTER.match(piece, match.end())))  # not "said Nunberg was"
         cue = _CUE_AFTER.match(piece, match.end())
+        spoke = bool(cue or (_CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()])
+                                                              and not _CLAUSE_VERB_AFTER.match(piece, match.end())))  # not "said Nunberg was"
         if cue and spoke and _TO_INFINITIVE.match(piece, cue.end()):
             spoke = False  # "Mr. Lynch agreed to take part", "Benning vowed to appeal": not speaking here
         before_name = piece[max(0, match.start() - 60): match.start()]
@@ -344,7 +344,8 @@ _DESCRIBED_NAME_SUBJECT = re.compile(
     r"^\W*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Also|Then),?\s+)?(?:[Tt]he|[Aa]n?|One|Another|[A-Z][\w\u2019'.-]*['\u2019]s)\s+"
     r"[^,\"\u201c\u201d;]{2,80}?,\s+(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})"
     r"(?:,[^\"\u201c\u201d;]{2,120}?,|\s+of\s+[^,\"\u201c\u201d;]{2,80}?,)?\s+(?:also\s+)?(?:said|says|told|added|argued|noted|wrote)\b")
-_PRONOUN_SAID = re.compile(r"(?:[,;]\s+|\b(?:which|that|who|what)\s+)(?P<pronoun>he|she)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|noted)\b")
+_PRONOUN_SAID = re.compile(r"(?P<pronoun>he|she)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|noted)\b")
+_BEFORE_PRONOUN_SAID = re.compile(r"(?:[,;]\s+|\b(?:which|that|who|what)\s+)$")
 _TO_INFINITIVE = re.compile(r"\s+to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|reporters\b|[A-Z])[a-z]+\b")
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # after "said X": a verb makes X the subject of the words reported ("said Nunberg was bound"), not the one saying them
