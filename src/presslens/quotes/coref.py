@@ -184,12 +184,14 @@ def namesake(name: str, gender: str, people: list[str], genders: dict[str, str])
 
 
 def resolve_pronoun(gender: str, mentions: list[tuple[int, str, bool, bool]], genders: dict[str, str], sure: dict[str, bool],
-                    alternative=None) -> str:
+                    alternative=None, weak: frozenset[str] | set[str] = frozenset()) -> str:
     """The person a he/she refers to (see :meth:`presslens.quotes.speakers.Registry.pronoun`).
 
     ``mentions`` are ``(sentence, person, quoted as speaker, grammatical subject)`` in text
     order; ``alternative(name, gender)`` may offer a namesake of agreeing gender for a person
-    whose gender disagrees.
+    whose gender disagrees.  A ``weak`` person (one capitalised word that no full name, title
+    or first name backs, such as a place or a holiday read as a speaker) weighs as if named
+    one and a half sentences further back.
 
     Example
     -------
@@ -197,6 +199,8 @@ def resolve_pronoun(gender: str, mentions: list[tuple[int, str, bool, bool]], ge
     >>> resolve_pronoun("f", mentions, {"Ruth Adeyemi": "f", "Tom Briggs": "m"}, {"Tom Briggs": True})
     'Ruth Adeyemi'
     >>> resolve_pronoun("m", mentions, {"Ruth Adeyemi": "f", "Tom Briggs": "m"}, {})
+    'Tom Briggs'
+    >>> resolve_pronoun("m", [(0, "Tom Briggs", True, True), (1, "Easter", True, False)], {"Tom Briggs": "m"}, {}, weak={"Easter"})
     'Tom Briggs'
     """
     by_sentence: dict[int, list[tuple[str, bool, bool]]] = {}
@@ -219,6 +223,8 @@ def resolve_pronoun(gender: str, mentions: list[tuple[int, str, bool, bool]], ge
                     mismatch = 3.0 if first_name_firm(name.split()[0]) else 0.9
             nearest = distance if nearest is None else nearest
             salience = 0.0 if spoke else 0.3 if subject else 1.0
+            if name in weak:
+                mismatch += 1.5  # "after Easter, insisting": one word no name, title or first name backs
             score = (distance + mismatch + salience, -position if spoke else position)
             if best_score is None or score < best_score:
                 best, best_score = name, score

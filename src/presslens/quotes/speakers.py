@@ -63,6 +63,7 @@ class Registry:
         self.sentence = 0
         self._after_pronoun: set[int] = set()  # mentions after a he/she in their sentence (not what that he/she refers to)
         self._pronoun_open = False  # a he/she read in the sentence not yet finished
+        self._apposition: tuple[int, int, bool] | None = None  # (end of the name, end of its apposition, a cue verb after it) in the sentence read
 
     def person(self, speaker: Speaker, spoke: bool = False, subject: bool = False) -> str:
         if " and " in speaker.name:  # two people named together: each is known from now on, the pair is the speaker
@@ -143,8 +144,11 @@ class Registry:
         if speaker.mention.lower() in ("they", "we"):
             return ""
         mentions = [m for i, m in enumerate(self.mentions) if m[0] != self.sentence or i not in self._after_pronoun]
+        surnames = {p.split()[-1] for p in self.people if " " in p} | set(self.article()[0])
+        weak = {name for _, name, _, _ in mentions if " " not in name and not self.gender.get(name) and name not in self.titles
+                and name not in surnames and not first_name_gender(name) and _NOT_A_NAME.search(name)}
         return resolve_pronoun(speaker.gender, mentions, self.gender, self.gender_sure,
-                               lambda name, gender: namesake(name, gender, self.people, self.gender))
+                               lambda name, gender: namesake(name, gender, self.people, self.gender), weak)
 
     def describe(self, description: str, fallback: bool = False) -> str:
         """The person named earlier whom a definite description ("the senator", "The Vermont
@@ -184,11 +188,22 @@ class Registry:
                 referent = self.describe(described.group("description"), fallback=True)
                 if referent:
                     self.mentioned(referent, bool(_CUE_AFTER.match(piece, described.end("description"))), True)
-            for match in _MENTION_SCAN.finditer(piece):
+            apposition = _APPOSITION_SUBJECT.match(piece) if self.people or _TWO_CAPITALS.search(piece) else None
+            self._apposition = (apposition.end("head"), apposition.end("apposition"), bool(re.fullmatch(VERB, apposition.group("verb")))) \
+                if apposition else None
+            described_name = _DESCRIBED_NAME_SUBJECT.match(piece) if self.people or _TWO_CAPITALS.search(piece) else None
+            self._described_name = described_name.start("name") if described_name else -1
+            for match in _mention_matches(piece):
                 known = len(self.mentions)
                 self._mention(match, piece)
                 if pronoun is not None and match.start() > pronoun:
                     self._after_pronoun.update(range(known, len(self.mentions)))
+            self._apposition, self._described_name = None, -1
+            said = _PRONOUN_SAID.match(piece, pronoun) if self.people and not opener and pronoun is not None else None
+            if said and _BEFORE_PRONOUN_SAID.search(piece[max(0, pronoun - 8): pronoun]):  # "... in the way, he said, by creating", "which he said were": its person speaks here
+                referent = self.pronoun(Speaker(mention=said.group("pronoun"), type="pronoun", gender="m" if said.group("pronoun").lower() == "he" else "f"))
+                if referent:
+                    self.mentioned(referent, True, True)
             self.org_pieces.append(piece)
             self._pronoun_open = not ends and pronoun is not None
             if ends:
@@ -196,18 +211,37 @@ class Registry:
 
     def _mention(self, match, piece: str = "") -> None:
         words_all = match.group("name").split()
+        if len(words_all) > 1 and words_all[-1].endswith(".") and len(words_all[-1]) > 3 and words_all[-1][:-1].lower() not in ABBREVIATIONS:
+            words_all[-1] = words_all[-1][:-1]  # "... Chancellor Angela Merkel.": the full stop ends the sentence, not the name
         # a name beside a cue verb ("..., Sabato said.", "said Mr. Lew") is someone speaking (reported speech)
-        spoke = bool(_CUE_AFTER.match(piece, match.end()) or (_CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()])
+        cue = _CUE_AFTER.match(piece, match.end())
+        spoke = bool(cue or (_CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()])
                                                               and not _CLAUSE_VERB_AFTER.match(piece, match.end())))  # not "said Nunberg was"
+        if cue and spoke and _TO_INFINITIVE.match(piece, cue.end()):
+            spoke = False  # "Mr. Lynch agreed to take part", "Benning vowed to appeal": not speaking here
         before_name = piece[max(0, match.start() - 60): match.start()]
         subject = bool((_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)) and _SUBJECT_AFTER.match(piece[match.end("name"):]))
-        if _PREPOSITION_BEFORE.search(piece[max(0, match.start() - 16): match.start()]):
+        if piece[match.end("name"):match.end("name") + 1] in ("'", "\u2019") and not _SUBJECT_AFTER.match(piece[match.end("name"):]):
+            spoke = subject = False  # "said Trump's spokesman", "Obama's speech": a possessive, not the speaker
+        if _PREPOSITION_BEFORE.search(piece[max(0, match.start() - 16): match.start()]) \
+                and not (" " in match.group("name") and _OFFICE_OF.search(piece[max(0, match.start() - 40): match.start()])):  # not "Secretary of State John Kerry said"
             spoke = subject = False  # "voters in Nevada said", "a group based in Elmford, said": a place or object, not the speaker
+        described_name = piece and match.start() == getattr(self, "_described_name", -1)
+        if described_name:
+            spoke = subject = True  # "One pastor backing Mr. Cruz, Darran Whiting of Liberty Church, said": the speaker
+        apposition = getattr(self, "_apposition", None)
+        if apposition and piece and not described_name:
+            if match.end("name") == apposition[0]:
+                subject, spoke = True, spoke or apposition[2]  # "Paul Porter, a driver who backs Mr. Trump, said": the subject
+            elif apposition[0] <= match.start() < apposition[1]:
+                spoke = subject = False  # ... and Mr. Trump, inside the apposition, is not
         if len(words_all) == 1 and (words_all[0] in OPENERS or words_all[0] in ORG_WORDS or not (
                 spoke or any(p.endswith(words_all[0]) for p in self.people) or words_all[0] in self.article()[0])):
             return  # one capitalised word that names no one known (here or by full name elsewhere in the article)
         if len(words_all) == 1 and re.search(r"(?:^|\s)[A-Z][\w'\u2019-]+ $", piece[max(0, match.start() - 30): match.start()]):
             return  # the end of a longer name cut by the description before it ("... fleeing war in the Middle East, warned")
+        if len(words_all) > 1 and _GROUP_PLURAL.search(words_all[-1]):
+            return  # "Asian Americans", "Young Latinos", "Latino Republicans": a group of people, not one person
         description, title, name = split_name(words_all)
         words = name.split()
         if not words or words[0] in OPENERS or any(w in ORG_WORDS for w in words) or _PLACE.search(name) or _PLACE.search(" ".join(words_all)):
@@ -220,7 +254,7 @@ class Registry:
                 return
             self.person(Speaker(mention=match.group(0), name=name, title=title, type="person", gender=gender), spoke, subject)
             return
-        if not title and not match.group("description") and first_name_gender(words[0]) is None \
+        if not title and not match.group("description") and first_name_gender(words[0]) is None and not described_name \
                 and not ROLE_BEFORE.search(piece[max(0, match.start() - 30): match.start()]):  # "spokesman Lu Kang": a person
             return  # "South Carolina", "Great Recession": not a person without a first name, title or description
         described = ", ".join(x for x in (description if description.split()[:1] != [words[0]] else "", match.group("description") or "") if x)
@@ -259,8 +293,8 @@ _FULL_NAME_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z\u00c0-\u00d6\u00d8-\u00
 _ORG_SCAN = re.compile(r"(?<![\w'-])(?P<org>(?:[A-Z][\w'&-]*\s+){0,4}(?:" + "|".join(sorted(w for w in ORG_WORDS if w[0].isupper() and len(w) > 2)) + r"))\b")
 
 
-_MENTION_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?(?: (?:[A-Z]\.|[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?|(?:Mc|Mac)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)){0,5}+)"  # possessive: a name is not cut short before a possessive ("Mayor Barack" of "Mayor Barack Lowe's")
-                           r"(?![\w-]|['\u2019](?!s\s+(?:been|not|also|never|already|got|going)\b))"  # "Briggs's been": a subject
+_MENTION_SCAN = re.compile(r"(?<![\w'\u2019.-])(?P<name>(?:[DO]['\u2019](?=[A-Z]))?[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?(?: (?:[A-Z]\.|(?:[DO]['\u2019](?=[A-Z]))?[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?|(?:Mc|Mac)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)){0,5})"
+                           r"(?![\w-]|['\u2019](?!s\b))"  # "Briggs's been": a subject; "Obama's speech": a mention (not "Barack")
                            r"(?:,\s+(?P<age>\d{1,3})\b)?(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
 # Places and days read as names: "San Diego", "North Dakota", "Madison Square Garden", "South Dakota Tuesday".
 _PLACE = re.compile(r"^(?:San|Santa|Los|Las|El|New|North|South|East|West|Fort|Port|Saint|St\.?|Mount|Lake|Middle|Far|Near)\s|\s(?:Square|Garden|Street|Avenue|"
@@ -276,15 +310,51 @@ _SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got
                             r"(?!(?:and|or|of|in|on|at|to|for|with|from|by|as|campaign|supporters|voters|administration|aides|allies|era|team|camp|"
                             r"family|foundation|organization|people|backers|delegates|rally|rallies|and|spokes\w+|aides?|advisers?|advisors?|supporters?|"
                             r"allies|ally|staffers?|loyalists?|consultants?|strategists?|pollsters?|speechwriters?|donors?|fans?|voters?|surrogates?|" + "|".join(w for w in ROLE_NOUNS if w.islower()) + r")\b)[a-z]+\b)")
-_CUE_AFTER = re.compile(rf"\s*,?\s+(?:also\s+|later\s+|then\s+)?{VERB}\b")
+_CUE_AFTER = re.compile(rf"\s*,?\s+(?:also\s+|later\s+|then\s+|(?!only\b)[a-z]{{3,}}ly\s+)?{VERB}\b")  # ("Cruz openly admitted")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:But|And|Yet|So|Still|Then|Later|Now|Instead|However|Though|Although|While|When|After|Before|As|If)\b[^,.;\"\u201c]{0,80},\s+|"
-                              r"(?:But|And|Yet|So|Still|Then|Later|Now)\s+)?(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]")
+                              r"(?:But|And|Yet|So|Still|Then|Later|Now)\s+|(?:(?:But|And)\s+)?(?:Though|Although|While|When|After|Before|As|If|Once|Because|Since|Until)\s+(?=(?:he|she)\s))?"
+                              r"(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]")  # (also "When he took the stage after Mr. X's introduction, ...": the pronoun opening the clause)
+# One capitalised word that is a common noun, a holiday, a party or a compass point, not a surname: "Fundraising was",
+# "after Christmas, insisting", "Democrat", "GOP", "Immigration", "Containment", "the Middle East, warned".
+_NOT_A_NAME = re.compile(r"^(?:[A-Z][a-z]{3,}(?:tion|sion|ment|ism|ity|ness|ing|ship|ance|ence)|Christmas|Easter|Thanksgiving|Halloween|Ramadan|"
+                         r"Hanukkah|Democrats?|Republicans?|GOP|Congress|Senate|Parliament|Government|Council|Party|East|West|North|South|"
+                         r"Midwest|Europe|America|Washington|Capitol|Internet|Twitter|Facebook|Fox|God|Jesus|Christ|Lord|Bible|Koran|Quran|"
+                         r"Obamacare|Brexit|Medicare|Medicaid|Reuters|AP)$")
+# A name opening its sentence with an apposition or "of"-phrase closed before its verb: "Paul Porter, a driver from Ava, Mo., who
+# backs Mr. Trump, said", "Pollster Whit Ayres -- author of a book on the party -- is skeptical", "Rep. Lee Zeldin of New York, a
+# Trump supporter, said".  The name is the subject (the speaker, before a cue verb); names inside the apposition are neither.
+_APPOSITION_SUBJECT = re.compile(
+    r"^\W*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Also|Then),?\s+)?(?!(?:After|Before|When|While|If|As|In|On|At|For|With|From|By|"
+    r"Since|Until|Although|Though|Because|According|Despite|During|Like|Unlike|Asked|Speaking|Under|Over|To|Of|Among)\b)"
+    r"(?P<head>(?:(?!(?:for|of|in|on|at|to|with|from|by|about|over|after|before|than|against|toward|towards)\s)[\w.'\u2019-]+\s+){0,5}?"
+    r"[A-Z][\w.'\u2019-]*)(?!,\s+(?:[\w.'\u2019-]+\s+){1,3}(?:said|says|added|noted|argued|wrote|believes|thinks),)(?P<apposition>(?:,\s+(?![A-Z][a-z]+\s+[A-Z][a-z]+)|\s*(?:--|\u2014|\u2013)\s*|\s+of\s+)[^\"\u201c\u201d;]{3,250}?)"
+    r"(?:,|\s*(?:--|\u2014|\u2013))\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|has\s+|had\s+|have\s+|was\s+|is\s+|will\s+|would\s+)?"
+    r"(?!(?:in|on|at|of|for|and|or|but|nor|who|whom|whose|which|that|the|a|an|to|from|with|by|as|its|his|her|their|where|when|while|"
+    r"after|before|including|now|not|both|one|two|three|four|five|than|this|these|those|some|many|most|all|such|into|per|like|if|so)\b)"
+    r"(?P<verb>[a-z]{2,})\b")
+# The plural of a nationality, ethnicity, faith or party closing a capitalised phrase: a group, not a surname.
+_GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:icans|ians|[a-z]{2}eans|inos|inas|anics|olics|icals|ists|ites|crats|nese)$|^(?:Muslims|Jews|Arabs|Blacks|Whites|"
+                           r"Latinx|Asians|Europeans|Evangelicals|Independents|Conservatives|Liberals|Progressives|Tories|Brits|Scots|Swiss|Dutch|"
+                           r"Irish|Welsh|French|Germans|Greeks|Turks|Kurds|Poles|Serbs|Croats|Russians|Americans|Veterans|Voters|Workers)$")
+# The "of" of an office's title before the name it titles: "Secretary of State John Kerry", "Mayor of Elmford Ann Lee".
+_OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Director|Chancellor|Attorney|Governor|Mayor|Speaker|Chairman|Chairwoman|Chair|Chief|Head|"
+                        r"Leader|Lord|Commissioner|President|Vice President|Secretary-General|Solicitor General|Attorney General)\s+of\s+(?:the\s+)?$")
+# A description opening its sentence, then the name it describes, then the verb: "One pastor backing Mr. Cruz, Darran Whiting of
+# Liberty Church, said", "The group's chief executive, Kim Fell, said": the name is the subject and speaker (not the person named
+# inside the description), also with a first name the name list does not know.
+_DESCRIBED_NAME_SUBJECT = re.compile(
+    r"^\W*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Also|Then),?\s+)?(?:[Tt]he|[Aa]n?|One|Another|[A-Z][\w\u2019'.-]*['\u2019]s)\s+"
+    r"[^,\"\u201c\u201d;]{2,80}?,\s+(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})"
+    r"(?:,[^\"\u201c\u201d;]{2,120}?,|\s+of\s+[^,\"\u201c\u201d;]{2,80}?,)?\s+(?:also\s+)?(?:said|says|told|added|argued|noted|wrote)\b")
+_PRONOUN_SAID = re.compile(r"(?P<pronoun>he|she)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|noted)\b")
+_BEFORE_PRONOUN_SAID = re.compile(r"(?:[,;]\s+|\b(?:which|that|who|what)\s+)$")
+_TO_INFINITIVE = re.compile(r"\s+to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|reporters\b|[A-Z])[a-z]+\b")
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # after "said X": a verb makes X the subject of the words reported ("said Nunberg was bound"), not the one saying them
 _CLAUSE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|must|might|may|"
                                 r"[a-z]{3,}ed|(?!(?:as|this|his|its|us|thus|less|across|was)\b)[a-z]{2,}s)\b")
 _CUE_BEFORE = re.compile(r"(?:^|,\s*|[\"\u201d]\s*)(?:said|says|added|adds|wrote|writes|noted|explained|argued|asked)\s+$")
-_NAME_SAID = re.compile(rf"\b[A-Z][\w'-]+(?:\s+(?:also\s+)?{VERB}\b)")
+_NAME_SAID = re.compile(rf"\b[A-Z][\w'-]+(?:\s+(?:also\s+|(?!only\b)[a-z]{{3,}}ly\s+)?{VERB}\b)")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|from|to|across|throughout|against|into|near|outside|inside|than|like|about|"
                                  r"based in|with|by|on)\s+(?:the\s+)?$")
 _TWO_CAPITALS = re.compile(r"[A-Z][\w'\u2019-]*\.? [A-Z]")
@@ -292,6 +362,15 @@ _NOUN_BEFORE = re.compile(r"(?:^|\s)(?P<noun>[a-z][a-z-]{3,}(?: [a-z][a-z-]{3,})
 _NOT_DESCRIPTIONS = frozenset("""said says told tells with from into onto that than when where while about after before against between
 during under over with without have has had were been being will would could should also then asked added according""".split())
 _DESCRIPTION_BEFORE = re.compile(r"(?:^|[,;:]\s|\b(?:by|with|and|met|told|to)\s)\s*(?P<description>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s[\w' -]{2,60}?),\s*$")
+
+
+def _mention_matches(piece: str):
+    """The name matches of a sentence in text order, with the names inside a description read
+    as part of the name before it ("Santa Catarina, a worker named Antonio Arroyo has ...")."""
+    for match in _MENTION_SCAN.finditer(piece):
+        yield match
+        if match.group("description"):
+            yield from _MENTION_SCAN.finditer(piece, match.start("description"), match.end("description"))
 
 
 def _sentence_pieces(text: str):
