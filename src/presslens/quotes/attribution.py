@@ -11,7 +11,13 @@ import re
 import pandas as pd
 
 from presslens.quotes import cues, subjects
-from presslens.quotes.kinds import clause_before, is_nickname, not_speech, quoted_kind, reporting_subject
+from presslens.quotes.kinds import (
+    clause_before,
+    is_nickname,
+    not_speech,
+    quoted_kind,
+    reporting_subject,
+)
 from presslens.quotes.spans import candidate_spans, paragraphs
 from presslens.quotes.speakers import Registry, Speaker, parse_speaker
 from presslens.quotes.vocabulary import (
