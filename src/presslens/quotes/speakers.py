@@ -177,7 +177,8 @@ class Registry:
             self._pronoun_open = (self._pronoun_open and not ends) or bool(_HE_SHE.search(PERIOD.split(segment)[-1]))
             return
         for piece, ends in _sentence_pieces(segment):
-            pronoun = 0 if self._pronoun_open else (_HE_SHE.search(piece).start() if _HE_SHE.search(piece) else None)
+            he_she = None if self._pronoun_open else _HE_SHE.search(piece)  # (searched once: speed)
+            pronoun = 0 if self._pronoun_open else (he_she.start() if he_she else None)
             opener = _PRONOUN_SUBJECT.match(piece) if self.people else None
             if opener:  # "He then asked ...", "Though he did not name them, he made it clear ...": its person is the subject here
                 referent = self.pronoun(Speaker(mention=opener.group("pronoun"), type="pronoun", gender="m" if opener.group("pronoun").lower() == "he" else "f"))
@@ -188,10 +189,11 @@ class Registry:
                 referent = self.describe(described.group("description"), fallback=True)
                 if referent:
                     self.mentioned(referent, bool(_CUE_AFTER.match(piece, described.end("description"))), True)
-            apposition = _APPOSITION_SUBJECT.match(piece) if self.people or _TWO_CAPITALS.search(piece) else None
+            two_capitals = bool(self.people) or _TWO_CAPITALS.search(piece) is not None  # (searched once for both tests below: speed)
+            apposition = _APPOSITION_SUBJECT.match(piece) if two_capitals else None
             self._apposition = (apposition.end("head"), apposition.end("apposition"), bool(re.fullmatch(VERB, apposition.group("verb")))) \
                 if apposition else None
-            described_name = _DESCRIBED_NAME_SUBJECT.match(piece) if self.people or _TWO_CAPITALS.search(piece) else None
+            described_name = _DESCRIBED_NAME_SUBJECT.match(piece) if two_capitals else None
             self._described_name = described_name.start("name") if described_name else -1
             for match in _mention_matches(piece):
                 known = len(self.mentions)
@@ -213,6 +215,8 @@ class Registry:
         words_all = match.group("name").split()
         if len(words_all) > 1 and words_all[-1].endswith(".") and len(words_all[-1]) > 3 and words_all[-1][:-1].lower() not in ABBREVIATIONS:
             words_all[-1] = words_all[-1][:-1]  # "... Chancellor Angela Merkel.": the full stop ends the sentence, not the name
+        if len(words_all) == 1 and (words_all[0] in OPENERS or words_all[0] in ORG_WORDS):
+            return  # (speed: the first test of the one-word return below, taken before the cue and subject tests it does not need)
         # a name beside a cue verb ("..., Sabato said.", "said Mr. Lew") is someone speaking (reported speech)
         cue = _CUE_AFTER.match(piece, match.end())
         spoke = bool(cue or (_CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()])
@@ -220,7 +224,8 @@ class Registry:
         if cue and spoke and _TO_INFINITIVE.match(piece, cue.end()):
             spoke = False  # "Mr. Lynch agreed to take part", "Benning vowed to appeal": not speaking here
         before_name = piece[max(0, match.start() - 60): match.start()]
-        subject = bool((_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)) and _SUBJECT_AFTER.match(piece[match.end("name"):]))
+        # (the anchored match after the name first: it is cheaper than the two searches before it, which end in "$"; speed)
+        subject = bool(_SUBJECT_AFTER.match(piece[match.end("name"):]) and (_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)))
         if piece[match.end("name"):match.end("name") + 1] in ("'", "\u2019") and not _SUBJECT_AFTER.match(piece[match.end("name"):]):
             spoke = subject = False  # "said Trump's spokesman", "Obama's speech": a possessive, not the speaker
         if _PREPOSITION_BEFORE.search(piece[max(0, match.start() - 16): match.start()]) \
@@ -362,6 +367,13 @@ _NOUN_BEFORE = re.compile(r"(?:^|\s)(?P<noun>[a-z][a-z-]{3,}(?: [a-z][a-z-]{3,})
 _NOT_DESCRIPTIONS = frozenset("""said says told tells with from into onto that than when where while about after before against between
 during under over with without have has had were been being will would could should also then asked added according""".split())
 _DESCRIPTION_BEFORE = re.compile(r"(?:^|[,;:]\s|\b(?:by|with|and|met|told|to)\s)\s*(?P<description>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s[\w' -]{2,60}?),\s*$")
+# Speed (issue 17): the scans above are run over whole articles and every sentence; a leading lookahead for
+# the capital letter every match opens with lets the regex engine skip the other positions at once (the
+# matches are unchanged: each name opens with such a capital, each organisation with [A-Z]).  Kept as
+# separate lines so that edits to the patterns above merge; keep the lookahead in step with them.
+_FULL_NAME_SCAN = re.compile(r"(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])" + _FULL_NAME_SCAN.pattern)
+_MENTION_SCAN = re.compile(r"(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])" + _MENTION_SCAN.pattern)
+_ORG_SCAN = re.compile(r"(?=[A-Z])" + _ORG_SCAN.pattern)
 
 
 def _mention_matches(piece: str):
