@@ -119,7 +119,7 @@ class Registry:
 
     def article(self) -> tuple[dict[str, str], list[str]]:
         if self._scan is None:
-            self._scan = _scan_article(self.text)
+            self._scan = _ArticleScan(self.text)  # (read lazily, part by part: speed)
         return self._scan
 
     def mentioned(self, name: str, spoke: bool = False, subject: bool = False) -> None:
@@ -400,8 +400,33 @@ def _sentence_pieces(text: str):
         yield text[start:], False
 
 
+class _ArticleScan:
+    """:func:`_scan_article` of a text, read as ``scan[0]`` (names) and ``scan[1]`` (organisations),
+    each only when first asked for (speed, issue 17: the organisations are seldom needed)."""
+
+    def __init__(self, text: str):
+        self._text, self._parts = text, [None, None]
+
+    def __getitem__(self, index: int):
+        index = index % 2
+        if self._parts[index] is None:
+            self._parts[index] = (_scan_names, _scan_organisations)[index](self._text)
+        return self._parts[index]
+
+    def __iter__(self):
+        return iter((self[0], self[1]))
+
+    def __len__(self) -> int:
+        return 2
+
+
 def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
     """Full names (first seen, by surname) and organisations named anywhere in the text."""
+    return _scan_names(text), _scan_organisations(text)
+
+
+def _scan_names(text: str) -> dict[str, str]:
+    """Full names (first seen, by surname) named anywhere in the text."""
     names: dict[str, str] = {}
     for match in _FULL_NAME_SCAN.finditer(text):
         words = match.group("name").split()
@@ -415,6 +440,11 @@ def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
         if not titled and first_name_gender(words[0]) is None and first_name_gender(words[0].rstrip(".")) is None and len(words[0].rstrip(".")) > 1:
             continue  # "United States", "Vietnam War": no first name and no title
         names.setdefault(words[-1], " ".join(words))
+    return names
+
+
+def _scan_organisations(text: str) -> list[str]:
+    """Organisations named anywhere in the text."""
     organisations = []
     for match in _ORG_SCAN.finditer(text):
         words = match.group("org").split()
@@ -422,4 +452,4 @@ def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
             words = words[1:]
         if words:
             organisations.append(" ".join(words))
-    return names, organisations
+    return organisations
