@@ -8,6 +8,7 @@ Part of :mod:`presslens.quotes`; see its docstring for the pipeline and referenc
 from __future__ import annotations
 
 import re
+from functools import lru_cache as _lru_cache
 
 from presslens.quotes import subjects
 from presslens.quotes.vocabulary import (
@@ -99,6 +100,11 @@ def last_sentence(head: str) -> str:
             continue
         cut = match.end()
     return text[cut:]
+
+
+# Speed (issue 17): a pure function of its text, read again and again for the same head or paragraph
+# (by several rules for one quote, and three times at a paragraph's end): cached.
+last_sentence = _lru_cache(maxsize=1024)(last_sentence)
 
 
 def sentence_cut(text: str) -> str:

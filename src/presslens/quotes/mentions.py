@@ -7,8 +7,10 @@ Part of :mod:`presslens.quotes`; see its docstring for the pipeline and referenc
 
 from __future__ import annotations
 
+import copy as _copy  # (speed: see the end of this module)
 import re
 from dataclasses import dataclass
+from functools import lru_cache as _lru_cache
 
 from presslens.quotes.coref import pronoun_of
 from presslens.quotes.subjects import STATE
@@ -248,3 +250,32 @@ def parse_speaker(phrase: str) -> Speaker:
         return speaker
     speaker.type, speaker.name = "person", name
     return speaker
+
+
+# Speed (issue 17): split_name and parse_speaker are pure functions of their words, called once per
+# name mention and per attribution; the same names and phrases recur within an article and across a
+# corpus, so their results are cached (a parsed Speaker is copied out, as callers change its fields).
+# Kept as wrappers after the definitions above, so that edits to those merge untouched.
+_split_name_uncached = split_name
+_parse_speaker_uncached = parse_speaker
+
+
+@_lru_cache(maxsize=65536)
+def _split_name_cached(words: tuple[str, ...]) -> tuple[str, str, str]:
+    return _split_name_uncached(list(words))
+
+
+def split_name(words: list[str]) -> tuple[str, str, str]:  # noqa: F811  (the cached form of the definition above)
+    return _split_name_cached(tuple(words))
+
+
+@_lru_cache(maxsize=65536)
+def _parse_speaker_cached(phrase: str) -> Speaker:
+    return _parse_speaker_uncached(phrase)
+
+
+def parse_speaker(phrase: str) -> Speaker:  # noqa: F811  (the cached form of the definition above)
+    return _copy.copy(_parse_speaker_cached(phrase))
+
+
+split_name.__doc__, parse_speaker.__doc__ = _split_name_uncached.__doc__, _parse_speaker_uncached.__doc__

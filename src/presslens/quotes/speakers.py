@@ -119,7 +119,7 @@ class Registry:
 
     def article(self) -> tuple[dict[str, str], list[str]]:
         if self._scan is None:
-            self._scan = _scan_article(self.text)
+            self._scan = _ArticleScan(self.text)  # (read lazily, part by part: speed)
         return self._scan
 
     def mentioned(self, name: str, spoke: bool = False, subject: bool = False) -> None:
@@ -177,7 +177,8 @@ class Registry:
             self._pronoun_open = (self._pronoun_open and not ends) or bool(_HE_SHE.search(PERIOD.split(segment)[-1]))
             return
         for piece, ends in _sentence_pieces(segment):
-            pronoun = 0 if self._pronoun_open else (_HE_SHE.search(piece).start() if _HE_SHE.search(piece) else None)
+            he_she = None if self._pronoun_open else _HE_SHE.search(piece)  # (searched once: speed)
+            pronoun = 0 if self._pronoun_open else (he_she.start() if he_she else None)
             opener = _PRONOUN_SUBJECT.match(piece) if self.people else None
             if opener:  # "He then asked ...", "Though he did not name them, he made it clear ...": its person is the subject here
                 referent = self.pronoun(Speaker(mention=opener.group("pronoun"), type="pronoun", gender="m" if opener.group("pronoun").lower() == "he" else "f"))
@@ -188,10 +189,11 @@ class Registry:
                 referent = self.describe(described.group("description"), fallback=True)
                 if referent:
                     self.mentioned(referent, bool(_CUE_AFTER.match(piece, described.end("description"))), True)
-            apposition = _APPOSITION_SUBJECT.match(piece) if self.people or _TWO_CAPITALS.search(piece) else None
+            two_capitals = bool(self.people) or _TWO_CAPITALS.search(piece) is not None  # (searched once for both tests below: speed)
+            apposition = _APPOSITION_SUBJECT.match(piece) if two_capitals else None
             self._apposition = (apposition.end("head"), apposition.end("apposition"), bool(re.fullmatch(VERB, apposition.group("verb")))) \
                 if apposition else None
-            described_name = _DESCRIBED_NAME_SUBJECT.match(piece) if self.people or _TWO_CAPITALS.search(piece) else None
+            described_name = _DESCRIBED_NAME_SUBJECT.match(piece) if two_capitals else None
             self._described_name = described_name.start("name") if described_name else -1
             for match in _mention_matches(piece):
                 known = len(self.mentions)
@@ -213,6 +215,8 @@ class Registry:
         words_all = match.group("name").split()
         if len(words_all) > 1 and words_all[-1].endswith(".") and len(words_all[-1]) > 3 and words_all[-1][:-1].lower() not in ABBREVIATIONS:
             words_all[-1] = words_all[-1][:-1]  # "... Chancellor Angela Merkel.": the full stop ends the sentence, not the name
+        if len(words_all) == 1 and (words_all[0] in OPENERS or words_all[0] in ORG_WORDS):
+            return  # (speed: the first test of the one-word return below, taken before the cue and subject tests it does not need)
         # a name beside a cue verb ("..., Sabato said.", "said Mr. Lew") is someone speaking (reported speech)
         cue = _CUE_AFTER.match(piece, match.end())
         spoke = bool(cue or (_CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()])
@@ -220,7 +224,8 @@ class Registry:
         if cue and spoke and _TO_INFINITIVE.match(piece, cue.end()):
             spoke = False  # "Mr. Lynch agreed to take part", "Benning vowed to appeal": not speaking here
         before_name = piece[max(0, match.start() - 60): match.start()]
-        subject = bool((_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)) and _SUBJECT_AFTER.match(piece[match.end("name"):]))
+        # (the anchored match after the name first: it is cheaper than the two searches before it, which end in "$"; speed)
+        subject = bool(_SUBJECT_AFTER.match(piece[match.end("name"):]) and (_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)))
         if piece[match.end("name"):match.end("name") + 1] in ("'", "\u2019") and not _SUBJECT_AFTER.match(piece[match.end("name"):]):
             spoke = subject = False  # "said Trump's spokesman", "Obama's speech": a possessive, not the speaker
         if _PREPOSITION_BEFORE.search(piece[max(0, match.start() - 16): match.start()]) \
@@ -362,6 +367,13 @@ _NOUN_BEFORE = re.compile(r"(?:^|\s)(?P<noun>[a-z][a-z-]{3,}(?: [a-z][a-z-]{3,})
 _NOT_DESCRIPTIONS = frozenset("""said says told tells with from into onto that than when where while about after before against between
 during under over with without have has had were been being will would could should also then asked added according""".split())
 _DESCRIPTION_BEFORE = re.compile(r"(?:^|[,;:]\s|\b(?:by|with|and|met|told|to)\s)\s*(?P<description>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s[\w' -]{2,60}?),\s*$")
+# Speed (issue 17): the scans above are run over whole articles and every sentence; a leading lookahead for
+# the capital letter every match opens with lets the regex engine skip the other positions at once (the
+# matches are unchanged: each name opens with such a capital, each organisation with [A-Z]).  Kept as
+# separate lines so that edits to the patterns above merge; keep the lookahead in step with them.
+_FULL_NAME_SCAN = re.compile(r"(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])" + _FULL_NAME_SCAN.pattern)
+_MENTION_SCAN = re.compile(r"(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])" + _MENTION_SCAN.pattern)
+_ORG_SCAN = re.compile(r"(?=[A-Z])" + _ORG_SCAN.pattern)
 
 
 def _mention_matches(piece: str):
@@ -388,8 +400,33 @@ def _sentence_pieces(text: str):
         yield text[start:], False
 
 
+class _ArticleScan:
+    """:func:`_scan_article` of a text, read as ``scan[0]`` (names) and ``scan[1]`` (organisations),
+    each only when first asked for (speed, issue 17: the organisations are seldom needed)."""
+
+    def __init__(self, text: str):
+        self._text, self._parts = text, [None, None]
+
+    def __getitem__(self, index: int):
+        index = index % 2
+        if self._parts[index] is None:
+            self._parts[index] = (_scan_names, _scan_organisations)[index](self._text)
+        return self._parts[index]
+
+    def __iter__(self):
+        return iter((self[0], self[1]))
+
+    def __len__(self) -> int:
+        return 2
+
+
 def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
     """Full names (first seen, by surname) and organisations named anywhere in the text."""
+    return _scan_names(text), _scan_organisations(text)
+
+
+def _scan_names(text: str) -> dict[str, str]:
+    """Full names (first seen, by surname) named anywhere in the text."""
     names: dict[str, str] = {}
     for match in _FULL_NAME_SCAN.finditer(text):
         words = match.group("name").split()
@@ -403,6 +440,11 @@ def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
         if not titled and first_name_gender(words[0]) is None and first_name_gender(words[0].rstrip(".")) is None and len(words[0].rstrip(".")) > 1:
             continue  # "United States", "Vietnam War": no first name and no title
         names.setdefault(words[-1], " ".join(words))
+    return names
+
+
+def _scan_organisations(text: str) -> list[str]:
+    """Organisations named anywhere in the text."""
     organisations = []
     for match in _ORG_SCAN.finditer(text):
         words = match.group("org").split()
@@ -410,4 +452,4 @@ def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
             words = words[1:]
         if words:
             organisations.append(" ".join(words))
-    return names, organisations
+    return organisations
