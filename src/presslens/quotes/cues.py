@@ -143,6 +143,8 @@ def who_ok(who: str) -> bool:
     if not who or len(who.split()) > 24:
         return False
     first = who.split()[0].strip(",")
+    if re.match(r"(?:--?|[\u2013\u2014])\s*(?:and|but|or)\b", who):
+        return False  # '"..." - and vowed to ...', '"..."\u2014and promised ...': the sentence's subject goes on, not a speaker
     if who.lower() in PRONOUNS:
         return True
     if first.islower() and first.endswith("ing"):  # '"...," claiming that he is ... states': a clause, not a speaker

@@ -74,8 +74,9 @@ class Registry:
         if len(words) == 1 or (len(words) == 2 and words[0] in PARTICLES):
             surname = words[-1]
             for full in reversed(self.people):
-                if full.split()[-1] == surname and full != name:
-                    name = full
+                if full.split()[-1] == surname and full != name \
+                        and not (speaker.gender and (self.gender.get(full) or first_name_gender(full.split()[0]) or speaker.gender) != speaker.gender):
+                    name = full  # (the Clinton whose gender agrees with "Mrs. Clinton", "Mr. Clinton")
                     break
             else:
                 name = self.article()[0].get(surname, name)
@@ -169,7 +170,8 @@ class Registry:
         a description as subject refers back to, and the person a he/she opening a sentence
         refers to (the subject there, so that a chain of "He ..." sentences keeps its person)."""
         if not _TWO_CAPITALS.search(segment) and not any(p.rsplit(None, 1)[-1] in segment for p in self.people) and not _NAME_SAID.search(segment) \
-                and not (self.people and DESCRIPTION_ANYWHERE.search(segment)):
+                and not (self.people and DESCRIPTION_ANYWHERE.search(segment)) \
+                and not any(word in self.article()[0] for word in _CAPITAL_WORD.findall(segment)):  # ("Then there's Lee.": a surname named in full later)
             # nobody named here: only count the sentences (numbers need only be increasing)
             self.org_pieces.append(segment)
             ends = PERIOD.findall(segment)
@@ -213,7 +215,8 @@ class Registry:
 
     def _mention(self, match, piece: str = "") -> None:
         words_all = match.group("name").split()
-        if len(words_all) > 1 and words_all[-1].endswith(".") and len(words_all[-1]) > 3 and words_all[-1][:-1].lower() not in ABBREVIATIONS:
+        if words_all[-1].endswith(".") and len(words_all[-1]) > 3 and words_all[-1][:-1].lower() not in ABBREVIATIONS \
+                and (len(words_all) > 1 or (strip_title_dot(words_all[0]) not in TITLE_WORDS)):
             words_all[-1] = words_all[-1][:-1]  # "... Chancellor Angela Merkel.": the full stop ends the sentence, not the name
         if len(words_all) == 1 and (words_all[0] in OPENERS or words_all[0] in ORG_WORDS):
             return  # (speed: the first test of the one-word return below, taken before the cue and subject tests it does not need)
@@ -225,7 +228,8 @@ class Registry:
             spoke = False  # "Mr. Lynch agreed to take part", "Benning vowed to appeal": not speaking here
         before_name = piece[max(0, match.start() - 60): match.start()]
         # (the anchored match after the name first: it is cheaper than the two searches before it, which end in "$"; speed)
-        subject = bool(_SUBJECT_AFTER.match(piece[match.end("name"):]) and (_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)))
+        subject = bool(_SUBJECT_AFTER.match(piece[match.end("name"):]) and (_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name))) \
+            or bool(_THERE_IS_BEFORE.search(before_name) and _THERE_IS_AFTER.match(piece, match.end("name")))  # "Then there's Lee.": the topic
         if piece[match.end("name"):match.end("name") + 1] in ("'", "\u2019") and not _SUBJECT_AFTER.match(piece[match.end("name"):]):
             spoke = subject = False  # "said Trump's spokesman", "Obama's speech": a possessive, not the speaker
         if _PREPOSITION_BEFORE.search(piece[max(0, match.start() - 16): match.start()]) \
@@ -351,6 +355,9 @@ _DESCRIBED_NAME_SUBJECT = re.compile(
     r"^\W*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Also|Then),?\s+)?(?:[Tt]he|[Aa]n?|One|Another|[A-Z][\w\u2019'.-]*['\u2019]s)\s+"
     r"[^,\"\u201c\u201d;]{2,80}?,\s+(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})"
     r"(?:,[^\"\u201c\u201d;]{2,120}?,|\s+of\s+[^,\"\u201c\u201d;]{2,80}?,)?\s+(?:also\s+)?(?:said|says|told|added|argued|noted|wrote)\b")
+# "Then there's Lee.", "There is also Ann Lee, who ...": a person introduced as the topic of what follows (a subject for he/she).
+_THERE_IS_BEFORE = re.compile(r"(?:^|[.!?:;]\s+)(?:(?:But|And|Then|Now|Finally|And then)\s+)?[Tt]here(?:['\u2019]s|\s+is|\s+was)\s+(?:also\s+|always\s+)?$")
+_THERE_IS_AFTER = re.compile(r"\s*(?:[.!?;:]|,\s+(?:who|a|an|the)\b|$)")
 _PRONOUN_SAID = re.compile(r"(?P<pronoun>he|she)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|noted)\b")
 _BEFORE_PRONOUN_SAID = re.compile(r"(?:[,;]\s+|\b(?:which|that|who|what)\s+)$")
 _TO_INFINITIVE = re.compile(r"\s+to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|reporters\b|[A-Z])[a-z]+\b")
@@ -362,6 +369,7 @@ _CUE_BEFORE = re.compile(r"(?:^|,\s*|[\"\u201d]\s*)(?:said|says|added|adds|wrote
 _NAME_SAID = re.compile(rf"\b[A-Z][\w'-]+(?:\s+(?:also\s+|(?!only\b)[a-z]{{3,}}ly\s+)?{VERB}\b)")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|from|to|across|throughout|against|into|near|outside|inside|than|like|about|"
                                  r"based in|with|by|on)\s+(?:the\s+)?$")
+_CAPITAL_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]+")
 _TWO_CAPITALS = re.compile(r"[A-Z][\w'\u2019-]*\.? [A-Z]")
 _NOUN_BEFORE = re.compile(r"(?:^|\s)(?P<noun>[a-z][a-z-]{3,}(?: [a-z][a-z-]{3,})?)\s+$")
 _NOT_DESCRIPTIONS = frozenset("""said says told tells with from into onto that than when where while about after before against between
