@@ -243,6 +243,14 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 continue
             if hit is None and kind == "speech":  # no cue anywhere: the subject of the sentence the quote sits in
                 hit, rule = cues.late_subject(head), "same sentence"
+                if hit is None and paragraph_quotes and titles == len(paragraph_quotes):  # 'X said he would fight "Y" crime and counter "..."'
+                    plain = paragraph[: max(0, start - 1)]  # the sentence read over the terms and titles quoted before, each read as "it"
+                    for quote in reversed(paragraph_quotes):
+                        plain = plain[: max(0, quote["start"] - offset - 1)] + ("it," if quote["quote"].rstrip().endswith(",") else "it") + plain[quote["end"] - offset + 1 :]
+                    hit = cues.late_subject(plain)
+                    if hit is not None and (placeholder := re.search(r"\bit\b", hit[0])) is not None:  # 'Ann Lee, star of "Elm Street," thanked'
+                        cut = hit[0].rfind(",", 0, placeholder.start())  # the name before the title, or no one
+                        hit = (hit[0][:cut], hit[1]) if cut > 0 else None
             record["kind"] = kind
             if hit is None:
                 if kind == "speech":
