@@ -69,6 +69,14 @@ _CUE = re.compile(rf"\b{VERB}\b[^.!?]*[.!?]\s*$")
 _PARAGRAPH_SAID = re.compile(rf"(?P<who>(?:[A-Z][^.!?;\"\u201c\u201d]*?)|[Hh]e|[Ss]he|[Tt]hey)\s*,?\s+(?:also\s+)?(?P<verb>{VERB})\b[^\"\u201c\u201d]*[.:]\s*$")
 
 
+# a share of a poll's respondents that says something: 'About four in 10 said they were "angry"',
+# 'Just shy of half, 49%, say the "..." reflects', '39 percent blame X and 22 percent say he is "..."'
+_POLL_SHARE = re.compile(r"(?:^|[.!?]\s+|,\s+|\band\s+|\bwhile\s+)(?P<who>(?:(?:about|nearly|almost|more than|fewer than|less than|at least|just shy of|"
+                         r"only|roughly|some|over|under)\s+)?(?:\d{1,3}(?:\.\d)?\s*(?:%|percent)|(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+in\s+"
+                         r"(?:10|ten)|half|a third|a quarter|two-thirds|three-quarters)\b(?:(?!\s(?:and|but|while)\s)[^.!?;\"\u201c\u201d]){0,80}?)\s+(?P<verb>say|said)\b"
+                         r"[^.!?\"\u201c\u201d]{0,160}$", re.IGNORECASE)
+
+
 def _last_clause(who: str) -> str:
     """The subject of the last clause of a phrase before a cue verb ("The Times made the claim
     against the Elm Trust in May, and the Ledger" -> "the Ledger")."""
@@ -241,6 +249,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 if not closed:
                     carry = record
                 continue
+            if kind == "speech" and (share := _POLL_SHARE.search(cues.last_sentence(head))) is not None:
+                hit, rule = (share.group("who").strip(), share.group("verb").lower()), "same sentence"  # a poll's respondents
             if hit is None and kind == "speech":  # no cue anywhere: the subject of the sentence the quote sits in
                 hit, rule = cues.late_subject(head), "same sentence"
                 if hit is None and paragraph_quotes and titles == len(paragraph_quotes):  # 'X said he would fight "Y" crime and counter "..."'
@@ -263,7 +273,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                     and first_name_gender(speaker.name) is None and not any(p.split()[-1] == speaker.name for p in registry.people) \
                     and re.search(rf"(?:^|[.!?]\s+){re.escape(speaker.name)}\s+(?:was|is|has|had|will|would|could|can|may|remains|remained)\b", head):
                 speaker.type = "unnamed"  # "Fundraising was \"...\"": a gerund as the sentence's subject, not a person to register
-            if speaker.type == "unnamed" and not speaker.description and len(words.split()) < 3:
+            if speaker.type == "unnamed" and not speaker.description and len(words.split()) < 3 and not _POLL_SHARE.search(cues.last_sentence(head)):
                 record["kind"] = quoted_kind(words, paragraph[: max(0, start - 1)], False, marks, tail)
                 if record["kind"] == "speech":
                     record.update(rule="unattributed", cue="unattributed", entity=("", "", "", "", ""))
