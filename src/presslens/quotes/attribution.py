@@ -249,7 +249,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 if not closed:
                     carry = record
                 continue
-            if kind == "speech" and (share := _POLL_SHARE.search(cues.last_sentence(head))) is not None:
+            if hit is None and kind == "speech" and (share := _POLL_SHARE.search(cues.last_sentence(head))) is not None:
                 hit, rule = (share.group("who").strip(), share.group("verb").lower()), "same sentence"  # a poll's respondents
             if hit is None and kind == "speech":  # no cue anywhere: the subject of the sentence the quote sits in
                 hit, rule = cues.late_subject(head), "same sentence"
