@@ -87,6 +87,12 @@ class _VerbFirst:
 
 
 _PARAGRAPH_SAID = _VerbFirst(_PARAGRAPH_SAID, VERB)  # (each match has "\s+(?:also\s+)?VERB\b": keep in step with the pattern above)
+# a share of a poll's respondents that says something: 'About four in 10 said they were "angry"',
+# 'Just shy of half, 49%, say the "..." reflects', '39 percent blame X and 22 percent say he is "..."'
+_POLL_SHARE = re.compile(r"(?:^|[.!?]\s+|,\s+|\band\s+|\bwhile\s+)(?P<who>(?:(?:about|nearly|almost|more than|fewer than|less than|at least|just shy of|"
+                         r"only|roughly|some|over|under)\s+)?(?:\d{1,3}(?:\.\d)?\s*(?:%|percent)|(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+in\s+"
+                         r"(?:10|ten)|half|a third|a quarter|two-thirds|three-quarters)\b(?:(?!\s(?:and|but|while)\s)[^.!?;\"\u201c\u201d]){0,80}?)\s+(?P<verb>say|said)\b"
+                         r"[^.!?\"\u201c\u201d]{0,160}$", re.IGNORECASE)
 
 
 def _last_clause(who: str) -> str:
@@ -261,8 +267,18 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 if not closed:
                     carry = record
                 continue
+            if hit is None and kind == "speech" and (share := _POLL_SHARE.search(cues.last_sentence(head))) is not None:
+                hit, rule = (share.group("who").strip(), share.group("verb").lower()), "same sentence"  # a poll's respondents
             if hit is None and kind == "speech":  # no cue anywhere: the subject of the sentence the quote sits in
                 hit, rule = cues.late_subject(head), "same sentence"
+                if hit is None and paragraph_quotes and titles == len(paragraph_quotes):  # 'X said he would fight "Y" crime and counter "..."'
+                    plain = paragraph[: max(0, start - 1)]  # the sentence read over the terms and titles quoted before, each read as "it"
+                    for quote in reversed(paragraph_quotes):
+                        plain = plain[: max(0, quote["start"] - offset - 1)] + ("it," if quote["quote"].rstrip().endswith(",") else "it") + plain[quote["end"] - offset + 1 :]
+                    hit = cues.late_subject(plain)
+                    if hit is not None and (placeholder := re.search(r"\bit\b", hit[0])) is not None:  # 'Ann Lee, star of "Elm Street," thanked'
+                        cut = hit[0].rfind(",", 0, placeholder.start())  # the name before the title, or no one
+                        hit = (hit[0][:cut], hit[1]) if cut > 0 else None
             record["kind"] = kind
             if hit is None:
                 if kind == "speech":
@@ -275,7 +291,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                     and first_name_gender(speaker.name) is None and not any(p.split()[-1] == speaker.name for p in registry.people) \
                     and re.search(rf"(?:^|[.!?]\s+){re.escape(speaker.name)}\s+(?:was|is|has|had|will|would|could|can|may|remains|remained)\b", head):
                 speaker.type = "unnamed"  # "Fundraising was \"...\"": a gerund as the sentence's subject, not a person to register
-            if speaker.type == "unnamed" and not speaker.description and len(words.split()) < 3:
+            if speaker.type == "unnamed" and not speaker.description and len(words.split()) < 3 and not _POLL_SHARE.search(cues.last_sentence(head)):
                 record["kind"] = quoted_kind(words, paragraph[: max(0, start - 1)], False, marks, tail)
                 if record["kind"] == "speech":
                     record.update(rule="unattributed", cue="unattributed", entity=("", "", "", "", ""))

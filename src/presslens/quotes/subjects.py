@@ -21,7 +21,7 @@ _IRREGULAR = ("put|shot|went|took|gave|made|hit|struck|spoke|wrote|began|kept|fe
 # A subject: description words allowed before the name, a bracketed party label or an appositive after it.
 _SUBJECT_ANY = re.compile(
     rf"^(?P<who>(?:\d{{1,3}}-year-old\s+)?(?:(?:[A-Z][\w.'\u2019-]*\s+){{1,3}}of\s+)?(?:(?:[A-Z][\w.'\u2019-]*|[a-z][\w-]*)\s+){{0,4}}?(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}(?:\s+\([^)]{{1,20}}\))?"
-    rf"(?:,(?!\s*(?:he|she|they|we|I)\b)[^!?;:\"\u201c\u201d]{{2,140}}?,)?|He|She)\s+(?:[a-z]+ly\s+)?(?:also\s+|then\s+|later\s+|once\s+|had\s+|has\s+|have\s+|was\s+|is\s+|"
+    rf"(?:,(?!\s*(?:he|she|they|we|I)\b)[^!?;:\"\u201c\u201d]{{2,140}}?,)?|He|She)\s+(?:[a-z]+ly\s+)?(?:also\s+|then\s+|later\s+|earlier\s+|further\s+|once\s+|had\s+|has\s+|have\s+|was\s+|is\s+|"
     rf"will\s+|would\s+|did\s+|does\s+|only\s+)?(?!(?:does|as|this|his|its|us|yes|less|unless|thus|whereas|across)\b)"
     rf"(?P<verb>[a-z]+(?:ed|es|s)|{_IRREGULAR})\b"
     r"(?!\s+(?:were|are|was|is|have|had|has|will|would|could|can|may|might|should|must|did|do|say|said|who)\b)")

@@ -25,7 +25,7 @@ CUE_VERBS = ("said", "says", "saying", "added", "adds", "adding", "told", "tells
 CUE_VERBS += ("reported", "put it", "puts it", "retorted", "shot back", "fired back", "hit back", "concludes", "asserted",
               "asserts", "writing", "noting", "declaring", "arguing", "explaining", "insisting", "asserting", "recalling",
               "echoed", "had written", "has written", "answered", "answers", "wondered", "wonders", "assured", "barked", "exhorted",
-              "blogged", "snapped", "scoffed", "interjected", "pleaded", "gushed", "riffed")
+              "blogged", "snapped", "scoffed", "interjected", "pleaded", "gushed", "riffed", "agrees")
 # Speech announced ahead of delivery (excerpts released in advance): '"...," the president will say'
 CUE_VERBS += ("will say", "would say", "will tell", "will argue", "is expected to say", "plans to say")
 VERB = r"(?:" + "|".join(sorted((re.escape(v) for v in CUE_VERBS), key=len, reverse=True)) + r")"
