@@ -95,7 +95,9 @@ def _inside_clause(head: str, tail: str, hit) -> bool:
     "..."') and the cue after it opens the main clause with its own object ('Y says it is')."""
     sentence = cues.last_sentence(head).lstrip()
     lead = cues.LEADING_SUBORDINATE.match(sentence)
-    if not lead or "," in sentence[lead.end():] or not sentence[lead.end():].strip():
+    if cues.clause_cue(sentence) is not None and "," not in sentence:  # 'But even as X claimed that "...," Y said the'
+        lead = None
+    elif not lead or "," in sentence[lead.end():] or not sentence[lead.end():].strip():
         return False
     at = tail.find(hit[1])
     return at >= 0 and _COMPLEMENT.match(tail[at + len(hit[1]):]) is not None

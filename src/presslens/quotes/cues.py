@@ -200,6 +200,26 @@ def after(tail: str):
     return None
 
 
+def clause_cue(sentence: str):
+    """(who, verb) of a cue verb inside a subordinate clause that runs up to the quote, or None.
+
+    Example
+    -------
+    >>> clause_cue("The chief constable tweeted after Cllr Ann Lee argued that")
+    ('Cllr Ann Lee', 'argued')
+    >>> clause_cue("Lane backed it on Tuesday, hours after Tom Kerr said he was")
+    ('Tom Kerr', 'said')
+    """
+    match = _CLAUSE_CUE.search(sentence)
+    if match is None or _OTHER_CUE.search(match.group("rest")) or not who_ok(match.group("who")):
+        return None
+    who = match.group("who")
+    words = who.split()
+    while len(words) > 1 and words[0][:1].islower() and words[0] not in ("he", "she", "they"):
+        words = words[1:]  # "Republican contender Ann Lee" keeps its description; "the party leader Ann Lee" too
+    return " ".join(words) if words[0][:1].isupper() or len(words) == 1 else who, match.group("verb").lower()
+
+
 def before(head: str):
     """Attribution before the quote, in the same sentence: (who, verb) or None.
 
@@ -226,6 +246,9 @@ def before(head: str):
     match = _LATE_CUE.search(sentence)  # '... a fundraiser in which Reed said:', '..., when a young boy shouted,': the cue's own subject
     if match and who_ok(match.group("who")):
         return match.group("who"), match.group("verb").lower()
+    match = clause_cue(sentence)
+    if match is not None:
+        return match
     match = _BEFORE_INVERTED.search(sentence)
     if match and who_ok(match.group("who")):
         return match.group("who"), match.group("verb").lower()
@@ -381,6 +404,12 @@ _OWNER_DOCUMENT = re.compile(rf"^(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*[A-Z]
                              r"(?:letter|statement|memo|email|e-mail|tweet|post|blog post|message|op-ed|essay|speech|remarks|reply|response|note)$")
 _LATE_CUE = re.compile(rf"\b(?:in which|at which|during which|where|when|as)\s+(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}|he|she|they|"
                        rf"(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)\s+(?:also\s+|then\s+)?(?P<verb>{VERB})\s*[:,]?\s*$")
+# a cue inside a subordinate clause that ends just before the quote: "X tweeted after Ann Lee argued that", "..., hours after
+# Lee said he was": that clause's subject, not the main clause's
+_CLAUSE_CUE = re.compile(rf"(?:^|\s)(?:(?:hours|days|weeks|minutes|moments|shortly|just|soon|only|even)\s+)?(?:after|before|until|when|as|while)\s+"
+                         rf"(?P<who>(?:[A-Za-z][\w-]*\s+){{0,2}}?(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}|he|she|they)\s+(?:also\s+|then\s+|had\s+|has\s+)?"
+                         rf"(?P<verb>{VERB})\b(?P<rest>[^;\"\u201c\u201d]{{0,100}}?)\s*(?:\bthat|[,:])?\s*$")
+_OTHER_CUE = re.compile(rf"(?:[A-Z][\w.'\u2019-]+|\bhe|\bshe|\bthey)\s+(?:[a-z]+\s+)?{VERB}\b")
 _SO_THAT = re.compile(r"\b(?:so|such)\s+(?:[a-z]+\s+){1,3}?that\s+(?=\S)")
 
 
