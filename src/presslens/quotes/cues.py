@@ -213,11 +213,7 @@ def clause_cue(sentence: str):
     match = _CLAUSE_CUE.search(sentence)
     if match is None or _OTHER_CUE.search(match.group("rest")) or not who_ok(match.group("who")):
         return None
-    who = match.group("who")
-    words = who.split()
-    while len(words) > 1 and words[0][:1].islower() and words[0] not in ("he", "she", "they"):
-        words = words[1:]  # "Republican contender Ann Lee" keeps its description; "the party leader Ann Lee" too
-    return " ".join(words) if words[0][:1].isupper() or len(words) == 1 else who, match.group("verb").lower()
+    return match.group("who"), match.group("verb").lower()
 
 
 def before(head: str):
