@@ -169,8 +169,9 @@ def after(tail: str):
     if match:
         who = sentence_cut(match.group("who")).strip()
         who = " ".join(who.split()[:20]) if len(who.split()) > 20 else who  # "said X, a former aide to ... who ...": the head is enough
-        if who_ok(who) and not who.lower().startswith(("the court", "that ")):
-            return who, match.group("verb").lower()
+        verb = match.group("verb").lower()
+        if who_ok(who) and not who.lower().startswith(("the court", "that ")) and not (verb.startswith("tell") or verb == "told"):
+            return who, verb  # not '"...," telling Channel 9 that': the one told is no speaker
     match = _AFTER_WHO_FIRST.match(tail)
     who = re.sub(r"^as\s+(?=[A-Z]|he\b|she\b|they\b)", "", match.group("who").strip()) if match else ""  # '"...," as Cruz said on Monday'
     if ", " in who and _RUNNING_PHRASE.match(who):  # '"..." among small donors, spokesman Neil Amber said': the speaker after the phrase
