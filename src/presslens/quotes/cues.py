@@ -137,6 +137,8 @@ def who_ok(who: str) -> bool:
     if not who or len(who.split()) > 24:
         return False
     first = who.split()[0].strip(",")
+    if re.fullmatch(r"[-\u2014\u2013\u2015]+", first):  # '"..." - and said', '"..." \u2014 asserting': a dash opens the phrase
+        return who_ok(who[len(first):])
     if who.lower() in PRONOUNS:
         return True
     if first.islower() and first.endswith("ing"):  # '"...," claiming that he is ... states': a clause, not a speaker
