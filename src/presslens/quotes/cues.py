@@ -176,7 +176,7 @@ def after(tail: str):
             return who, verb  # not '"...," telling Channel 9 that': the one told is no speaker
     match = _AFTER_WHO_FIRST.match(tail)
     who = re.sub(r"^as\s+(?=[A-Z]|he\b|she\b|they\b)", "", match.group("who").strip()) if match else ""  # '"...," as Cruz said on Monday'
-    if ", " in who and _RUNNING_PHRASE.match(who):  # '"..." among small donors, spokesman Neil Amber said': the speaker after the phrase
+    if ", " in who and _RUNNING_PHRASE.match(who) and sentence_cut(who) == who:  # (not across a full stop: '" by waiting. Lee, who ..., said')  # '"..." among small donors, spokesman Neil Amber said': the speaker after the phrase
         who = who.split(", ", 1)[1]
     elif match and re.match(r"(?:like|unlike|including|such as|despite|amid)\s", who) and match.group("rest")[:1] in (" ", ","):
         inverted = _AFTER_VERB_FIRST.match(tail[match.start("verb"):])  # '"..." like the recent swings in markets, said Ann Lee, ...'
@@ -404,9 +404,10 @@ _OWNER_DOCUMENT = re.compile(rf"^(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*[A-Z]
 _LATE_CUE = re.compile(rf"\b(?:in which|at which|during which|where|when|as)\s+(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}|he|she|they|"
                        rf"(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)\s+(?:also\s+|then\s+)?(?P<verb>{VERB})\s*[:,]?\s*$")
 # a cue inside a subordinate clause that ends just before the quote: "X tweeted after Ann Lee argued that", "..., hours after
-# Lee said he was": that clause's subject, not the main clause's
+# Lee said he was", "after a woman in Dunmore, Ohio, told him": that clause's subject, not the main clause's
 _CLAUSE_CUE = re.compile(rf"(?:^|\s)(?:(?:hours|days|weeks|minutes|moments|shortly|just|soon|only|even)\s+)?(?:after|before|until|when|as|while)\s+"
-                         rf"(?P<who>(?:[A-Za-z][\w-]*\s+){{0,2}}?(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}|he|she|they)\s+(?:also\s+|then\s+|had\s+|has\s+)?"
+                         rf"(?P<who>(?:[A-Za-z][\w-]*\s+){{0,2}}?(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}|he|she|they|"
+                         rf"(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*\s+(?:in|from|of|at)\s+{NAME}(?:,\s+{NAME},)?)\s+(?:also\s+|then\s+|had\s+|has\s+)?"
                          rf"(?P<verb>{VERB})\b(?P<rest>[^;\"\u201c\u201d]{{0,100}}?)\s*(?:\bthat|[,:])?\s*$")
 _OTHER_CUE = re.compile(rf"(?:[A-Z][\w.'\u2019-]+|\bhe|\bshe|\bthey)\s+(?:[a-z]+\s+)?{VERB}\b")
 _SO_THAT = re.compile(r"\b(?:so|such)\s+(?:[a-z]+\s+){1,3}?that\s+(?=\S)")
