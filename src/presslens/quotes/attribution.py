@@ -110,6 +110,9 @@ _OWN_SUBJECT = re.compile(rf"^[\s,.;:!?\u2014\u2013-]*(?:(?:and|but|while|as|the
                           rf"(?:[A-Z][\w.'\u2019-]*\s+|[a-z]+\s+(?=[A-Z])){{0,4}}?{NAME})\s+(?:also\s+|then\s+|later\s+)?(?:{VERB}|called|calling|expressed)\b")
 
 
+_GOES_ON = re.compile(r"^[\s,]*(?:telling|saying|adding|noting|arguing|insisting|warning)\s")  # '"...," telling reporters ... that it is "..."': the same speaker
+
+
 def _own_subject(between: str, last: str) -> bool:
     """Whether the text between a quote and the next opens a clause whose named subject is not the last speaker."""
     match = _OWN_SUBJECT.match(between)
@@ -212,7 +215,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 ends_clause = not between.strip() or between.rstrip()[-1] in ".,:;!?\u2014\u2013-\u2026"
                 cut = cues.last_sentence(between).strip()  # '... he said. And Ann Lee called for "...": a new sentence with its own subject
                 new_sentence = cut not in ("", between.strip()) and not RX24.search(between) and cues.late_subject(cut) is not None
-                if (ends_clause or not _title_like(words)) and not new_sentence and not _own_subject(between, last["speaker_as_written"]) and (cues.after(between) is not None or len(between.split()) <= 12):  # not 'said on "Meet the Press."'
+                if (ends_clause or not _title_like(words)) and not new_sentence and not _own_subject(between, last["speaker_as_written"]) and (cues.after(between) is not None or _GOES_ON.match(between) or len(between.split()) <= 12):  # not 'said on "Meet the Press."'
                     record.update(part=last["part"] + 1, rule="continuation", cue=last["cue"], speaker_as_written=last["speaker_as_written"], entity=last["entity"])
                     paragraph_quotes.append(record)
                     if not closed:

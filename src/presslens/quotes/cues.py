@@ -214,7 +214,7 @@ def clause_cue(sentence: str):
     ('Tom Kerr', 'said')
     """
     match = _CLAUSE_CUE.search(sentence)
-    if match is None or _OTHER_CUE.search(match.group("rest")) or not who_ok(match.group("who")):
+    if match is None or _OTHER_CUE.search(match.group("rest")) or " - " in match.group("rest") or not who_ok(match.group("who")):
         return None
     return match.group("who"), match.group("verb").lower()
 
@@ -408,7 +408,7 @@ _LATE_CUE = re.compile(rf"\b(?:in which|at which|during which|where|when|as)\s+(
 _CLAUSE_CUE = re.compile(rf"(?:^|\s)(?:(?:hours|days|weeks|minutes|moments|shortly|just|soon|only|even)\s+)?(?:after|before|until|when|as|while)\s+"
                          rf"(?P<who>(?:[A-Za-z][\w-]*\s+){{0,2}}?(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}|he|she|they|"
                          rf"(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*\s+(?:in|from|of|at)\s+{NAME}(?:,\s+{NAME},)?)\s+(?:also\s+|then\s+|had\s+|has\s+)?"
-                         rf"(?P<verb>{VERB})\b(?P<rest>[^;\"\u201c\u201d]{{0,100}}?)\s*(?:\bthat|[,:])?\s*$")
+                         rf"(?P<verb>{VERB})\b(?P<rest>[^;\"\u201c\u201d\u2014\u2013]{{0,100}}?)\s*(?:\bthat|[,:])?\s*$")
 _OTHER_CUE = re.compile(rf"(?:[A-Z][\w.'\u2019-]+|\bhe|\bshe|\bthey)\s+(?:[a-z]+\s+)?{VERB}\b")
 _SO_THAT = re.compile(r"\b(?:so|such)\s+(?:[a-z]+\s+){1,3}?that\s+(?=\S)")
 
