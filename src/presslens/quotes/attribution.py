@@ -22,6 +22,7 @@ from presslens.quotes.spans import candidate_spans, paragraphs
 from presslens.quotes.speakers import Registry, Speaker, parse_speaker
 from presslens.quotes.vocabulary import (
     CLOSE_MARKS,
+    NAME,
     ON_OUTLET,
     OPEN_MARKS,
     OPENERS,
@@ -121,10 +122,27 @@ def _inside_clause(head: str, tail: str, hit) -> bool:
     "..."') and the cue after it opens the main clause with its own object ('Y says it is')."""
     sentence = cues.last_sentence(head).lstrip()
     lead = cues.LEADING_SUBORDINATE.match(sentence)
-    if not lead or "," in sentence[lead.end():] or not sentence[lead.end():].strip():
+    if cues.clause_cue(sentence) is not None and "," not in sentence:  # 'But even as X claimed that "...," Y said the'
+        lead = None
+    elif not lead or "," in sentence[lead.end():] or not sentence[lead.end():].strip():
         return False
     at = tail.find(hit[1])
     return at >= 0 and _COMPLEMENT.match(tail[at + len(hit[1]):]) is not None
+
+
+# a clause of its own between two quotes: '... "caused death." Sheriff Ann Lee called him a "..."', '"...," Lee expressed a
+# wish to "...", '... and Lee calling it a "..."': a named subject and a verb of its own, so not the first quote's continuation
+_OWN_SUBJECT = re.compile(rf"^[\s,.;:!?\u2014\u2013-]*(?:(?:and|but|while|as|then)\s+)?(?P<who>(?!(?:The|A|An|He|She|They|It|This|That|But|And|In|On|At)\b)"
+                          rf"(?:[A-Z][\w.'\u2019-]*\s+|[a-z]+\s+(?=[A-Z])){{0,4}}?{NAME})\s+(?:also\s+|then\s+|later\s+)?(?:{VERB}|called|calling|expressed)\b")
+
+
+_GOES_ON = re.compile(r"^[\s,]*(?:telling|saying|adding|noting|arguing|insisting|warning)\s")  # '"...," telling reporters ... that it is "..."': the same speaker
+
+
+def _own_subject(between: str, last: str) -> bool:
+    """Whether the text between a quote and the next opens a clause whose named subject is not the last speaker."""
+    match = _OWN_SUBJECT.match(between)
+    return match is not None and not set(re.findall(r"[A-Z][\w'\u2019-]+", match.group("who"))) & set(re.findall(r"[A-Z][\w'\u2019-]+", last))
 
 
 def _title_like(words: str) -> bool:
@@ -223,7 +241,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                 ends_clause = not between.strip() or between.rstrip()[-1] in ".,:;!?\u2014\u2013-\u2026"
                 cut = cues.last_sentence(between).strip()  # '... he said. And Ann Lee called for "...": a new sentence with its own subject
                 new_sentence = cut not in ("", between.strip()) and not RX24.search(between) and cues.late_subject(cut) is not None
-                if (ends_clause or not _title_like(words)) and not new_sentence and (cues.after(between) is not None or len(between.split()) <= 12):  # not 'said on "Meet the Press."'
+                if (ends_clause or not _title_like(words)) and not new_sentence and not _own_subject(between, last["speaker_as_written"]) and (cues.after(between) is not None or _GOES_ON.match(between) or len(between.split()) <= 12):  # not 'said on "Meet the Press."'
                     record.update(part=last["part"] + 1, rule="continuation", cue=last["cue"], speaker_as_written=last["speaker_as_written"], entity=last["entity"])
                     paragraph_quotes.append(record)
                     if not closed:

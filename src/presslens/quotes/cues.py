@@ -145,6 +145,8 @@ def who_ok(who: str) -> bool:
     first = who.split()[0].strip(",")
     if re.match(r"(?:--?|[\u2013\u2014])\s*(?:and|but|or)\b", who):
         return False  # '"..." - and vowed to ...', '"..."\u2014and promised ...': the sentence's subject goes on, not a speaker
+    if re.fullmatch(r"[-\u2014\u2013\u2015]+", first):  # '"..." - and said', '"..." \u2014 asserting': a dash opens the phrase
+        return who_ok(who[len(first):])
     if who.lower() in PRONOUNS:
         return True
     if first.islower() and first.endswith("ing"):  # '"...," claiming that he is ... states': a clause, not a speaker
@@ -177,11 +179,12 @@ def after(tail: str):
     if match:
         who = sentence_cut(match.group("who")).strip()
         who = " ".join(who.split()[:20]) if len(who.split()) > 20 else who  # "said X, a former aide to ... who ...": the head is enough
-        if who_ok(who) and not who.lower().startswith(("the court", "that ")):
-            return who, match.group("verb").lower()
+        verb = match.group("verb").lower()
+        if who_ok(who) and not who.lower().startswith(("the court", "that ")) and not (verb.startswith("tell") or verb == "told"):
+            return who, verb  # not '"...," telling Channel 9 that': the one told is no speaker
     match = _AFTER_WHO_FIRST.match(tail)
     who = re.sub(r"^as\s+(?=[A-Z]|he\b|she\b|they\b)", "", match.group("who").strip()) if match else ""  # '"...," as Cruz said on Monday'
-    if ", " in who and _RUNNING_PHRASE.match(who):  # '"..." among small donors, spokesman Neil Amber said': the speaker after the phrase
+    if ", " in who and _RUNNING_PHRASE.match(who) and sentence_cut(who) == who:  # (not across a full stop: '" by waiting. Lee, who ..., said')  # '"..." among small donors, spokesman Neil Amber said': the speaker after the phrase
         who = who.split(", ", 1)[1]
     elif match and re.match(r"(?:like|unlike|including|such as|despite|amid)\s", who) and match.group("rest")[:1] in (" ", ","):
         inverted = _AFTER_VERB_FIRST.match(tail[match.start("verb"):])  # '"..." like the recent swings in markets, said Ann Lee, ...'
@@ -206,6 +209,22 @@ def after(tail: str):
     if match and who_ok(match.group("who")):  # '"..." but to take the lead, says X.': the sentence ends with its attribution
         return match.group("who"), match.group("verb").lower()
     return None
+
+
+def clause_cue(sentence: str):
+    """(who, verb) of a cue verb inside a subordinate clause that runs up to the quote, or None.
+
+    Example
+    -------
+    >>> clause_cue("The chief constable tweeted after Cllr Ann Lee argued that")
+    ('Cllr Ann Lee', 'argued')
+    >>> clause_cue("Lane backed it on Tuesday, hours after Tom Kerr said he was")
+    ('Tom Kerr', 'said')
+    """
+    match = _CLAUSE_CUE.search(sentence)
+    if match is None or _OTHER_CUE.search(match.group("rest")) or " - " in match.group("rest") or not who_ok(match.group("who")):
+        return None
+    return match.group("who"), match.group("verb").lower()
 
 
 def before(head: str):
@@ -234,6 +253,9 @@ def before(head: str):
     match = _LATE_CUE.search(sentence)  # '... a fundraiser in which Reed said:', '..., when a young boy shouted,': the cue's own subject
     if match and who_ok(match.group("who")):
         return match.group("who"), match.group("verb").lower()
+    match = clause_cue(sentence)
+    if match is not None:
+        return match
     match = _BEFORE_INVERTED.search(sentence)
     if match and who_ok(match.group("who")):
         return match.group("who"), match.group("verb").lower()
@@ -389,6 +411,13 @@ _OWNER_DOCUMENT = re.compile(rf"^(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*[A-Z]
                              r"(?:letter|statement|memo|email|e-mail|tweet|post|blog post|message|op-ed|essay|speech|remarks|reply|response|note)$")
 _LATE_CUE = re.compile(rf"\b(?:in which|at which|during which|where|when|as)\s+(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}|he|she|they|"
                        rf"(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)\s+(?:also\s+|then\s+)?(?P<verb>{VERB})\s*[:,]?\s*$")
+# a cue inside a subordinate clause that ends just before the quote: "X tweeted after Ann Lee argued that", "..., hours after
+# Lee said he was", "after a woman in Dunmore, Ohio, told him": that clause's subject, not the main clause's
+_CLAUSE_CUE = re.compile(rf"(?:^|\s)(?:(?:hours|days|weeks|minutes|moments|shortly|just|soon|only|even)\s+)?(?:after|before|until|when|as|while)\s+"
+                         rf"(?P<who>(?:[A-Za-z][\w-]*\s+){{0,2}}?(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}|he|she|they|"
+                         rf"(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*\s+(?:in|from|of|at)\s+{NAME}(?:,\s+{NAME},)?)\s+(?:also\s+|then\s+|had\s+|has\s+)?"
+                         rf"(?P<verb>{VERB})\b(?P<rest>[^;\"\u201c\u201d\u2014\u2013]{{0,100}}?)\s*(?:\bthat|[,:])?\s*$")
+_OTHER_CUE = re.compile(rf"(?:[A-Z][\w.'\u2019-]+|\bhe|\bshe|\bthey)\s+(?:[a-z]+\s+)?{VERB}\b")
 _SO_THAT = re.compile(r"\b(?:so|such)\s+(?:[a-z]+\s+){1,3}?that\s+(?=\S)")
 
 

@@ -147,6 +147,12 @@ def _office_of(head: str, tail: str) -> bool:
         and any(first_name_gender(w) is not None for w in words[1:-1])
 
 
+# a person's name and the outlet or place they speak or write in: "Ben Cole in The Ledger", "Ann Lee on Town Talk"
+_NAME_IN_OUTLET = re.compile(r"^(?P<head>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,2})\s+(?P<tail>(?:in|on|for|at)\s+(?:[Tt]he\s+)?[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,3})$")
+
+_SOMEONE_IN_PLACE = re.compile(r"^(?:a|an|one)\s+(?:[a-z][\w-]*\s+){1,3}(?:in|from|at)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}(?:,\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)?$")
+
+
 def parse_speaker(phrase: str) -> Speaker:
     """Read an attribution phrase as a speaker entity.
 
@@ -165,6 +171,10 @@ def parse_speaker(phrase: str) -> Speaker:
     >>> s = parse_speaker("Professors Alan Hobbs and Mary Tate")
     >>> (s.name, s.description, s.type)
     ('Alan Hobbs and Mary Tate', 'Professors', 'person')
+    >>> parse_speaker("Ben Cole in The Ledger").name
+    'Ben Cole'
+    >>> parse_speaker("a woman in Dunmore, Ohio").type
+    'unnamed'
     >>> s = parse_speaker("Former Secretary of State Ann Lee")
     >>> (s.name, s.description)
     ('Ann Lee', 'Former Secretary of State')
@@ -224,6 +234,13 @@ def parse_speaker(phrase: str) -> Speaker:
     if of_match and not all(is_name_word(w) or strip_title_dot(w) in TITLE_WORDS for w in of_match.group("tail").split()[:1]) \
             and not _office_of(of_match.group("head"), of_match.group("tail")):
         head, tail = of_match.group("head"), ", ".join(x for x in (of_match.group("tail"), tail) if x)  # "Professor Leon Grady of Whitcombe College"
+        words = head.split()
+    if _SOMEONE_IN_PLACE.match(mention):  # "a woman in Dunmore, Ohio": someone unnamed, not the place
+        speaker.type, speaker.description = "unnamed", mention
+        return speaker
+    in_match = _NAME_IN_OUTLET.match(head)
+    if in_match and in_match.group("head").split()[0] not in OPENERS | {"The"} and first_name_gender(in_match.group("head").split()[0]) is not None:
+        head, tail = in_match.group("head"), ", ".join(x for x in (in_match.group("tail"), tail) if x)  # "Ben Cole in The Ledger": the writer
         words = head.split()
     pair = _pair(words)
     if pair:  # "Professors Alan Hobbs and Mary Tate": both of them

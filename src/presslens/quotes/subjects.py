@@ -144,7 +144,7 @@ def lead_clause_subject(who: str) -> str | None:
 
 
 # A dateline opening a story: "NORTHMOOR, Pa. (AP) \u2014", "LONDON (Reuters) -".
-DATELINE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z\d][\w.]*)?)?\s*(?:\([\w ]{1,30}\))?\s*[\u2014\u2013-]{1,2}\s*")
+DATELINE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z\d][\w.]*)?)?\s*(?:\([\w ]{1,30}\))?\s*[\u2014\u2013\u2015-]{1,2}\s*")
 AS_LEAD = re.compile(r"^[Aa]s\s+(?=[A-Z]|the\s)")
 # "But as the Ledger pointed out,", "Or, as Tom Reed, a former minister, put it:": the speaker follows the "as".
 AS_INSIDE = re.compile(r"^(?:(?:But|And|Or|Yet|So|Still)\b,?\s*)?(?:[a-z][^,]{0,40},\s*)?as\s+(?=[A-Z]|the\s|an?\s)")
