@@ -41,7 +41,14 @@ The extractor is a pipeline a reader can audit, in three steps.
 Quoted material that is not speech gets a ``kind``: ``title`` (works, operations,
 slogans), ``scare`` (a phrase held at arm's length: so-called "hunters") or ``term`` (one
 or two words), and no speaker; a partial quote governed by a reporting verb (``dismissed
-the report as "a whitewash"``) is speech.  The rules are in :mod:`presslens.quotes.kinds`.
+the report as "a whitewash"``) is speech.  The rules are in :mod:`presslens.quotes.kinds`, the
+reporting and naming verbs they read in :mod:`presslens.quotes.reporting`.
+
+Where each step lives: spans in :mod:`~presslens.quotes.spans`; the attribution rules in
+:mod:`~presslens.quotes.attribution` (the order of the sieve), with the cue readers in
+:mod:`~presslens.quotes.cues`, clause-level readers (who can be a speaker, clauses ending in
+a colon) in :mod:`~presslens.quotes.clauses` and sentence subjects in
+:mod:`~presslens.quotes.subjects`; pronouns and descriptions in :mod:`~presslens.quotes.coref`.
 :func:`extract_quotes` returns speech only unless asked.
 
 ``attribute`` assigns each speaker a role (police, legal, government, politician,
