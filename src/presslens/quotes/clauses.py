@@ -22,7 +22,7 @@ from presslens.quotes.vocabulary import (
 )
 
 # A speaker in an absolute clause: "..., with Chief Constable Ann Lee warning that", "with Trump reportedly yelling:".
-_WITH_DOING = re.compile(rf"\bwith\s+(?P<who>(?:[A-Z][\w.'\u2019-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME})"
+WITH_DOING = re.compile(rf"\bwith\s+(?P<who>(?:[A-Z][\w.'\u2019-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME})"
                          r"\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 
 _THIS_TIME = frozenset("""week weekend month year morning afternoon evening night time summer spring autumn fall winter season term session
@@ -73,7 +73,7 @@ upheld built lent bent dealt woke""".split())
 
 _PLURAL_VERBS = frozenset("say tell argue believe think want know warn claim insist agree expect hope fear feel worry contend suggest".split())
 
-_TRAILING = frozenset("also then still now too again later once often never already even only just first".split())
+TRAILING_WORDS = frozenset("also then still now too again later once often never already even only just first".split())
 
 _RELATIVE = frozenset("that whose which who whom where when there".split())
 
@@ -102,23 +102,23 @@ _LEAD_CONJUNCTION = re.compile(r"^(?:And|But|Yet|So|Or|Still|Now|Then)\s+(?=\S)"
 _OWNER_DOCUMENT = re.compile(rf"^(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})['\u2019]s\s+(?:[a-z]+\s+)?"
                              r"(?:letter|statement|memo|email|e-mail|tweet|post|blog post|message|op-ed|essay|speech|remarks|reply|response|note)$")
 
-_LATE_CUE = re.compile(rf"\b(?:in which|at which|during which|where|when|as)\s+(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}|he|she|they|"
+LATE_CUE = re.compile(rf"\b(?:in which|at which|during which|where|when|as)\s+(?P<who>(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}|he|she|they|"
                        rf"(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)\s+(?:also\s+|then\s+)?(?P<verb>{VERB})\s*[:,]?\s*$")
 
 # a cue inside a subordinate clause that ends just before the quote: "X tweeted after Ann Lee argued that", "..., hours after
 # Lee said he was", "after a woman in Dunmore, Ohio, told him": that clause's subject, not the main clause's
-_CLAUSE_CUE = re.compile(rf"(?:^|\s)(?:(?:hours|days|weeks|minutes|moments|shortly|just|soon|only|even)\s+)?(?:after|before|until|when|as|while)\s+"
+CLAUSE_CUE = re.compile(rf"(?:^|\s)(?:(?:hours|days|weeks|minutes|moments|shortly|just|soon|only|even)\s+)?(?:after|before|until|when|as|while)\s+"
                          rf"(?P<who>(?:[A-Za-z][\w-]*\s+){{0,2}}?(?:(?:{TITLES}|[A-Z][a-z]+\.)\s+)*{NAME}|he|she|they|"
                          rf"(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*\s+(?:in|from|of|at)\s+{NAME}(?:,\s+{NAME},)?)\s+(?:also\s+|then\s+|had\s+|has\s+)?"
                          rf"(?P<verb>{VERB})\b(?P<rest>[^;\"\u201c\u201d\u2014\u2013]{{0,100}}?)\s*(?:\bthat|[,:])?\s*$")
 
-_OTHER_CUE = re.compile(rf"(?:[A-Z][\w.'\u2019-]+|\bhe|\bshe|\bthey)\s+(?:[a-z]+\s+)?{VERB}\b")
+OTHER_CUE = re.compile(rf"(?:[A-Z][\w.'\u2019-]+|\bhe|\bshe|\bthey)\s+(?:[a-z]+\s+)?{VERB}\b")
 
 _SO_THAT = re.compile(r"\b(?:so|such)\s+(?:[a-z]+\s+){1,3}?that\s+(?=\S)")
 
 
 
-def _verb_like(word: str, following: str) -> bool:
+def verb_like(word: str, following: str) -> bool:
     """Whether a word after a noun phrase reads as its finite verb (or an auxiliary)."""
     bare = word.rstrip(":")
     if bare.strip(",;") != bare or not bare:
@@ -157,10 +157,10 @@ def colon_subject(sentence: str, cue: str = "colon"):
     cut = list(_SO_THAT.finditer(text))
     if cut:
         text = text[cut[-1].end():]
-    withs = list(_WITH_DOING.finditer(text))  # '..., with Ann Lee reportedly yelling:'
+    withs = list(WITH_DOING.finditer(text))  # '..., with Ann Lee reportedly yelling:'
     if withs and who_ok(withs[-1].group("who")):
         return withs[-1].group("who"), cue
-    late = _LATE_CUE.search(text)  # '... a fundraiser at which Ann Lee said:', '... when a young boy shouted,'
+    late = LATE_CUE.search(text)  # '... a fundraiser at which Ann Lee said:', '... when a young boy shouted,'
     if late and who_ok(late.group("who")):
         return late.group("who"), late.group("verb").lower()
     more = _MORE_FROM.search(text)
@@ -182,7 +182,7 @@ def colon_subject(sentence: str, cue: str = "colon"):
         while index < len(words) and len(noun) < 13:
             word = words[index]
             following = words[index + 1] if index + 1 < len(words) else ""
-            if noun and _verb_like(word, following):
+            if noun and verb_like(word, following):
                 break
             dash = word in ("\u2014", "\u2013", "--") and bool(noun)
             if word.endswith(",") or dash:  # an appositive or an aside between commas or dashes: 'The campaign, in a Q&A on X, worded'
@@ -196,13 +196,13 @@ def colon_subject(sentence: str, cue: str = "colon"):
                 index = close + 1
                 while index < len(words) and words[index].endswith("ly") and words[index].islower():
                     index += 1
-                if index < len(words) and _verb_like(words[index], words[index + 1] if index + 1 < len(words) else ""):
+                if index < len(words) and verb_like(words[index], words[index + 1] if index + 1 < len(words) else ""):
                     break
                 noun = []
                 break
             noun.append(word)
             index += 1
-        while len(noun) > 1 and noun[-1].islower() and (noun[-1].endswith("ly") or noun[-1] in _TRAILING):  # 'Her campaign quickly blasted out'
+        while len(noun) > 1 and noun[-1].islower() and (noun[-1].endswith("ly") or noun[-1] in TRAILING_WORDS):  # 'Her campaign quickly blasted out'
             noun.pop()
         if not noun or index >= len(words) or len(noun) > 12:
             continue

@@ -12,14 +12,14 @@ from functools import lru_cache as _lru_cache
 
 from presslens.quotes import subjects
 from presslens.quotes.clauses import (  # noqa: F401 (also read as cues.<name>)
-    _CLAUSE_CUE,
-    _LATE_CUE,
-    _OTHER_CUE,
-    _TRAILING,
-    _WITH_DOING,
-    _verb_like,
+    CLAUSE_CUE,
+    LATE_CUE,
+    OTHER_CUE,
+    TRAILING_WORDS,
+    WITH_DOING,
     colon_subject,
     tail_cue_subject,
+    verb_like,
     who_ok,
 )
 from presslens.quotes.vocabulary import (
@@ -195,8 +195,8 @@ def clause_cue(sentence: str):
     >>> clause_cue("Lane backed it on Tuesday, hours after Tom Kerr said he was")
     ('Tom Kerr', 'said')
     """
-    match = _CLAUSE_CUE.search(sentence)
-    if match is None or _OTHER_CUE.search(match.group("rest")) or " - " in match.group("rest") or not who_ok(match.group("who")):
+    match = CLAUSE_CUE.search(sentence)
+    if match is None or OTHER_CUE.search(match.group("rest")) or " - " in match.group("rest") or not who_ok(match.group("who")):
         return None
     return match.group("who"), match.group("verb").lower()
 
@@ -224,7 +224,7 @@ def before(head: str):
     match = _ASKED_BY.search(sentence)  # "Rubio was asked by moderator Ann Lee whether ...": the one asking
     if match and who_ok(match.group("who")):
         return match.group("who"), "asked"
-    match = _LATE_CUE.search(sentence)  # '... a fundraiser in which Reed said:', '..., when a young boy shouted,': the cue's own subject
+    match = LATE_CUE.search(sentence)  # '... a fundraiser in which Reed said:', '..., when a young boy shouted,': the cue's own subject
     if match and who_ok(match.group("who")):
         return match.group("who"), match.group("verb").lower()
     match = clause_cue(sentence)
@@ -270,9 +270,9 @@ def before(head: str):
             head_part = last.split(" who ")[0]  # "..., a council official who spoke on condition of anonymity said"
             described = last != who.rsplit(", ", 1)[1] and re.search(r"\b[A-Z]", last) is not None
             parts = head_part.split()
-            verbal = any(_verb_like(w, parts[j + 1] if j + 1 < len(parts) else "") for j, w in enumerate(parts[1:], 1)) or parts[-1:] in (["and"], ["or"]) \
+            verbal = any(verb_like(w, parts[j + 1] if j + 1 < len(parts) else "") for j, w in enumerate(parts[1:], 1)) or parts[-1:] in (["and"], ["or"]) \
                 or re.search(rf"(?:[A-Z][\w.'\u2019-]+|\bhe|\bshe|\bthey)\s+(?:[a-z]+\s+)?{VERB}\b(?<!ing)", match.group("rest") or "") is not None  # a later cue of its own: '..., the president often says: ... X said was a'
-            verbal = verbal or (bool(parts) and parts[-1].islower() and parts[-1] in _TRAILING)
+            verbal = verbal or (bool(parts) and parts[-1].islower() and parts[-1] in TRAILING_WORDS)
             clause = colon_subject(last, "subject") if verbal and match.group("verb").lower().endswith("ing") else None
             if clause is not None:  # '..., as Ann Lee echoed the criticism, saying': the subject of that clause
                 who = clause[0]
@@ -338,7 +338,7 @@ def late_subject(head: str):
     sentence = last_sentence(head)
     if not sentence.strip() or RX24.search(sentence):
         return None
-    withs = list(_WITH_DOING.finditer(sentence))  # "..., with Ann Lee warning that", "with Trump reportedly yelling:"
+    withs = list(WITH_DOING.finditer(sentence))  # "..., with Ann Lee warning that", "with Trump reportedly yelling:"
     if withs and who_ok(withs[-1].group("who")):
         return withs[-1].group("who"), "subject"
     lead = LEADING_SUBORDINATE.match(sentence.lstrip())

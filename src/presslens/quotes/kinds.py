@@ -50,9 +50,9 @@ from __future__ import annotations
 import re
 
 from presslens.quotes.reporting import (  # noqa: F401 (re-exported: kinds was their home)
-    _HEADLINE_SPEAKER,
-    _NAMING,
-    _NOT_SPEAKERS,
+    HEADLINE_SPEAKER,
+    NAMING_VERBS,
+    NOT_SPEAKERS,
     clause_before,
     headline_case,
     headline_speaker,
@@ -129,8 +129,8 @@ def not_speech(words: str, head: str, tail: str, previous: str = "") -> str | No
     if _BYLINE.match(tail) and (title_like(stripped, longest=20)
                                 or ((stripped.endswith(",") or tail.lstrip().startswith(",")) and reporting_cue(head) is None)):
         return "title"  # a headline or a book and its byline
-    label = _HEADLINE_SPEAKER.match(head)
-    if label is not None and label.group("who").split()[0].lower() in _NOT_SPEAKERS and title_like(stripped, longest=12):
+    label = HEADLINE_SPEAKER.match(head)
+    if label is not None and label.group("who").split()[0].lower() in NOT_SPEAKERS and title_like(stripped, longest=12):
         return "title"  # a headline's rubric before a work: "Review: 'Hunters in the Dark'"
     modified = _MODIFIED.match(tail)
     modifier = modified is not None and modified.group("word") not in _FUNCTION_WORDS and not RX29.search(stripped) and not _SAYS.match(tail)
@@ -198,7 +198,7 @@ def quoted_kind(words: str, head: str, attributed: bool, marks: str, tail: str =
         return "title" if n > 1 or stripped[:1].isupper() else "term"
     titled = title_like(stripped) and not headline_case(clause_before(head)[-60:])
     cue = None if SCARE_CUE.search(before) or titled else reporting_cue(head, longer=n >= 3) or reporting_after(words, head, tail)
-    if cue is not None and (cue.group(0) not in _NAMING or reporting_subject(head, tail, words) is not None):
+    if cue is not None and (cue.group(0) not in NAMING_VERBS or reporting_subject(head, tail, words) is not None):
         return "speech"  # a partial quote in reported speech ("critics have called it ..." names no one: a scare quote)
     if n <= 2:
         return "term"

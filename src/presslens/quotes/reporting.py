@@ -59,7 +59,7 @@ _POSSESSOR = re.compile(rf"(?:^|[\s(])(?P<who>{NAME}(?=['\u2019]s?\s)|[Hh]is|[Hh
 # "is described as", "has been called": a naming verb in the passive is no speaker's cue.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|now|often|widely|sometimes)\s+$")
 
-_NAMING = frozenset("call calls called calling described describing describes dubbed branded labelled labeled termed deemed".split())
+NAMING_VERBS = frozenset("call calls called calling described describing describes dubbed branded labelled labeled termed deemed".split())
 
 _PASSIVE_VERBS = frozenset("called described dubbed branded labelled labeled termed deemed hailed derided told".split())
 
@@ -180,9 +180,9 @@ _NO_AGENT = re.compile(rf"\b(?:what|which|whom|who)\s+(?:{_GENERIC}|is|was|are|w
 _GENERIC_SUBJECT = re.compile(rf"^\W*(?:(?:But|And|Yet|Now|Still)\s+)?(?:some\s+|many\s+)?{_GENERIC}\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
 
 # a British headline or standfirst giving its speaker before a colon: "Police chief: 'Stings put children at risk'"
-_HEADLINE_SPEAKER = re.compile(r"^\s*(?P<who>[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,4}?)\s*:\s*$")
+HEADLINE_SPEAKER = re.compile(r"^\s*(?P<who>[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,4}?)\s*:\s*$")
 
-_NOT_SPEAKERS = frozenset("review update watch video live opinion comment analysis explainer exclusive revealed pictured breaking "
+NOT_SPEAKERS = frozenset("review update watch video live opinion comment analysis explainer exclusive revealed pictured breaking "
                           "listen read quiz poll interview".split())
 
 
@@ -198,8 +198,8 @@ def headline_speaker(words: str, head: str) -> str | None:
     >>> headline_speaker("Hunters in the Dark", "Review: ") is None
     True
     """
-    match = _HEADLINE_SPEAKER.match(head)
-    if match is None or len(words.split()) < 3 or match.group("who").split()[0].lower() in _NOT_SPEAKERS:
+    match = HEADLINE_SPEAKER.match(head)
+    if match is None or len(words.split()) < 3 or match.group("who").split()[0].lower() in NOT_SPEAKERS:
         return None
     if title_like(words) and not headline_case(words):
         return None
@@ -355,7 +355,7 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
         after = _PERSON_AFTER.match(sentence, cue.end()) if cue is not None else None
         if after is not None:  # '..." about the plan, said Ada Reyes'
             return after.group("whole"), cue.group(0).lower()
-    named = _named_match(head) if cue is None or cue.group(0) in _NAMING else None
+    named = _named_match(head) if cue is None or cue.group(0) in NAMING_VERBS else None
     agent = _RELATIVE_AGENT.match(named.group(0)) if named is not None else None  # 'what the minister called "..."'
     if named is not None and (agent is not None or cue is None):
         match = agent or _SUBJECT.search(clause_before(head)[: named.start()])  # 'Mr. Reed summed up Ms. Hale as "..."'
@@ -383,7 +383,7 @@ def reporting_subject(head: str, tail: str = "", words: str = ""):
     if (subject := _lead_person(match)) is not None:
         return subject, cue.group(0).lower()
     words = match.group("who").split()
-    if len(words) == 1 and words[0].lower() in ("he", "she", "they") and (cue.re is _MORE_REPORTING or cue.group(0) in _NAMING):
+    if len(words) == 1 and words[0].lower() in ("he", "she", "they") and (cue.re is _MORE_REPORTING or cue.group(0) in NAMING_VERBS):
         return words[0].lower(), cue.group(0).lower()  # 'She often speaks of "..."'
     owner = _OF_PLACE.search(match.string[: match.start("who")]) if words and words[0] not in OPENERS else None
     if owner is not None:  # "Chancellor Ann Lowe of Elmland condemned": the person, not the place after "of"
