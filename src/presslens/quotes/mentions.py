@@ -11,6 +11,7 @@ import copy as _copy  # (speed: see the end of this module)
 import re
 from dataclasses import dataclass
 from functools import lru_cache as _lru_cache
+from functools import wraps as _wraps
 
 from presslens.quotes.coref import pronoun_of
 from presslens.quotes.subjects import STATE
@@ -85,7 +86,7 @@ def is_name_word(word: str) -> bool:
     return word in PARTICLES or _NAME_WORD_RE.fullmatch(word) is not None
 
 
-def split_name(words: list[str]) -> tuple[str, str, str]:
+def _split_name(words: list[str]) -> tuple[str, str, str]:
     """(description, title, name) from the words of a mention without an appositive:
     'Labour leader Keir Starmer' -> ('Labour leader', '', 'Keir Starmer');
     'Sen. Ted Cruz' -> ('', 'Sen.', 'Ted Cruz')."""
@@ -153,7 +154,7 @@ _NAME_IN_OUTLET = re.compile(r"^(?P<head>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,2})
 _SOMEONE_IN_PLACE = re.compile(r"^(?:a|an|one)\s+(?:[a-z][\w-]*\s+){1,3}(?:in|from|at)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}(?:,\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)?$")
 
 
-def parse_speaker(phrase: str) -> Speaker:
+def _parse_speaker(phrase: str) -> Speaker:
     """Read an attribution phrase as a speaker entity.
 
     Example
@@ -272,27 +273,19 @@ def parse_speaker(phrase: str) -> Speaker:
 # Speed (issue 17): split_name and parse_speaker are pure functions of their words, called once per
 # name mention and per attribution; the same names and phrases recur within an article and across a
 # corpus, so their results are cached (a parsed Speaker is copied out, as callers change its fields).
-# Kept as wrappers after the definitions above, so that edits to those merge untouched.
-_split_name_uncached = split_name
-_parse_speaker_uncached = parse_speaker
-
-
 @_lru_cache(maxsize=65536)
 def _split_name_cached(words: tuple[str, ...]) -> tuple[str, str, str]:
-    return _split_name_uncached(list(words))
+    return _split_name(list(words))
 
 
-def split_name(words: list[str]) -> tuple[str, str, str]:  # noqa: F811  (the cached form of the definition above)
+@_wraps(_split_name)
+def split_name(words: list[str]) -> tuple[str, str, str]:
     return _split_name_cached(tuple(words))
 
 
-@_lru_cache(maxsize=65536)
-def _parse_speaker_cached(phrase: str) -> Speaker:
-    return _parse_speaker_uncached(phrase)
+_parse_speaker_cached = _lru_cache(maxsize=65536)(_parse_speaker)
 
 
-def parse_speaker(phrase: str) -> Speaker:  # noqa: F811  (the cached form of the definition above)
+@_wraps(_parse_speaker)
+def parse_speaker(phrase: str) -> Speaker:
     return _copy.copy(_parse_speaker_cached(phrase))
-
-
-split_name.__doc__, parse_speaker.__doc__ = _split_name_uncached.__doc__, _parse_speaker_uncached.__doc__

@@ -297,12 +297,13 @@ class Registry:
         return speaker.name or speaker.mention
 
 
-_FULL_NAME_SCAN = re.compile(r"(?<![\w'.-])(?P<name>[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?(?: (?:[A-Z]\.|[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?|(?:Mc|Mac)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)){1,5})(?![\w'-])"
+# (each scan opens with a lookahead for the capital every match starts with, so the engine skips other positions at once: speed)
+_FULL_NAME_SCAN = re.compile(r"(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])(?<![\w'.-])(?P<name>[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?(?: (?:[A-Z]\.|[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?|(?:Mc|Mac)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)){1,5})(?![\w'-])"
                              r"(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
-_ORG_SCAN = re.compile(r"(?<![\w'-])(?P<org>(?:[A-Z][\w'&-]*\s+){0,4}(?:" + "|".join(sorted(w for w in ORG_WORDS if w[0].isupper() and len(w) > 2)) + r"))\b")
+_ORG_SCAN = re.compile(r"(?=[A-Z])(?<![\w'-])(?P<org>(?:[A-Z][\w'&-]*\s+){0,4}(?:" + "|".join(sorted(w for w in ORG_WORDS if w[0].isupper() and len(w) > 2)) + r"))\b")
 
 
-_MENTION_SCAN = re.compile(r"(?<![\w'\u2019.-])(?P<name>(?:[DO]['\u2019](?=[A-Z]))?[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?(?: (?:[A-Z]\.|(?:[DO]['\u2019](?=[A-Z]))?[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?|(?:Mc|Mac)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)){0,5})"
+_MENTION_SCAN = re.compile(r"(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])(?<![\w'\u2019.-])(?P<name>(?:[DO]['\u2019](?=[A-Z]))?[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?(?: (?:[A-Z]\.|(?:[DO]['\u2019](?=[A-Z]))?[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?|(?:Mc|Mac)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)){0,5})"
                            r"(?![\w-]|['\u2019](?!s\b))"  # "Briggs's been": a subject; "Obama's speech": a mention (not "Barack")
                            r"(?:,\s+(?P<age>\d{1,3})\b)?(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
 # Places and days read as names: "San Diego", "North Dakota", "Madison Square Garden", "South Dakota Tuesday".
@@ -375,13 +376,6 @@ _NOUN_BEFORE = re.compile(r"(?:^|\s)(?P<noun>[a-z][a-z-]{3,}(?: [a-z][a-z-]{3,})
 _NOT_DESCRIPTIONS = frozenset("""said says told tells with from into onto that than when where while about after before against between
 during under over with without have has had were been being will would could should also then asked added according""".split())
 _DESCRIPTION_BEFORE = re.compile(r"(?:^|[,;:]\s|\b(?:by|with|and|met|told|to)\s)\s*(?P<description>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s[\w' -]{2,60}?),\s*$")
-# Speed (issue 17): the scans above are run over whole articles and every sentence; a leading lookahead for
-# the capital letter every match opens with lets the regex engine skip the other positions at once (the
-# matches are unchanged: each name opens with such a capital, each organisation with [A-Z]).  Kept as
-# separate lines so that edits to the patterns above merge; keep the lookahead in step with them.
-_FULL_NAME_SCAN = re.compile(r"(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])" + _FULL_NAME_SCAN.pattern)
-_MENTION_SCAN = re.compile(r"(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])" + _MENTION_SCAN.pattern)
-_ORG_SCAN = re.compile(r"(?=[A-Z])" + _ORG_SCAN.pattern)
 
 
 def _mention_matches(piece: str):
