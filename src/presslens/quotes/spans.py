@@ -34,11 +34,55 @@ def paragraphs(text: str):
 
 def _lines(text: str, start: int, end: int):
     if "\n" not in text[start:end]:
-        yield start, text[start:end]
+        yield from _unflatten(text, start, end)
         return
     for match in _LINE_BREAK.finditer(text, start, end):
-        yield start, text[start: match.start()]
+        yield from _unflatten(text, start, match.start())
         start = match.end()
+    yield from _unflatten(text, start, end)
+
+
+# A mark that opens a quotation after a finished sentence: '... comes. "As long ...'
+_REOPENING = re.compile('(?<=[.!?\u2026])[\'\u2019)]?[ \t\u00a0]+(?=["\u201c][^\\s"\u201d])')
+
+
+def _unflatten(text: str, start: int, end: int):
+    r"""Split a paragraph where a flattened paragraph break shows: a quotation that runs over
+    paragraphs opens each of them with a mark and closes only the last, so when the breaks
+    are lost (scraped pages, some dataset copies join a story's paragraphs with spaces) a
+    quotation still open at the end of a sentence followed by an opening mark is the end of
+    one paragraph and the start of the next.  The mark's direction is read from the spaces
+    beside it (an opening mark is glued to the word after it, a closing one to the word
+    before it); a quotation that is closed, or a mark inside a sentence (a nested quotation),
+    splits nothing.
+
+    Example
+    -------
+    >>> t = '"I am ready," said Lee. "I train hard. "It is my year." Lee won.'
+    >>> [t[s:s + len(p)] == p for s, p in _unflatten(t, 0, len(t))], [p for _, p in _unflatten(t, 0, len(t))]
+    ([True, True], ['"I am ready," said Lee. "I train hard.', '"It is my year." Lee won.'])
+    """
+    if sum(text.count(mark, start, end) for mark in "\"\u201c\u201d") < 3:
+        yield start, text[start:end]
+        return
+    breaks = {m.end(): m.start() for m in _REOPENING.finditer(text, start, end)}
+    if not breaks:
+        yield start, text[start:end]
+        return
+    is_open = False
+    for match in _DOUBLE_MARK.finditer(text, start, end):
+        i, ch = match.start(), match.group(0)
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        opens = ch == "\u201c" and not (not before.isspace() and (after.isspace() or after in ".,;:!?")) \
+            or ch == '"' and (before.isspace() or before in "([{\u2014\u2013-/:") and not after.isspace()
+        if not opens:
+            is_open = False
+            continue
+        if is_open and i in breaks:
+            yield start, text[start:breaks[i]]
+            start = i
+        is_open = True
     yield start, text[start:end]
 
 
