@@ -18,7 +18,7 @@ from presslens.quotes.kinds import (
     quoted_kind,
     reporting_subject,
 )
-from presslens.quotes.spans import candidate_spans, paragraphs
+from presslens.quotes.spans import candidate_spans, paragraphs, unwrap
 from presslens.quotes.speakers import Registry, Speaker, parse_speaker
 from presslens.quotes.vocabulary import (
     CLOSE_MARKS,
@@ -165,6 +165,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
         text = RX33.sub("'\" ", RX34.sub(" \"'", text))  # a single-quoted phrase at either end: '''No,''' -> "'No,'"
         text = RX30.sub(' "', text)
         text = RX31.sub('" ', text)
+    if "\n" in text:
+        text = unwrap(text)  # hard-wrapped lines joined, offsets kept
     registry = Registry(text)
     found: list[dict] = []
     carry = None  # a speech quote left open at the end of the previous paragraph
