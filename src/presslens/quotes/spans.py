@@ -143,6 +143,7 @@ def unwrap(text: str) -> str:
 
 _SINGLE_MARK = re.compile("['\u2018\u2019]")
 _DOUBLE_MARK = re.compile('["\u201c\u201d]')
+_TYPED_APOSTROPHE = re.compile(r'"(?:s|t|re|ve|ll|d|m)(?![\w"])')
 _CONTRACTION = re.compile(r"'(?:s|t|re|ve|ll|d|m|em|cause|til|n)\b|'\d0s\b|'\d\d\b")
 
 
@@ -208,7 +209,9 @@ def candidate_spans(paragraph: str) -> list[tuple[int, int, bool, str]]:
     runs: list[tuple[int, int, bool, str]] = []
     n = len(paragraph)
     last = 0
-    positions = [m.start() for m in _DOUBLE_MARK.finditer(paragraph)]
+    # a straight mark typed for an apostrophe (India"s, don"t) is no quote mark
+    positions = [m.start() for m in _DOUBLE_MARK.finditer(paragraph)
+                 if not (m.group(0) == '"' and 0 < m.start() and paragraph[m.start() - 1].isalpha() and _TYPED_APOSTROPHE.match(paragraph, m.start()))]
     k = 0
     while k < len(positions):
         i = positions[k]
