@@ -63,8 +63,10 @@ _PARENTHETICAL = re.compile(r",\s+(?!(?:adding|saying|noting|citing|according|in
 _PARENTHETICAL_WHO = re.compile(r"(?:(?:[A-Z][\w.'\u2019-]*|of|de|van|von)\s+){0,4}[A-Z][\w'\u2019-]+|he|she|they|we")
 _BEFORE_ACCORDING = re.compile(r"[Aa]ccording to (?P<who>[^:\"\u201c\u201d]+?)\s*[:,]?\s*$")
 _BEFORE_COLON = re.compile(r"(?:^|[.!?]\s+|\s[\u2014\u2013-]+\s*)(?P<who>(?:(?:[A-Z][\w'.-]*|of|the|for|at|and|&)\s*,?\s*){1,8})\s*:\s*$")
-# A speaker's label opening a transcript line: "Rep. Ann Lowe (R-Ohio):", "Former home secretary Ann Lowe:".
-_LABEL_COLON = re.compile(r"^(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[a-z]+){0,4}(?:\s+[A-Z][\w.'\u2019-]*){2,4}(?:\s*\([A-Z][\w.-]{1,10}\))?)\s*:\s*$")
+# A speaker's label opening a transcript line: "Rep. Ann Lowe (R-Ohio):", "Former home secretary Ann Lowe:",
+# and a match report's list of reactions: "- Harbour Town boss Dean Pryce:".
+_LABEL_COLON = re.compile(r"^(?:[-\u2013\u2014\u2022*]\s*)?(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}(?:\s+[a-z]+){0,4}"
+                          r"(?:\s+[A-Z][\w.'\u2019-]*){2,4}(?:\s*\([A-Z][\w.-]{1,10}\))?)\s*:\s*$")
 # A question put by someone named in a passive: "X was asked by host Ann Lee, ...", "... pressed by reporter Ann Lee about".
 _ASKED_BY = re.compile(r"\b(?:was|were|been|being)\s+(?:asked|pressed|questioned|challenged)\s+by\s+(?P<who>[^,;:\"\u201c\u201d]+?)"
                        r"(?:,|\s+(?:whether|if|about|why|how|what|when|on|during|to)\b|\s*$)")
