@@ -18,6 +18,7 @@ from presslens.quotes.kinds import (
     quoted_kind,
     reporting_subject,
 )
+from presslens.quotes.mentions import document_issuer
 from presslens.quotes.spans import candidate_spans, paragraphs, unwrap
 from presslens.quotes.speakers import Registry, Speaker, parse_speaker
 from presslens.quotes.vocabulary import (
@@ -384,6 +385,12 @@ def _resolve(speaker: Speaker, registry: Registry) -> tuple[str, str, str, str, 
         speaker.description = registry.link_its(speaker.description, registry.known_organisations)
         name = registry.person(speaker, spoke=True)
         return name, speaker.name, speaker.description, "person", ""
+    if (issuer := document_issuer(speaker.mention, "".join(registry.org_pieces[-6:]))):  # "the statement said": who issued it
+        issued = parse_speaker(issuer)
+        if issued.type == "person" and not issued.title and not issued.description and first_name_gender(issued.name.split()[0]) is None:
+            issued.type = "organisation"  # "Elmford Ferries said in a statement": a firm, not a person
+        if issued.type in ("person", "organisation"):
+            return _resolve(issued, registry)
     referent = registry.describe(speaker.mention) if speaker.mention[:4].lower() == "the " else ""
     if referent:  # "the congresswoman said": the person named earlier with that role
         registry.mentioned(referent, True, True)

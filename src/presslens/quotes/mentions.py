@@ -58,6 +58,49 @@ class Speaker:
     gender: str = ""
 
 
+# A document as the speaker ("the statement said", "The letter, signed by ..., said"): who issued it is
+# the speaker, when the phrase or the text before it says so.
+DOCUMENT = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:(?:joint|brief|written|official|final|short|two-page)\s+)?"
+                      r"(?P<doc>statement|communique|communiqu\u00e9|letter|press release|release|announcement|filing|circular)\b"
+                      r"(?:[^,]{0,40}?\b(?:by|from)\s+(?P<by>[^,]{2,60}))?")
+_ISSUER = (re.compile(r"(?P<who>(?:[A-Z][\w&.'\u2019-]*\s+){0,4}[A-Z][\w&.\u2019'-]*(?:\s+(?:council|government|ministry|company|club|league|board|"
+                      r"police|force|group|party|committee|union|firm|federation|association|authority))?)(?:['\u2019]s?)?\s+(?:has\s+|had\s+)?(?:said|says|announced|added|confirmed|"
+                      r"stated|declared|issued|released|sent|published|wrote)\s+(?:\w+\s+){0,3}?(?:in\s+)?(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:statement|communique|communiqu\u00e9|letter|release|announcement|filing|circular)\b"),
+           re.compile(r"(?:statement|communique|communiqu\u00e9|letter|release|announcement)\s+(?:was\s+)?(?:issued|released|sent|published|signed)\s+by\s+"
+                      r"(?:the\s+)?(?P<who>(?:[A-Z][\w&.'\u2019-]*\s+){0,4}[A-Z][\w&.\u2019'-]*)"))
+
+
+def document_issuer(mention: str, before: str) -> str:
+    """Who issued the document a speaker phrase names ("the statement", "The letter from the
+    league"): the issuer the phrase gives, else the last one the text before it names
+    ("Harbour Town said in a statement", "a letter signed by Ann Lee"); "" when neither does.
+
+    Example
+    -------
+    >>> document_issuer("the statement", "Elmford Ferries said in a statement on Monday that fares would rise.")
+    'Elmford Ferries'
+    >>> document_issuer("The letter from the Harbour Board", ""), document_issuer("the statement", "Fares rose.")
+    ('Harbour Board', '')
+    """
+    match = DOCUMENT.match(mention)
+    if match is None:
+        return ""
+    if match.group("by"):
+        issuer = re.sub(r"^(?:the|its|their|his|her)\s+", "", match.group("by").strip())
+        return issuer if issuer[:1].isupper() else ""
+    found = [m for pattern in _ISSUER for m in pattern.finditer(before[-1500:])]
+    if not found:
+        return ""
+    who = max(found, key=lambda m: m.start()).group("who")
+    words = who.split()
+    while words and words[0] in ("The", "A", "An", "But", "And", "In", "On", "Earlier", "Later", "However"):
+        words = words[1:]
+    if len(words) > 1 and words[-1].islower():  # "Harbour Town council" -> "Harbour Town Council": the organisation's name
+        words[-1] = words[-1].capitalize()
+    return " ".join(words)
+
+
 _TIME_TAIL = re.compile(r"[,\s]+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|X|Facebook|Instagram|\d)\b|"
                         r"last (?:week|night|month|year)|yesterday|today|tonight|earlier|later|recently|previously|this (?:week|morning|afternoon|evening)|"
                         r"after (?:the|a|an|his|her) |outside (?:the )?[a-z ]*court|in (?:a|an|his|her|its|their|the) (?:statement|interview|post|tweet|speech|email|letter|video|message|blog)|"
