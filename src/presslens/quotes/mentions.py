@@ -101,6 +101,15 @@ def document_issuer(mention: str, before: str) -> str:
     return " ".join(words)
 
 
+# A name after an office held in a body named with "of": "Ministry of Trade official Kenji Mori",
+# "Chairman of the House transport subcommittee Ed Jones" (the person is the name at the end).
+_NAME_AFTER_OFFICE = re.compile(r"^(?P<desc>[A-Z][\w'-]*\s+of\s+(?:the\s+)?[^,]{2,80}?\b(?P<role>[A-Za-z][\w-]+))\s+"
+                                r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'-]+){1,2})$")
+_OFFICE_NOUNS = frozenset("official officials spokesman spokeswoman spokesperson director chairman chairwoman chair minister secretary aide analyst "
+                          "economist officer adviser advisor manager executive president head chief member subcommittee committee counsel "
+                          "commissioner superintendent inspector governor deputy".split())
+
+
 _TIME_TAIL = re.compile(r"[,\s]+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|X|Facebook|Instagram|\d)\b|"
                         r"last (?:week|night|month|year)|yesterday|today|tonight|earlier|later|recently|previously|this (?:week|morning|afternoon|evening)|"
                         r"after (?:the|a|an|his|her) |outside (?:the )?[a-z ]*court|in (?:a|an|his|her|its|their|the) (?:statement|interview|post|tweet|speech|email|letter|video|message|blog)|"
@@ -275,8 +284,13 @@ def _parse_speaker(phrase: str) -> Speaker:
     words = head.split()
     if not words:
         return speaker
+    late = _NAME_AFTER_OFFICE.match(head)
+    late = late if late and (late.group("role").lower() in _OFFICE_NOUNS or first_name_gender(late.group("name").split()[0]) is not None) else None
+    if late:
+        head, tail = late.group("name"), ", ".join(x for x in (late.group("desc"), tail) if x)  # "Ministry of Trade official Kenji Mori"
+        words = head.split()
     of_match = RX8.match(head)
-    if of_match and not all(is_name_word(w) or strip_title_dot(w) in TITLE_WORDS for w in of_match.group("tail").split()[:1]) \
+    if not late and of_match and not all(is_name_word(w) or strip_title_dot(w) in TITLE_WORDS for w in of_match.group("tail").split()[:1]) \
             and not _office_of(of_match.group("head"), of_match.group("tail")):
         head, tail = of_match.group("head"), ", ".join(x for x in (of_match.group("tail"), tail) if x)  # "Professor Leon Grady of Whitcombe College"
         words = head.split()
