@@ -6,7 +6,11 @@ The extractor is a pipeline a reader can audit, in three steps.
    curly and straight, in the headline and the body.  A single-quoted phrase inside a
    double-quoted one stays part of it (nested quotes).  A paragraph that opens a quote
    and does not close it continues into the next paragraph that opens with a quote mark
-   (multi-paragraph quotes; each paragraph is one ``part``).
+   (multi-paragraph quotes; each paragraph is one ``part``).  Copies that lost the
+   layout are read back first: hard-wrapped lines (wire archives, ~70-character lines, a
+   paragraph marked by an indented line) are joined, and a paragraph break flattened into
+   a space shows where a quotation still open at a sentence's end meets an opening mark
+   (offsets always refer to the text as given).
 2. **Attribution by ordered rules** (a sieve, after Lee et al. 2013 and the quote
    attribution sieve of Muzny et al. 2017): the first rule that finds a speaker wins,
    and the row records it in ``rule``.
@@ -36,7 +40,8 @@ The extractor is a pipeline a reader can audit, in three steps.
    definite descriptions (``The Vermont senator declined ...``, ``the congresswoman
    said``: the person named earlier with that role or word), in :mod:`presslens.quotes.coref`.  Organisations speaking (``the force said``,
    ``a spokesperson for X said``, ``Meta said in a statement``) stay organisations
-   (``speaker_type`` = ``organisation``).
+   (``speaker_type`` = ``organisation``); a document speaking (``the statement said``,
+   ``said the letter from X``) is its issuer when the article names one.
 
 Quoted material that is not speech gets a ``kind``: ``title`` (works, operations,
 slogans), ``scare`` (a phrase held at arm's length: so-called "hunters") or ``term`` (one
