@@ -382,8 +382,8 @@ def _resolve(speaker: Speaker, registry: Registry) -> tuple[str, str, str, str, 
         speaker.description = registry.link_its(speaker.description, registry.known_organisations)
         name = registry.person(speaker, spoke=True)
         return name, speaker.name, speaker.description, "person", ""
-    referent = registry.describe(speaker.mention) if speaker.mention[:4].lower() == "the " else ""
-    if referent:  # "the congresswoman said": the person named earlier with that role
+    referent = registry.describe(speaker.mention, fallback=True) if speaker.mention[:4].lower() == "the " else ""
+    if referent:  # "the congresswoman said", "said the 41-year-old": the person named earlier with that role, age or nationality
         registry.mentioned(referent, True, True)
         return referent, "", speaker.description, "person", ""
     return "", "", speaker.description, "unnamed" if speaker.description else "", ""

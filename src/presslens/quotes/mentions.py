@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache as _lru_cache
 from functools import wraps as _wraps
 
-from presslens.quotes.coref import pronoun_of
+from presslens.quotes.coref import description_head, pronoun_of
 from presslens.quotes.subjects import STATE
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
@@ -230,6 +230,9 @@ def _parse_speaker(phrase: str) -> Speaker:
             head, tail = first, rest
     words = head.split()
     if not words:
+        return speaker
+    if words[0] in ("the", "The") and len(words) > 1 and words[-1][:1].isupper() and description_head(head)[0]:
+        speaker.description = mention  # "the Scot", "the Labour MP", "the Dunmore Republican": a description, not a name
         return speaker
     of_match = RX8.match(head)
     if of_match and not all(is_name_word(w) or strip_title_dot(w) in TITLE_WORDS for w in of_match.group("tail").split()[:1]) \
