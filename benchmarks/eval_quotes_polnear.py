@@ -29,7 +29,10 @@ first annotation file in name order):
   the nearest earlier source that can be the person meant is taken instead (a named
   individual of agreeing gender, not a description, group or organisation); when that
   source is itself a description, group, organisation or pronoun ("The Florida senator",
-  "His"), the quote is not scored (the gold gives no name to check).  The figures with
+  "His"), the quote is not scored (the gold gives no name to check).  A gold source that is
+  itself a definite description of a person ("The Florida senator", "the Texan") is scored
+  on the predicted canonical name and the speaker as written together (the annotation does
+  not say whom the description refers to; the capitalised word in it is no name).  The figures with
   the plain nearest source are printed beside ("earlier he/she");
 * breakdowns: description before the name ("campaign spokesman Jason Miller"), US titles
   with full stops ("Mr. Trump"), pronoun sources, quotes continuing over paragraphs,
@@ -52,6 +55,10 @@ from presslens.quotes import extract_quotes
 from presslens.quotes.vocabulary import first_name_firm, first_name_gender
 
 PRONOUN_SOURCES = {"he", "she", "He", "She"}
+# A gold source that is a definite description of a person ("The Florida senator", "the Texan", "the Wisconsin Republican"):
+# PolNeAR does not annotate whom it refers to, so the word the scorer turns on ("Florida") is no name; a prediction that
+# keeps the description as written or resolves it to a person (canonical) is scored on either.
+DEFINITE_DESCRIPTION = re.compile(r"^[Tt]he\s+(?:[\w.'\u2019-]+\s+){0,5}(?:[a-z][\w-]*|Republican|Democrat|[A-Z][a-z]+(?:an|ian|man|woman)|Scot|Briton)(?:\s+(?:from|of|for|in)\s+.{1,60})?$")
 US_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Sgt|Det)\.")
 ORG_SOURCE = re.compile(r"\b(?:campaign|spokes\w+|committee|department|office|agency|company|group|party|administration|statement|"
                         r"Campaign|Department|Office|Committee|Party|Administration|Times|Post|News|CNN|Court)\b")
@@ -275,6 +282,8 @@ def evaluate(folder: Path) -> dict:
             n_match += 1
             row = predicted.iloc[best]
             said = row["canonical"] or row["speaker_as_written"]
+            if DEFINITE_DESCRIPTION.match(re.split(r",|\(| who | which ", g["person"])[0].strip()):
+                said = f"{said} {row['speaker_as_written']}"  # "the Florida senator" in the gold: the description or whom it refers to
             said = re.sub(r"['\u2019]s\b", "", said)
             words = re.findall(r"[\w'\u2019.-]+", said.replace("\u2019", "'"))
             target, earlier, approximate = name_word(g["person"]), surname(g["person_v0"]), name_word(g["person_v0"])
