@@ -386,6 +386,8 @@ def _resolve(speaker: Speaker, registry: Registry) -> tuple[str, str, str, str, 
     if referent:  # "the congresswoman said", "said the 41-year-old": the person named earlier with that role, age or nationality
         registry.mentioned(referent, True, True)
         return referent, "", speaker.description, "person", ""
+    if re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s", speaker.mention):
+        registry.unnamed_since = registry.sentence  # '"...," said one fan.': someone unnamed speaks; a description after it is not the last named person
     return "", "", speaker.description, "unnamed" if speaker.description else "", ""
 
 

@@ -187,6 +187,9 @@ class Registry:
                 and not any(word in self.article()[0] for word in _CAPITAL_WORD.findall(segment)):  # ("Then there's Lee.": a surname named in full later)
             # nobody named here: only count the sentences (numbers need only be increasing)
             self.org_pieces.append(segment)
+            unnamed = _UNNAMED_SUBJECT_ANYWHERE.search(segment) if self.people else None
+            if unnamed:  # "One supporter who had travelled down said ...": someone new, unnamed, is the subject
+                self.unnamed_since = self.sentence + len(PERIOD.findall(segment, 0, unnamed.start() + 1))
             ends = PERIOD.findall(segment)
             self.sentence += len(ends)
             self._pronoun_open = (self._pronoun_open and not ends) or bool(_HE_SHE.search(PERIOD.split(segment)[-1]))
@@ -398,10 +401,12 @@ during under over with without have has had were been being will would could sho
 _WORDS_BEFORE_NAME = re.compile(r"(?:^|[,;:(\u2014]\s*|\b(?:and|with|by|to|as|of|for)\s+)(?P<words>(?:(?!(?:and|with|by)\s)[\w'.\u2019-]+\s+){1,4})$")
 _AGED_AFTER = re.compile(r",?\s+aged\s+(\d{1,3})\b")
 # a sentence whose subject is someone unnamed: "A neighbour on Hatherley Road said", "One resident, who ..., added", "Another 72-year-old woman"
-_UNNAMED_SUBJECT = re.compile(r"^\W*(?:(?:But|And|Meanwhile|However|Later|Now|Earlier),?\s+)?(?:A|An|One|Another)\s+(?:[\w'-]+\s+){0,3}?(?:neighbou?r|resident|witness|"
-                              r"man|woman|boy|girl|friend|relative|pensioner|teenager|spokes(?:man|woman|person)|source|official|member|supporter|fan|"
-                              r"shopper|worker|customer|passenger|driver|student|parent|teacher|nurse|doctor|onlooker|passer-by|local|voter|volunteer|"
-                              r"colleague|mourner|campaigner|\d{1,3}-year-old)s?\b")
+_UNNAMED = (r"\W*(?:(?:But|And|Meanwhile|However|Later|Now|Earlier),?\s+)?(?:A|An|One|Another)\s+(?:[\w'-]+\s+){0,3}?(?:neighbou?r|resident|witness|"
+            r"man|woman|boy|girl|friend|relative|pensioner|teenager|spokes(?:man|woman|person)|source|official|member|supporter|fan|"
+            r"shopper|worker|customer|passenger|driver|student|parent|teacher|nurse|doctor|onlooker|passer-by|local|voter|volunteer|"
+            r"colleague|mourner|campaigner|\d{1,3}-year-old)s?\b")
+_UNNAMED_SUBJECT = re.compile("^" + _UNNAMED)
+_UNNAMED_SUBJECT_ANYWHERE = re.compile(r"(?:^|(?<=[.!?])\s)" + _UNNAMED)  # (in a stretch of sentences: at the start of one)
 _DESCRIPTION_BEFORE = re.compile(r"(?:^|[,;:]\s|\b(?:by|with|and|met|told|to)\s)\s*(?P<description>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s[\w' -]{2,60}?),\s*$")
 
 
