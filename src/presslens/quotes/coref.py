@@ -204,14 +204,15 @@ def description_referent(description: str, candidates: list[tuple], *, fallback:
     capitalised words of the description ("The Northmoor MP" / "Northmoor MP") is taken,
     else the nearest with one of its capitalised words ("The Vermont senator" / "Vermont
     Sen."), else, for a description without capitalised words, the nearest with its role
-    noun ("the senator" / "Sen.").  With ``fallback``, when none matches: for a description with a
-    capitalised modifier (the house way of referring back to someone already named) the
-    nearest person with its role noun (and no capitalised word known to describe them)
-    within three sentences; then, for such a description, an age, a nationality, a family or an
-    epithet ("the businessman", "the striker"), the person ``salient(allowed, gender)`` gives (the one the
-    story is plainly about, see :func:`salient_referent`) unless what is known of them says
-    otherwise (another age, nationality or family; another office for an office); without
-    ``salient``, the nearest person of agreeing gender within three sentences.
+    noun ("the senator" / "Sen.").  With ``fallback``, when none matches, for a description with a
+    capitalised modifier (the house way of referring back to someone already named), an age, a
+    nationality, a family or an epithet ("the businessman", "the striker"): the person
+    ``salient(allowed, gender)`` gives (the one the story is plainly about, see
+    :func:`salient_referent`) unless what is known of them says otherwise (another age,
+    nationality or family; another office for an office); else, for a description with a
+    capitalised modifier, the nearest person with its role noun (and no capitalised word known to
+    describe them) within three sentences (without ``salient``: else the nearest person of
+    agreeing gender there).
 
     Example
     -------
@@ -267,28 +268,27 @@ def description_referent(description: str, candidates: list[tuple], *, fallback:
             return match
     if not fallback:
         return ""
-    if role and capitals:
-        match = next((c[0] for c in agreeing if wanted in roles[c[0]] and c[4] <= 3 and not re.search(r"\b[A-Z]", c[1])), "")
-        if match:  # "The Vermont senator" when no senator is known to be from elsewhere: the nearest senator
-            return match
-    if salient is None:
-        if not capitals:
-            return ""
-        for name, _known, _title, person_gender, back, *_ in candidates:
-            if back > 3:
-                break
-            if not (gender and person_gender and gender != person_gender):
-                return name
-        return ""
-    if role and not capitals and noun not in EPITHETS:
-        return ""  # "the judge", "the detective": an office no one named is known to hold
 
     def allowed(name: str) -> bool:
         ages, nations, families, offices = facts.get(name) or _facts("")
         return not ((want_ages and ages and not want_ages & ages) or (want_nations and nations and not want_nations & nations)
                     or (want_families and families and not want_families & families) or (wanted in OFFICES and offices and wanted not in offices))
 
-    return salient(allowed, gender)
+    if salient is not None and (capitals or not role or noun in EPITHETS):
+        match = salient(allowed, gender)
+        if match:  # the one person the story is about here ("the Scot", "the 25-year-old", "the businessman", "The Florida senator")
+            return match
+    if role and capitals:
+        match = next((c[0] for c in agreeing if wanted in roles[c[0]] and c[4] <= 3 and not re.search(r"\b[A-Z]", c[1])), "")
+        if match:  # "The Vermont senator" when no senator is known to be from elsewhere: the nearest senator
+            return match
+    if salient is None and capitals:
+        for name, _known, _title, person_gender, back, *_ in candidates:
+            if back > 3:
+                break
+            if not (gender and person_gender and gender != person_gender):
+                return name
+    return ""  # ("the judge", "the detective": an office no one named is known to hold)
 
 
 def salient_referent(mentions: list[tuple[int, str, bool, bool]], now: int, allowed, gender: str, genders: dict[str, str],
