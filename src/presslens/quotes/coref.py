@@ -271,6 +271,8 @@ def description_referent(description: str, candidates: list[tuple], *, fallback:
 
     def allowed(name: str) -> bool:
         ages, nations, families, offices = facts.get(name) or _facts("")
+        if offices and (noun[:1].isdigit() or "-of-" in noun):
+            return False  # "the 41-year-old", "the mother-of-two": not the detective or the judge named before
         return not ((want_ages and ages and not want_ages & ages) or (want_nations and nations and not want_nations & nations)
                     or (want_families and families and not want_families & families) or (wanted in OFFICES and offices and wanted not in offices))
 

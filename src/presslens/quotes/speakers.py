@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from presslens.quotes.coref import (
+    DEMONYMS,
     DESCRIPTION_ANYWHERE,
     DESCRIPTION_SUBJECT,
     ROLE_BEFORE,
@@ -169,8 +170,9 @@ class Registry:
         last = {name: sentence for sentence, name, _, _ in self.mentions}
         candidates = [(name, self.descriptions.get(name, ""), self.titles.get(name, ""), self.gender.get(name, ""), self.sentence - last.get(name, 0),
                        "; ".join(self.known.get(name, ()))) for name in reversed(self.recent)]
+        mentions = [m for m in self.mentions if " " not in m[1] or m[1] in self.titles or self.gender.get(m[1]) or m[1] in self.descriptions]
         return description_referent(description, candidates, fallback=fallback, salient=lambda allowed, gender: salient_referent(
-            self.mentions, self.sentence, allowed, gender, self.gender, self.gender_sure, self.unnamed_since))
+            mentions, self.sentence, allowed, gender, self.gender, self.gender_sure, self.unnamed_since))  # (not "Fenwick Rovers": no first name, title or description)
 
     def link_gender(self, name: str, gender: str) -> None:
         """A he/she resolved to ``name``: its gender is now known (unless a title said otherwise)."""
@@ -275,6 +277,8 @@ class Registry:
             return
         first_title = strip_title_dot(title.split()[0]) if title else ""
         gender = "m" if first_title in HONORIFICS_MALE else "f" if first_title in HONORIFICS_FEMALE else ""
+        if len(words) == 1 and words[0] in DEMONYMS and (description == "The" or piece[max(0, match.start() - 4): match.start()].lower() == "the "):
+            return  # "The Scot, 47, said": a description of someone named before, not a person named Scot
         if len(words) == 1:
             known = [p for p in self.people if p.split()[-1] == words[0]]
             if not title and not known and not spoke and words[0] not in self.article()[0]:
