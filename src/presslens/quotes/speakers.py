@@ -54,6 +54,7 @@ class Registry:
         self.people: list[str] = []
         self.descriptions: dict[str, str] = {}
         self.known: dict[str, list[str]] = {}  # every description written beside a person's name (ages, nationalities), for "the 41-year-old"
+        self.quoted: dict[str, int] = {}  # the sentence a person was last given a quote in (read with the quote, not the words around it)
         self.unnamed_since = -1  # the last sentence whose subject or speaker is someone unnamed ("A neighbour said"): descriptions look no further back
         self.titles: dict[str, str] = {}
         self.gender: dict[str, str] = {}
@@ -170,7 +171,8 @@ class Registry:
         last = {name: sentence for sentence, name, _, _ in self.mentions}
         candidates = [(name, self.descriptions.get(name, ""), self.titles.get(name, ""), self.gender.get(name, ""), self.sentence - last.get(name, 0),
                        "; ".join(self.known.get(name, ()))) for name in reversed(self.recent)]
-        mentions = [m for m in self.mentions if " " not in m[1] or m[1] in self.titles or self.gender.get(m[1]) or m[1] in self.descriptions]
+        mentions = [m for m in self.mentions if (" " not in m[1] or m[1] in self.titles or self.gender.get(m[1]) or m[1] in self.descriptions)
+                    and (m[0] < self.sentence or self.quoted.get(m[1]) == self.sentence)]  # (in its own sentence, only who was quoted just before)
         return description_referent(description, candidates, fallback=fallback, salient=lambda allowed, gender: salient_referent(
             mentions, self.sentence, allowed, gender, self.gender, self.gender_sure, self.unnamed_since))  # (not "Fenwick Rovers": no first name, title or description)
 
@@ -288,7 +290,10 @@ class Registry:
         if not title and not match.group("description") and first_name_gender(words[0]) is None and not described_name \
                 and not ROLE_BEFORE.search(piece[max(0, match.start() - 30): match.start()]):  # "spokesman Lu Kang": a person
             return  # "South Carolina", "Great Recession": not a person without a first name, title or description
-        described = ", ".join(x for x in (description if description.split()[:1] != [words[0]] else "", match.group("description") or "") if x)
+        apposition = match.group("description") or ""
+        if _CLAUSE_AFTER_NAME.match(apposition):
+            apposition = ""  # "with hosts Ann Lee and Mika Brzezinski, the Democratic candidate stated": the subject of what follows, not her
+        described = ", ".join(x for x in (description if description.split()[:1] != [words[0]] else "", apposition) if x)
         window = piece[max(0, match.start() - 80): match.start()] if piece and match.start() > 2 and name not in self.descriptions else ""
         before = _DESCRIPTION_BEFORE.search(window) if window else None
         if before and piece[match.end():match.end() + 1] in (",", ""):
@@ -405,6 +410,7 @@ during under over with without have has had were been being will would could sho
 _WORDS_BEFORE_NAME = re.compile(r"(?:^|[,;:(\u2014]\s*|\b(?:and|with|by|to|as|of|for)\s+)(?P<words>(?:(?!(?:and|with|by)\s)[\w'.\u2019-]+\s+){1,4})$")
 _AGED_AFTER = re.compile(r",?\s+aged\s+(\d{1,3})\b")
 # a sentence whose subject is someone unnamed: "A neighbour on Hatherley Road said", "One resident, who ..., added", "Another 72-year-old woman"
+_CLAUSE_AFTER_NAME = re.compile(rf"^(?:[Tt]he|[Aa]n?)\s+(?:[\w'\u2019-]+\s+){{0,5}}?(?:[a-z]+ly\s+)?(?:{VERB}|stated)\b")
 _UNNAMED = (r"\W*(?:(?:But|And|Meanwhile|However|Later|Now|Earlier),?\s+)?(?:A|An|One|Another)\s+(?:[\w'-]+\s+){0,3}?(?:neighbou?r|resident|witness|"
             r"man|woman|boy|girl|friend|relative|pensioner|teenager|spokes(?:man|woman|person)|source|official|member|supporter|fan|"
             r"shopper|worker|customer|passenger|driver|student|parent|teacher|nurse|doctor|onlooker|passer-by|local|voter|volunteer|"
