@@ -34,7 +34,11 @@ first annotation file in name order):
   the nearest earlier source that can be the person meant is taken instead (a named
   individual of agreeing gender, not a description, group or organisation); when that
   source is itself a description, group, organisation or pronoun ("The Florida senator",
-  "His"), the quote is not scored (the gold gives no name to check).  The figures with
+  "His"), the quote is not scored (the gold gives no name to check).  A gold source that is
+  itself a definite description of a person ("The Florida senator", "the Texan") is not
+  scored either: the annotation does not say whom it refers to, and the capitalised word in
+  it is no name (checking it would count a right resolution, Marco Rubio, as wrong and an
+  unresolved "the Florida senator" as right).  The figures with
   the plain nearest source are printed beside ("earlier he/she");
 * breakdowns: description before the name ("campaign spokesman Jason Miller"), US titles
   with full stops ("Mr. Trump"), pronoun sources, quotes continuing over paragraphs,
@@ -57,6 +61,10 @@ from presslens.quotes import extract_quotes
 from presslens.quotes.vocabulary import first_name_firm, first_name_gender
 
 PRONOUN_SOURCES = {"he", "she", "He", "She"}
+# A gold source that is a definite description of a person ("The Florida senator", "the Texan", "the Wisconsin Republican"):
+# PolNeAR does not annotate whom it refers to, so the word the scorer turns on ("Florida") is no name; a prediction that
+# resolves it to a person cannot be checked against the gold, so such quotes are not scored.
+DEFINITE_DESCRIPTION = re.compile(r"^[Tt]he\s+(?:[\w.'\u2019-]+\s+){0,5}(?:[a-z][\w-]*|Republican|Democrat|[A-Z][a-z]+(?:an|ian|man|woman)|Scot|Briton)(?:\s+(?:from|of|for|in)\s+.{1,60})?$")
 US_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Sgt|Det)\.")
 ORG_SOURCE = re.compile(r"\b(?:campaign|spokes\w+|committee|department|office|agency|company|group|party|administration|statement|"
                         r"Campaign|Department|Office|Committee|Party|Administration|Times|Post|News|CNN|Court)\b")
@@ -228,6 +236,12 @@ def name_word(source: str) -> str:
     return surname(source)
 
 
+def described(source: str) -> bool:
+    """Whether a gold source is a definite description of a person ("The Florida senator")."""
+    head = re.split(r",|\(| who | which ", source)[0].strip()
+    return DEFINITE_DESCRIPTION.match(head) is not None and not ORG_SOURCE.search(head) and not _ORG_TAIL.search(head)  # not "the Trump campaign"
+
+
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
     return inter / max(a[1] - a[0], b[1] - b[0], 1)
@@ -303,7 +317,7 @@ def evaluate(folder: Path) -> dict:
     strict = (strict_p, strict_r, 2 * strict_p * strict_r / (strict_p + strict_r) if strict_p + strict_r else 0.0)
     long_p, long_r = (long_match / long_pred if long_pred else 0.0), (long_match / long_gold if long_gold else 0.0)
     long_prf = (long_p, long_r, 2 * long_p * long_r / (long_p + long_r) if long_p + long_r else 0.0)
-    table["target"] = table["person"].map(name_word)
+    table["target"] = table["person"].map(lambda p: "" if described(p) else name_word(p))  # a description names no one to check
     named = table[table["matched"] & (table["target"] != "")]
     table["target_v0"] = table["person_v0"].map(name_word)
     named_v0 = table[table["matched"] & (table["target_v0"] != "")]

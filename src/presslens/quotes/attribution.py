@@ -376,6 +376,7 @@ def _resolve(speaker: Speaker, registry: Registry) -> tuple[str, str, str, str, 
         if name:
             registry.link_gender(name, speaker.gender)
             registry.mentioned(name, True, True)  # the person speaking stays the most salient
+            registry.quoted[name] = registry.sentence
             return name, speaker.mention, "", "person", ""
         return "", speaker.mention, "", "pronoun", ""
     if speaker.type == "organisation":
@@ -384,6 +385,7 @@ def _resolve(speaker: Speaker, registry: Registry) -> tuple[str, str, str, str, 
     if speaker.type == "person":
         speaker.description = registry.link_its(speaker.description, registry.known_organisations)
         name = registry.person(speaker, spoke=True)
+        registry.quoted[name] = registry.sentence
         return name, speaker.name, speaker.description, "person", ""
     if (issuer := document_issuer(speaker.mention, "".join(registry.org_pieces[-6:]))):  # "the statement said": who issued it
         issued = parse_speaker(issuer)
@@ -391,10 +393,13 @@ def _resolve(speaker: Speaker, registry: Registry) -> tuple[str, str, str, str, 
             issued.type = "organisation"  # "Elmford Ferries said in a statement": a firm, not a person
         if issued.type in ("person", "organisation"):
             return _resolve(issued, registry)
-    referent = registry.describe(speaker.mention) if speaker.mention[:4].lower() == "the " else ""
-    if referent:  # "the congresswoman said": the person named earlier with that role
+    referent = registry.describe(speaker.mention, fallback=True) if speaker.mention[:4].lower() == "the " else ""
+    if referent:  # "the congresswoman said", "said the 41-year-old": the person named earlier with that role, age or nationality
         registry.mentioned(referent, True, True)
+        registry.quoted[referent] = registry.sentence
         return referent, "", speaker.description, "person", ""
+    if re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s", speaker.mention):
+        registry.unnamed_since = registry.sentence  # '"...," said one fan.': someone unnamed speaks; a description after it is not the last named person
     return "", "", speaker.description, "unnamed" if speaker.description else "", ""
 
 

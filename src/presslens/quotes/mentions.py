@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache as _lru_cache
 from functools import wraps as _wraps
 
-from presslens.quotes.coref import pronoun_of
+from presslens.quotes.coref import description_head, pronoun_of
 from presslens.quotes.subjects import STATE
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
@@ -283,6 +283,9 @@ def _parse_speaker(phrase: str) -> Speaker:
             head, tail = first, rest
     words = head.split()
     if not words:
+        return speaker
+    if words[0] in ("the", "The") and len(words) > 1 and words[-1][:1].isupper() and description_head(head)[0]:
+        speaker.description = mention  # "the Scot", "the Labour MP", "the Dunmore Republican": a description, not a name
         return speaker
     late = _NAME_AFTER_OFFICE.match(head)
     late = late if late and (late.group("role").lower() in _OFFICE_NOUNS or first_name_gender(late.group("name").split()[0]) is not None) else None

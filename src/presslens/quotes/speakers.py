@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from presslens.quotes.coref import (
+    DEMONYMS,
     DESCRIPTION_ANYWHERE,
     DESCRIPTION_SUBJECT,
     ROLE_BEFORE,
@@ -18,6 +19,7 @@ from presslens.quotes.coref import (
     description_referent,
     namesake,
     resolve_pronoun,
+    salient_referent,
 )
 from presslens.quotes.mentions import ORG_NOUN, Speaker, parse_speaker, split_name, strip_title_dot  # noqa: F401  (re-exported)
 from presslens.quotes.vocabulary import (
@@ -51,6 +53,9 @@ class Registry:
         self._scan = None  # names and organisations anywhere in the article, read when needed
         self.people: list[str] = []
         self.descriptions: dict[str, str] = {}
+        self.known: dict[str, list[str]] = {}  # every description written beside a person's name (ages, nationalities), for "the 41-year-old"
+        self.quoted: dict[str, int] = {}  # the sentence a person was last given a quote in (read with the quote, not the words around it)
+        self.unnamed_since = -1  # the last sentence whose subject or speaker is someone unnamed ("A neighbour said"): descriptions look no further back
         self.titles: dict[str, str] = {}
         self.gender: dict[str, str] = {}
         self.gender_sure: dict[str, bool] = {}  # gender from a title or an earlier he/she, not only from the first name
@@ -85,6 +90,7 @@ class Registry:
         described = speaker.description
         if described and not RX10.fullmatch(described):
             self.descriptions.setdefault(name, described)
+            self.note(name, described)
         if speaker.title:
             self.titles.setdefault(name, speaker.title)
         if speaker.gender:  # from a title (Mr, Mrs, Congresswoman): sure
@@ -151,13 +157,24 @@ class Registry:
         return resolve_pronoun(speaker.gender, mentions, self.gender, self.gender_sure,
                                lambda name, gender: namesake(name, gender, self.people, self.gender), weak)
 
+    def note(self, name: str, words: str) -> None:
+        """Words written beside a person's name ("Welsh forward", "41, of Kestrel Lane", "aged 25"), kept for descriptions."""
+        known = self.known.setdefault(name, [])
+        if words and words not in known:
+            known.append(words)
+
     def describe(self, description: str, fallback: bool = False) -> str:
         """The person named earlier whom a definite description ("the senator", "The Vermont
-        senator") refers back to, or ``""`` (see :func:`presslens.quotes.coref.description_referent`)."""
+        senator", "the 41-year-old", "the Scot") refers back to, or ``""`` (see
+        :func:`presslens.quotes.coref.description_referent`; with ``fallback``, the one person
+        the story is plainly about here, :func:`presslens.quotes.coref.salient_referent`)."""
         last = {name: sentence for sentence, name, _, _ in self.mentions}
-        candidates = [(name, self.descriptions.get(name, ""), self.titles.get(name, ""), self.gender.get(name, ""), self.sentence - last.get(name, 0))
-                      for name in reversed(self.recent)]
-        return description_referent(description, candidates, fallback=fallback)
+        candidates = [(name, self.descriptions.get(name, ""), self.titles.get(name, ""), self.gender.get(name, ""), self.sentence - last.get(name, 0),
+                       "; ".join(self.known.get(name, ()))) for name in reversed(self.recent)]
+        mentions = [m for m in self.mentions if (" " not in m[1] or m[1] in self.titles or self.gender.get(m[1]) or m[1] in self.descriptions)
+                    and (m[0] < self.sentence or self.quoted.get(m[1]) == self.sentence)]  # (in its own sentence, only who was quoted just before)
+        return description_referent(description, candidates, fallback=fallback, salient=lambda allowed, gender: salient_referent(
+            mentions, self.sentence, allowed, gender, self.gender, self.gender_sure, self.unnamed_since))  # (not "Fenwick Rovers": no first name, title or description)
 
     def link_gender(self, name: str, gender: str) -> None:
         """A he/she resolved to ``name``: its gender is now known (unless a title said otherwise)."""
@@ -174,6 +191,9 @@ class Registry:
                 and not any(word in self.article()[0] for word in _CAPITAL_WORD.findall(segment)):  # ("Then there's Lee.": a surname named in full later)
             # nobody named here: only count the sentences (numbers need only be increasing)
             self.org_pieces.append(segment)
+            unnamed = _UNNAMED_SUBJECT_ANYWHERE.search(segment) if self.people else None
+            if unnamed:  # "One supporter who had travelled down said ...": someone new, unnamed, is the subject
+                self.unnamed_since = self.sentence + len(PERIOD.findall(segment, 0, unnamed.start() + 1))
             ends = PERIOD.findall(segment)
             self.sentence += len(ends)
             self._pronoun_open = (self._pronoun_open and not ends) or bool(_HE_SHE.search(PERIOD.split(segment)[-1]))
@@ -186,6 +206,8 @@ class Registry:
                 referent = self.pronoun(Speaker(mention=opener.group("pronoun"), type="pronoun", gender="m" if opener.group("pronoun").lower() == "he" else "f"))
                 if referent:
                     self.mentioned(referent, bool(_CUE_AFTER.match(piece, opener.end("pronoun"))), True)
+            if self.people and _UNNAMED_SUBJECT.match(piece):
+                self.unnamed_since = self.sentence  # "A neighbour on Hatherley Road said ...": someone new, unnamed, is the subject
             described = DESCRIPTION_SUBJECT.match(piece) if self.people else None
             if described:  # "The Vermont senator declined ...": the person it refers back to is the subject here
                 referent = self.describe(described.group("description"), fallback=True)
@@ -257,6 +279,8 @@ class Registry:
             return
         first_title = strip_title_dot(title.split()[0]) if title else ""
         gender = "m" if first_title in HONORIFICS_MALE else "f" if first_title in HONORIFICS_FEMALE else ""
+        if len(words) == 1 and words[0] in DEMONYMS and (description == "The" or piece[max(0, match.start() - 4): match.start()].lower() == "the "):
+            return  # "The Scot, 47, said": a description of someone named before, not a person named Scot
         if len(words) == 1:
             known = [p for p in self.people if p.split()[-1] == words[0]]
             if not title and not known and not spoke and words[0] not in self.article()[0]:
@@ -266,7 +290,10 @@ class Registry:
         if not title and not match.group("description") and first_name_gender(words[0]) is None and not described_name \
                 and not ROLE_BEFORE.search(piece[max(0, match.start() - 30): match.start()]):  # "spokesman Lu Kang": a person
             return  # "South Carolina", "Great Recession": not a person without a first name, title or description
-        described = ", ".join(x for x in (description if description.split()[:1] != [words[0]] else "", match.group("description") or "") if x)
+        apposition = match.group("description") or ""
+        if _CLAUSE_AFTER_NAME.match(apposition):
+            apposition = ""  # "with hosts Ann Lee and Mika Brzezinski, the Democratic candidate stated": the subject of what follows, not her
+        described = ", ".join(x for x in (description if description.split()[:1] != [words[0]] else "", apposition) if x)
         window = piece[max(0, match.start() - 80): match.start()] if piece and match.start() > 2 and name not in self.descriptions else ""
         before = _DESCRIPTION_BEFORE.search(window) if window else None
         if before and piece[match.end():match.end() + 1] in (",", ""):
@@ -281,7 +308,11 @@ class Registry:
         if match.group("age"):
             described = ", ".join(x for x in (described, match.group("age")) if x)
         described = self.link_its(described)
-        self.person(Speaker(mention=match.group(0), name=name, title=title, description=described, type="person", gender=gender), spoke, subject)
+        name = self.person(Speaker(mention=match.group(0), name=name, title=title, description=described, type="person", gender=gender), spoke, subject)
+        before = _WORDS_BEFORE_NAME.search(piece[max(0, match.start() - 60): match.start()]) if piece else None
+        aged = _AGED_AFTER.match(piece, match.end()) if piece else None
+        self.note(name, ", ".join(x for x in (before.group("words").strip() if before else "", description, described,
+                                             f"aged {aged.group(1)}" if aged else "") if x))
 
     def organisation(self, speaker: Speaker) -> str:
         if speaker.name and not speaker.name.lower().startswith("the "):
@@ -375,6 +406,17 @@ _TWO_CAPITALS = re.compile(r"[A-Z][\w'\u2019-]*\.? [A-Z]")
 _NOUN_BEFORE = re.compile(r"(?:^|\s)(?P<noun>[a-z][a-z-]{3,}(?: [a-z][a-z-]{3,})?)\s+$")
 _NOT_DESCRIPTIONS = frozenset("""said says told tells with from into onto that than when where while about after before against between
 during under over with without have has had were been being will would could should also then asked added according""".split())
+# the words just before a name, back to a clause boundary ("Welsh forward Rhys Pennant and English defender Tom Hale"), and "aged 41" after one
+_WORDS_BEFORE_NAME = re.compile(r"(?:^|[,;:(\u2014]\s*|\b(?:and|with|by|to|as|of|for)\s+)(?P<words>(?:(?!(?:and|with|by)\s)[\w'.\u2019-]+\s+){1,4})$")
+_AGED_AFTER = re.compile(r",?\s+aged\s+(\d{1,3})\b")
+# a sentence whose subject is someone unnamed: "A neighbour on Hatherley Road said", "One resident, who ..., added", "Another 72-year-old woman"
+_CLAUSE_AFTER_NAME = re.compile(rf"^(?:[Tt]he|[Aa]n?)\s+(?:[\w'\u2019-]+\s+){{0,5}}?(?:[a-z]+ly\s+)?(?:{VERB}|stated)\b")
+_UNNAMED = (r"\W*(?:(?:But|And|Meanwhile|However|Later|Now|Earlier),?\s+)?(?:A|An|One|Another)\s+(?:[\w'-]+\s+){0,3}?(?:neighbou?r|resident|witness|"
+            r"man|woman|boy|girl|friend|relative|pensioner|teenager|spokes(?:man|woman|person)|source|official|member|supporter|fan|"
+            r"shopper|worker|customer|passenger|driver|student|parent|teacher|nurse|doctor|onlooker|passer-by|local|voter|volunteer|"
+            r"colleague|mourner|campaigner|\d{1,3}-year-old)s?\b")
+_UNNAMED_SUBJECT = re.compile("^" + _UNNAMED)
+_UNNAMED_SUBJECT_ANYWHERE = re.compile(r"(?:^|(?<=[.!?])\s)" + _UNNAMED)  # (in a stretch of sentences: at the start of one)
 _DESCRIPTION_BEFORE = re.compile(r"(?:^|[,;:]\s|\b(?:by|with|and|met|told|to)\s)\s*(?P<description>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s[\w' -]{2,60}?),\s*$")
 
 
