@@ -166,8 +166,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
         text = RX33.sub("'\" ", RX34.sub(" \"'", text))  # a single-quoted phrase at either end: '''No,''' -> "'No,'"
         text = RX30.sub(' "', text)
         text = RX31.sub('" ', text)
-    if "\n" in text:
-        text = unwrap(text)  # hard-wrapped lines joined, offsets kept
+    text = unwrap(text)  # hard-wrapped lines joined, offsets kept (the same object when nothing is wrapped)
     registry = Registry(text)
     found: list[dict] = []
     carry = None  # a speech quote left open at the end of the previous paragraph

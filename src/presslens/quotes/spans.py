@@ -87,6 +87,8 @@ def _unflatten(text: str, start: int, end: int):
 
 
 _BLOCK = re.compile(r"(?:[ \t]*\S[^\n]*(?:\n|$))+")
+_WRAPPED_BREAK = re.compile(r"\n(?=[^ \t\n])")
+_INDENTED_BREAK = re.compile(r"\n[ \t]")
 _SENTENCE_END = re.compile("[.!?:;\u201d\"\u2019')\u2026]$")
 
 
@@ -124,16 +126,9 @@ def unwrap(text: str) -> str:
                 or sum(not _SENTENCE_END.search(line.rstrip()) for line in lines[:-1]) < 0.5 * len(lengths):
             continue
         pieces.append(text[last:block.start()])
-        body = block.group(0)
-        out = []
-        for i, ch in enumerate(body):
-            if ch == "\n" and i + 1 < len(body):
-                out.append(" " if body[i + 1] not in " \t" else "\n")
-            elif i > 0 and body[i - 1] == "\n" and ch in " \t" and out[-1] == "\n":
-                out.append("\n")  # the first character of an indentation: the line break doubled into a paragraph break
-            else:
-                out.append(ch)
-        pieces.append("".join(out))
+        # a break before an indented line doubled into a paragraph break (its first indent character
+        # becomes the second newline), every other break inside the block a space: same length
+        pieces.append(_INDENTED_BREAK.sub("\n\n", _WRAPPED_BREAK.sub(" ", block.group(0))))
         last = block.end()
     if not pieces:
         return text
