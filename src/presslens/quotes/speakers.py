@@ -228,7 +228,8 @@ class Registry:
             spoke = False  # "Mr. Lynch agreed to take part", "Benning vowed to appeal": not speaking here
         before_name = piece[max(0, match.start() - 60): match.start()]
         # (the anchored match after the name first: it is cheaper than the two searches before it, which end in "$"; speed)
-        subject = bool(_SUBJECT_AFTER.match(piece[match.end("name"):]) and (_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name))) \
+        subject = bool(_SUBJECT_AFTER.match(piece[match.end("name"):]) and (_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)
+                                                                         or _NOUN_SUBJECT_BEFORE.search(before_name if match.start() <= 60 else "x" + before_name))) \
             or bool(_THERE_IS_BEFORE.search(before_name) and _THERE_IS_AFTER.match(piece, match.end("name")))  # "Then there's Lee.": the topic
         if piece[match.end("name"):match.end("name") + 1] in ("'", "\u2019") and not _SUBJECT_AFTER.match(piece[match.end("name"):]):
             spoke = subject = False  # "said Trump's spokesman", "Obama's speech": a possessive, not the speaker
@@ -320,6 +321,19 @@ _SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got
                             r"(?!(?:and|or|of|in|on|at|to|for|with|from|by|as|campaign|supporters|voters|administration|aides|allies|era|team|camp|"
                             r"family|foundation|organization|people|backers|delegates|rally|rallies|and|spokes\w+|aides?|advisers?|advisors?|supporters?|"
                             r"allies|ally|staffers?|loyalists?|consultants?|strategists?|pollsters?|speechwriters?|donors?|fans?|voters?|surrogates?|" + "|".join(w for w in ROLE_NOUNS if w.islower()) + r")\b)[a-z]+\b)")
+# A description of capitalised words and a common noun opening its clause before the name, or a possessive: "Club boss Dean
+# Pryce hinted", "Local resident Ann Lee, 54, welcomed", "Florida developer Mel Sembler expressed", "Elmford's Tom Kerr said":
+# the name is the subject (not after a verb: "Police arrested", "Dane told", "Kerr thanks"; read on the text before the name).
+_NOUN_SUBJECT_BEFORE = re.compile(
+    r"(?:^\s*|[.!?:;]\s+|,\s+|[\"\u201c\u201d]\s*)(?:(?:But|And|Now|Meanwhile|Earlier|Later),?\s+)?(?:(?:[Tt]he|[Aa]n?)\s+)?"
+    r"(?:(?!(?:" + "|".join(sorted(OPENERS)) + r"|Neither|Either|More|Less|All|Any|Can|Could|Will|Would|Did|Does|Do|Is|Was|Just|"
+    r"Whatever|Whoever|Until|Among|During|Inside|Under|Friends|Even)\b)[A-Z][\w'\u2019.-]*\s+){1,3}"
+    r"(?:(?:(?!(?:and|or|nor|but|of|in|on|at|to|for|with|from|by|as|about|after|before|when|while|that|who|whom|which|than|then|"
+    r"also|even|now|the|a|an|his|her|their|its|our|my|your|this|these|those|every|all|most|many|some|any|each|both|next|"
+    r"three|four|five|six|has|had|have|was|is|are|were|will|would|could|can|did|does|not|told|met|said|say|says|saw|spoke|show|hit|"
+    r"made|gave|took|left|beat|sent|let|put|led|won|lost|brought|thought|felt|kept|became|found|named|backed|joined|replaced|"
+    r"against|over|under|into|like|unlike|versus|vs|there|here|more|less|toward|towards|among|another|just|own|only|too|very)\b)"
+    r"[a-z][a-z-]{2,}(?<!ed)(?<!ing)(?<![^s]s)(?<!ly)\s+){1,3}|(?<=['\u2019]s\s)|(?<=s['\u2019]\s))$")
 _CUE_AFTER = re.compile(rf"\s*,?\s+(?:also\s+|later\s+|then\s+|(?!only\b)[a-z]{{3,}}ly\s+)?{VERB}\b")  # ("Cruz openly admitted")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:But|And|Yet|So|Still|Then|Later|Now|Instead|However|Though|Although|While|When|After|Before|As|If)\b[^,.;\"\u201c]{0,80},\s+|"
                               r"(?:But|And|Yet|So|Still|Then|Later|Now)\s+|(?:(?:But|And)\s+)?(?:Though|Although|While|When|After|Before|As|If|Once|Because|Since|Until)\s+(?=(?:he|she)\s))?"
