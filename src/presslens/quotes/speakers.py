@@ -314,7 +314,7 @@ _PLACE = re.compile(r"^(?:San|Santa|Los|Las|El|New|North|South|East|West|Fort|Po
 # A name as the grammatical subject: at the start of its clause (after "But", "Still," or an opening clause such as
 # "Walking to the car,", not inside "As for X," or "According to X,") and before its verb ("Cruz admitted",
 # "Christie's been", "Guardian, the mayor, stopped", "Sanders also said"), not before a noun ("Trump supporters").
-_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|,\s+|[\"\u201c\u201d]\s*)(?:(?:But|And|Yet|So|Still|Then|Now|Later|Earlier|Meanwhile|However|Instead|"
+_SUBJECT_BEFORE = re.compile(r"(?:^\s*|[.!?:;]\s+|,\s+|[\"\u201c\u201d]\s*)(?:(?:But|And|Yet|So|Still|Then|Now|Later|Earlier|Meanwhile|However|Instead|"
                              r"Also|Even|Finally|Indeed|Separately|Moreover),?\s+)*$")
 _SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got|going)\b|(?:\s*\([^()]{1,30}\))?(?:,[^,.;\"\u201c]{2,120}?,(?:\s+[a-z][^,.;\"\u201c]{2,30}?,)?)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|"
                             r"later\s+|never\s+|still\s+|has\s+|had\s+|have\s+|was\s+|is\s+|will\s+|would\s+|could\s+|did\s+|does\s+)?"
@@ -349,12 +349,14 @@ _NOT_A_NAME = re.compile(r"^(?:[A-Z][a-z]{3,}(?:tion|sion|ment|ism|ity|ness|ing|
 # Trump supporter, said".  The name is the subject (the speaker, before a cue verb); names inside the apposition are neither.
 _APPOSITION_SUBJECT = re.compile(
     r"^\W*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Also|Then),?\s+)?(?!(?:After|Before|When|While|If|As|In|On|At|For|With|From|By|"
-    r"Since|Until|Although|Though|Because|According|Despite|During|Like|Unlike|Asked|Speaking|Under|Over|To|Of|Among)\b)"
+    r"Since|Until|Although|Though|Because|According|Despite|During|Like|Unlike|Asked|Speaking|Under|Over|To|Of|Among|"
+    r"Meanwhile|However|Still|Instead|Indeed|Moreover|Nevertheless|Nonetheless|Later|Earlier|Separately|Finally|Now|Also|Then|Yet|So)\b)"  # (not a head)
     r"(?P<head>(?:(?!(?:for|of|in|on|at|to|with|from|by|about|over|after|before|than|against|toward|towards)\s)[\w.'\u2019-]+\s+){0,5}?"
     r"[A-Z][\w.'\u2019-]*)(?!,\s+(?:[\w.'\u2019-]+\s+){1,3}(?:said|says|added|noted|argued|wrote|believes|thinks),)(?P<apposition>(?:,\s+(?![A-Z][a-z]+\s+[A-Z][a-z]+)|\s*(?:--|\u2014|\u2013)\s*|\s+of\s+)[^\"\u201c\u201d;]{3,250}?)"
     r"(?:,|\s*(?:--|\u2014|\u2013))\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|has\s+|had\s+|have\s+|was\s+|is\s+|will\s+|would\s+)?"
     r"(?!(?:in|on|at|of|for|and|or|but|nor|who|whom|whose|which|that|the|a|an|to|from|with|by|as|its|his|her|their|where|when|while|"
-    r"after|before|including|now|not|both|one|two|three|four|five|than|this|these|those|some|many|most|all|such|into|per|like|if|so)\b)"
+    r"after|before|including|now|not|both|one|two|three|four|five|than|this|these|those|some|many|most|all|such|into|per|like|if|so|"
+    r"although|though|because|since|unless|until|whereas)\b)"
     r"(?P<verb>[a-z]{2,})\b")
 # The plural of a nationality, ethnicity, faith or party closing a capitalised phrase: a group, not a surname.
 _GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:icans|ians|[a-z]{2}eans|inos|inas|anics|olics|icals|ists|ites|crats|nese)$|^(?:Muslims|Jews|Arabs|Blacks|Whites|"
