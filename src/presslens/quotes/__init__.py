@@ -30,7 +30,8 @@ The extractor is a pipeline a reader can audit, in three steps.
    ``continuation``       the second and later parts of one quotation (split around
                           its attribution, or running over paragraphs)
 3. **Speakers as entities.**  The attribution phrase (read in :mod:`presslens.quotes.mentions`;
-   the article's people are kept in :mod:`presslens.quotes.speakers`) is split into the ``mention`` as
+   the article's people are kept in :mod:`presslens.quotes.speakers`, from the names and
+   organisations :mod:`presslens.quotes.scan` finds in its text) is split into the ``mention`` as
    written, a ``title`` (``Mr.``, ``Sen.``, ``Det Supt``), a ``description`` (``Labour
    leader``, ``campaign spokesman``, ``founder of Shadow Watch``, ``his sister``) and a
    ``canonical`` name: the full name where the article gives one, found through

@@ -137,6 +137,7 @@ _OWN_SUBJECT = re.compile(rf"^[\s,.;:!?\u2014\u2013-]*(?:(?:and|but|while|as|the
                           rf"(?:[A-Z][\w.'\u2019-]*\s+|[a-z]+\s+(?=[A-Z])){{0,4}}?{NAME})\s+(?:also\s+|then\s+|later\s+)?(?:{VERB}|called|calling|expressed)\b")
 
 
+_NEW_SENTENCE = re.compile(r"\s+(?:[A-Z][a-z]|[A-Z]\.\s)")  # after a quote that ends a sentence: the next sentence
 _GOES_ON = re.compile(r"^[\s,]*(?:telling|saying|adding|noting|arguing|insisting|warning)\s")  # '"...," telling reporters ... that it is "..."': the same speaker
 
 
@@ -180,6 +181,9 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
             words = paragraph[start:end]
             # people named before this quote (outside quotes) become the "he" of it
             registry.known_organisations = len(registry.org_pieces)
+            if index > 0 and runs[index - 1][2] and paragraph[runs[index - 1][1] - 1: runs[index - 1][1]] in (".", "!", "?") \
+                    and _NEW_SENTENCE.match(paragraph, cursor):  # '... "a new-media journalist." Mosman saw it differently': a new sentence
+                registry.sentence += 1
             registry.scan(joined + paragraph[cursor: max(cursor, start - 1)])
             joined = ""
             cursor = end + 1

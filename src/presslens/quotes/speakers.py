@@ -22,6 +22,7 @@ from presslens.quotes.coref import (
     salient_referent,
 )
 from presslens.quotes.mentions import ORG_NOUN, Speaker, parse_speaker, split_name, strip_title_dot  # noqa: F401  (re-exported)
+from presslens.quotes.scan import ORG_SCAN, PLACE, ArticleScan, mention_matches, sentence_pieces
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
     HONORIFICS_FEMALE,
@@ -36,7 +37,6 @@ from presslens.quotes.vocabulary import (
     RX12,
     RX13,
     RX14,
-    RX15,
     TITLE_WORDS,
     VERB,
     first_name_firm,
@@ -106,7 +106,7 @@ class Registry:
         while len(self._org_by_piece) < pieces:
             piece = self.org_pieces[len(self._org_by_piece)]
             found = []
-            for match in _ORG_SCAN.finditer(piece):
+            for match in ORG_SCAN.finditer(piece):
                 words = match.group("org").split()
                 while len(words) > 1 and words[0] in OPENERS:
                     words = words[1:]
@@ -126,7 +126,7 @@ class Registry:
 
     def article(self) -> tuple[dict[str, str], list[str]]:
         if self._scan is None:
-            self._scan = _ArticleScan(self.text)  # (read lazily, part by part: speed)
+            self._scan = ArticleScan(self.text)  # (read lazily, part by part: speed)
         return self._scan
 
     def mentioned(self, name: str, spoke: bool = False, subject: bool = False) -> None:
@@ -198,7 +198,7 @@ class Registry:
             self.sentence += len(ends)
             self._pronoun_open = (self._pronoun_open and not ends) or bool(_HE_SHE.search(PERIOD.split(segment)[-1]))
             return
-        for piece, ends in _sentence_pieces(segment):
+        for piece, ends in sentence_pieces(segment):
             he_she = None if self._pronoun_open else _HE_SHE.search(piece)  # (searched once: speed)
             pronoun = 0 if self._pronoun_open else (he_she.start() if he_she else None)
             opener = _PRONOUN_SUBJECT.match(piece) if self.people else None
@@ -219,7 +219,7 @@ class Registry:
                 if apposition else None
             described_name = _DESCRIBED_NAME_SUBJECT.match(piece) if two_capitals else None
             self._described_name = described_name.start("name") if described_name else -1
-            for match in _mention_matches(piece):
+            for match in mention_matches(piece):
                 known = len(self.mentions)
                 self._mention(match, piece)
                 if pronoun is not None and match.start() > pronoun:
@@ -250,7 +250,8 @@ class Registry:
             spoke = False  # "Mr. Lynch agreed to take part", "Benning vowed to appeal": not speaking here
         before_name = piece[max(0, match.start() - 60): match.start()]
         # (the anchored match after the name first: it is cheaper than the two searches before it, which end in "$"; speed)
-        subject = bool(_SUBJECT_AFTER.match(piece[match.end("name"):]) and (_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name))) \
+        subject = bool(_SUBJECT_AFTER.match(piece[match.end("name"):]) and (_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)
+                                                                         or _NOUN_SUBJECT_BEFORE.search(before_name if match.start() <= 60 else "x" + before_name))) \
             or bool(_THERE_IS_BEFORE.search(before_name) and _THERE_IS_AFTER.match(piece, match.end("name")))  # "Then there's Lee.": the topic
         if piece[match.end("name"):match.end("name") + 1] in ("'", "\u2019") and not _SUBJECT_AFTER.match(piece[match.end("name"):]):
             spoke = subject = False  # "said Trump's spokesman", "Obama's speech": a possessive, not the speaker
@@ -275,7 +276,7 @@ class Registry:
             return  # "Asian Americans", "Young Latinos", "Latino Republicans": a group of people, not one person
         description, title, name = split_name(words_all)
         words = name.split()
-        if not words or words[0] in OPENERS or any(w in ORG_WORDS for w in words) or _PLACE.search(name) or _PLACE.search(" ".join(words_all)):
+        if not words or words[0] in OPENERS or any(w in ORG_WORDS for w in words) or PLACE.search(name) or PLACE.search(" ".join(words_all)):
             return
         first_title = strip_title_dot(title.split()[0]) if title else ""
         gender = "m" if first_title in HONORIFICS_MALE else "f" if first_title in HONORIFICS_FEMALE else ""
@@ -328,29 +329,29 @@ class Registry:
         return speaker.name or speaker.mention
 
 
-# (each scan opens with a lookahead for the capital every match starts with, so the engine skips other positions at once: speed)
-_FULL_NAME_SCAN = re.compile(r"(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])(?<![\w'.-])(?P<name>[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?(?: (?:[A-Z]\.|[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?|(?:Mc|Mac)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)){1,5})(?![\w'-])"
-                             r"(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
-_ORG_SCAN = re.compile(r"(?=[A-Z])(?<![\w'-])(?P<org>(?:[A-Z][\w'&-]*\s+){0,4}(?:" + "|".join(sorted(w for w in ORG_WORDS if w[0].isupper() and len(w) > 2)) + r"))\b")
-
-
-_MENTION_SCAN = re.compile(r"(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])(?<![\w'\u2019.-])(?P<name>(?:[DO]['\u2019](?=[A-Z]))?[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?(?: (?:[A-Z]\.|(?:[DO]['\u2019](?=[A-Z]))?[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?|(?:Mc|Mac)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)){0,5})"
-                           r"(?![\w-]|['\u2019](?!s\b))"  # "Briggs's been": a subject; "Obama's speech": a mention (not "Barack")
-                           r"(?:,\s+(?P<age>\d{1,3})\b)?(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
-# Places and days read as names: "San Diego", "North Dakota", "Madison Square Garden", "South Dakota Tuesday".
-_PLACE = re.compile(r"^(?:San|Santa|Los|Las|El|New|North|South|East|West|Fort|Port|Saint|St\.?|Mount|Lake|Middle|Far|Near)\s|\s(?:Square|Garden|Street|Avenue|"
-                    r"Road|Park|Island|Islands|County|City|Valley|Beach|Hill|Hills|Bay|River|Airport|Station|Monday|Tuesday|Wednesday|"
-                    r"Thursday|Friday|Saturday|Sunday)$")
 # A name as the grammatical subject: at the start of its clause (after "But", "Still," or an opening clause such as
 # "Walking to the car,", not inside "As for X," or "According to X,") and before its verb ("Cruz admitted",
 # "Christie's been", "Guardian, the mayor, stopped", "Sanders also said"), not before a noun ("Trump supporters").
-_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|,\s+|[\"\u201c\u201d]\s*)(?:(?:But|And|Yet|So|Still|Then|Now|Later|Earlier|Meanwhile|However|Instead|"
+_SUBJECT_BEFORE = re.compile(r"(?:^\s*|[.!?:;]\s+|,\s+|[\"\u201c\u201d]\s*)(?:(?:But|And|Yet|So|Still|Then|Now|Later|Earlier|Meanwhile|However|Instead|"
                              r"Also|Even|Finally|Indeed|Separately|Moreover),?\s+)*$")
 _SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got|going)\b|(?:\s*\([^()]{1,30}\))?(?:,[^,.;\"\u201c]{2,120}?,(?:\s+[a-z][^,.;\"\u201c]{2,30}?,)?)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|"
                             r"later\s+|never\s+|still\s+|has\s+|had\s+|have\s+|was\s+|is\s+|will\s+|would\s+|could\s+|did\s+|does\s+)?"
                             r"(?!(?:and|or|of|in|on|at|to|for|with|from|by|as|campaign|supporters|voters|administration|aides|allies|era|team|camp|"
                             r"family|foundation|organization|people|backers|delegates|rally|rallies|and|spokes\w+|aides?|advisers?|advisors?|supporters?|"
                             r"allies|ally|staffers?|loyalists?|consultants?|strategists?|pollsters?|speechwriters?|donors?|fans?|voters?|surrogates?|" + "|".join(w for w in ROLE_NOUNS if w.islower()) + r")\b)[a-z]+\b)")
+# A description of capitalised words and a common noun opening its clause before the name, or a possessive: "Club boss Dean
+# Pryce hinted", "Local resident Ann Lee, 54, welcomed", "Florida developer Mel Sembler expressed", "Elmford's Tom Kerr said":
+# the name is the subject (not after a verb: "Police arrested", "Dane told", "Kerr thanks"; read on the text before the name).
+_NOUN_SUBJECT_BEFORE = re.compile(
+    r"(?:^\s*|[.!?:;]\s+|,\s+|[\"\u201c\u201d]\s*)(?:(?:But|And|Now|Meanwhile|Earlier|Later),?\s+)?(?:(?:[Tt]he|[Aa]n?)\s+)?"
+    r"(?:(?!(?:" + "|".join(sorted(OPENERS)) + r"|Neither|Either|More|Less|All|Any|Can|Could|Will|Would|Did|Does|Do|Is|Was|Just|"
+    r"Whatever|Whoever|Until|Among|During|Inside|Under|Friends|Even)\b)[A-Z][\w'\u2019.-]*\s+){1,3}"
+    r"(?:(?:(?!(?:and|or|nor|but|of|in|on|at|to|for|with|from|by|as|about|after|before|when|while|that|who|whom|which|than|then|"
+    r"also|even|now|the|a|an|his|her|their|its|our|my|your|this|these|those|every|all|most|many|some|any|each|both|next|"
+    r"three|four|five|six|has|had|have|was|is|are|were|will|would|could|can|did|does|not|told|met|said|say|says|saw|spoke|show|hit|"
+    r"made|gave|took|left|beat|sent|let|put|led|won|lost|brought|thought|felt|kept|became|found|named|backed|joined|replaced|"
+    r"against|over|under|into|like|unlike|versus|vs|there|here|more|less|toward|towards|among|another|just|own|only|too|very)\b)"
+    r"[a-z][a-z-]{2,}(?<!ed)(?<!ing)(?<![^s]s)(?<!ly)\s+){1,3}|(?<=['\u2019]s\s)|(?<=s['\u2019]\s))$")
 _CUE_AFTER = re.compile(rf"\s*,?\s+(?:also\s+|later\s+|then\s+|(?!only\b)[a-z]{{3,}}ly\s+)?{VERB}\b")  # ("Cruz openly admitted")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:But|And|Yet|So|Still|Then|Later|Now|Instead|However|Though|Although|While|When|After|Before|As|If)\b[^,.;\"\u201c]{0,80},\s+|"
                               r"(?:But|And|Yet|So|Still|Then|Later|Now)\s+|(?:(?:But|And)\s+)?(?:Though|Although|While|When|After|Before|As|If|Once|Because|Since|Until)\s+(?=(?:he|she)\s))?"
@@ -366,12 +367,14 @@ _NOT_A_NAME = re.compile(r"^(?:[A-Z][a-z]{3,}(?:tion|sion|ment|ism|ity|ness|ing|
 # Trump supporter, said".  The name is the subject (the speaker, before a cue verb); names inside the apposition are neither.
 _APPOSITION_SUBJECT = re.compile(
     r"^\W*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Also|Then),?\s+)?(?!(?:After|Before|When|While|If|As|In|On|At|For|With|From|By|"
-    r"Since|Until|Although|Though|Because|According|Despite|During|Like|Unlike|Asked|Speaking|Under|Over|To|Of|Among)\b)"
+    r"Since|Until|Although|Though|Because|According|Despite|During|Like|Unlike|Asked|Speaking|Under|Over|To|Of|Among|"
+    r"Meanwhile|However|Still|Instead|Indeed|Moreover|Nevertheless|Nonetheless|Later|Earlier|Separately|Finally|Now|Also|Then|Yet|So)\b)"  # (not a head)
     r"(?P<head>(?:(?!(?:for|of|in|on|at|to|with|from|by|about|over|after|before|than|against|toward|towards)\s)[\w.'\u2019-]+\s+){0,5}?"
     r"[A-Z][\w.'\u2019-]*)(?!,\s+(?:[\w.'\u2019-]+\s+){1,3}(?:said|says|added|noted|argued|wrote|believes|thinks),)(?P<apposition>(?:,\s+(?![A-Z][a-z]+\s+[A-Z][a-z]+)|\s*(?:--|\u2014|\u2013)\s*|\s+of\s+)[^\"\u201c\u201d;]{3,250}?)"
     r"(?:,|\s*(?:--|\u2014|\u2013))\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|has\s+|had\s+|have\s+|was\s+|is\s+|will\s+|would\s+)?"
     r"(?!(?:in|on|at|of|for|and|or|but|nor|who|whom|whose|which|that|the|a|an|to|from|with|by|as|its|his|her|their|where|when|while|"
-    r"after|before|including|now|not|both|one|two|three|four|five|than|this|these|those|some|many|most|all|such|into|per|like|if|so)\b)"
+    r"after|before|including|now|not|both|one|two|three|four|five|than|this|these|those|some|many|most|all|such|into|per|like|if|so|"
+    r"although|though|because|since|unless|until|whereas)\b)"
     r"(?P<verb>[a-z]{2,})\b")
 # The plural of a nationality, ethnicity, faith or party closing a capitalised phrase: a group, not a surname.
 _GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:icans|ians|[a-z]{2}eans|inos|inas|anics|olics|icals|ists|ites|crats|nese)$|^(?:Muslims|Jews|Arabs|Blacks|Whites|"
@@ -418,82 +421,3 @@ _UNNAMED = (r"\W*(?:(?:But|And|Meanwhile|However|Later|Now|Earlier),?\s+)?(?:A|A
 _UNNAMED_SUBJECT = re.compile("^" + _UNNAMED)
 _UNNAMED_SUBJECT_ANYWHERE = re.compile(r"(?:^|(?<=[.!?])\s)" + _UNNAMED)  # (in a stretch of sentences: at the start of one)
 _DESCRIPTION_BEFORE = re.compile(r"(?:^|[,;:]\s|\b(?:by|with|and|met|told|to)\s)\s*(?P<description>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s[\w' -]{2,60}?),\s*$")
-
-
-def _mention_matches(piece: str):
-    """The name matches of a sentence in text order, with the names inside a description read
-    as part of the name before it ("Santa Catarina, a worker named Antonio Arroyo has ...")."""
-    for match in _MENTION_SCAN.finditer(piece):
-        yield match
-        if match.group("description"):
-            yield from _MENTION_SCAN.finditer(piece, match.start("description"), match.end("description"))
-
-
-def _sentence_pieces(text: str):
-    """(piece, ends_a_sentence) for the sentences of a stretch of text."""
-    start = 0
-    for match in PERIOD.finditer(text):
-        if text[match.start()] == ".":
-            before = text[start: match.start()]
-            last_word = before.rsplit(None, 1)[-1].lower().lstrip("(") if before.strip() else ""
-            if last_word in ABBREVIATIONS or len(last_word) == 1 or "." in last_word or RX15.fullmatch(last_word):
-                continue
-        yield text[start: match.end()].lstrip(), True  # (no leading space: a name opening the sentence is at its start)
-        start = match.end()
-    if start < len(text):
-        yield text[start:], False
-
-
-class _ArticleScan:
-    """:func:`_scan_article` of a text, read as ``scan[0]`` (names) and ``scan[1]`` (organisations),
-    each only when first asked for (speed, issue 17: the organisations are seldom needed)."""
-
-    def __init__(self, text: str):
-        self._text, self._parts = text, [None, None]
-
-    def __getitem__(self, index: int):
-        index = index % 2
-        if self._parts[index] is None:
-            self._parts[index] = (_scan_names, _scan_organisations)[index](self._text)
-        return self._parts[index]
-
-    def __iter__(self):
-        return iter((self[0], self[1]))
-
-    def __len__(self) -> int:
-        return 2
-
-
-def _scan_article(text: str) -> tuple[dict[str, str], list[str]]:
-    """Full names (first seen, by surname) and organisations named anywhere in the text."""
-    return _scan_names(text), _scan_organisations(text)
-
-
-def _scan_names(text: str) -> dict[str, str]:
-    """Full names (first seen, by surname) named anywhere in the text."""
-    names: dict[str, str] = {}
-    for match in _FULL_NAME_SCAN.finditer(text):
-        words = match.group("name").split()
-        while words and (words[0] in OPENERS or strip_title_dot(words[0]) in TITLE_WORDS or words[0] in ORG_WORDS):
-            words = words[1:]
-        if len(words) < 2 or any(w in ORG_WORDS or w in OPENERS for w in words) or _PLACE.search(" ".join(words)):
-            continue
-        if any(w.endswith(".") and len(w) > 2 and w[:-1].lower() not in ABBREVIATIONS for w in words[:-1]):
-            continue  # "Tax Policy Center. Proposals": a sentence end, not a name
-        titled = len(words) < len(match.group("name").split())
-        if not titled and first_name_gender(words[0]) is None and first_name_gender(words[0].rstrip(".")) is None and len(words[0].rstrip(".")) > 1:
-            continue  # "United States", "Vietnam War": no first name and no title
-        names.setdefault(words[-1], " ".join(words))
-    return names
-
-
-def _scan_organisations(text: str) -> list[str]:
-    """Organisations named anywhere in the text."""
-    organisations = []
-    for match in _ORG_SCAN.finditer(text):
-        words = match.group("org").split()
-        while words and words[0] in OPENERS:
-            words = words[1:]
-        if words:
-            organisations.append(" ".join(words))
-    return organisations
