@@ -89,3 +89,19 @@ def _write(tmp_path: Path) -> tuple[Path, Path]:
     ann = tmp_path / "attributions" / "council_annotator1.ann"
     ann.write_text(_brat(TEXT), encoding="utf-8")
     return tmp_path, ann
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("The Florida senator", True),           # a definite description of a person: names no one, so not scored
+    ("the former governor", True),
+    ("The Scot", True),
+    ("the councillor, who chairs the panel", True),
+    ("the Trump campaign", False),           # an organisation, scored as one
+    ("The Elmford Borough Council", False),
+    ("the department", False),
+    ("Council leader Ann Rowe", False),      # a name
+    ("Rowe", False),
+    ("she", False),
+])
+def test_described_sources_are_not_scored(scorer, source, expected):
+    assert scorer.described(source) is expected

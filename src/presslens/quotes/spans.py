@@ -61,6 +61,12 @@ def _unflatten(text: str, start: int, end: int):
     >>> t = '"I am ready," said Lee. "I train hard. "It is my year." Lee won.'
     >>> [t[s:s + len(p)] == p for s, p in _unflatten(t, 0, len(t))], [p for _, p in _unflatten(t, 0, len(t))]
     ([True, True], ['"I am ready," said Lee. "I train hard.', '"It is my year." Lee won.'])
+
+    A straight mark typed for an apostrophe neither opens nor closes a quotation:
+
+    >>> t = '"I am ready," said Lee. "I beat Elmford"s best. "It is my year." Lee won.'
+    >>> [p for _, p in _unflatten(t, 0, len(t))]
+    ['"I am ready," said Lee. "I beat Elmford"s best.', '"It is my year." Lee won.']
     """
     if sum(text.count(mark, start, end) for mark in "\"\u201c\u201d") < 3:
         yield start, text[start:end]
@@ -72,6 +78,8 @@ def _unflatten(text: str, start: int, end: int):
     is_open = False
     for match in _DOUBLE_MARK.finditer(text, start, end):
         i, ch = match.start(), match.group(0)
+        if _typed_apostrophe(text, i, start):
+            continue  # (India"s: no quote mark, so it neither opens nor closes)
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         opens = ch == "\u201c" and not (not before.isspace() and (after.isspace() or after in ".,;:!?")) \
@@ -139,6 +147,11 @@ def unwrap(text: str) -> str:
 _SINGLE_MARK = re.compile("['\u2018\u2019]")
 _DOUBLE_MARK = re.compile('["\u201c\u201d]')
 _TYPED_APOSTROPHE = re.compile(r'"(?:s|t|re|ve|ll|d|m)(?![\w"])')
+
+
+def _typed_apostrophe(text: str, i: int, start: int = 0) -> bool:
+    """Whether the straight double mark at ``text[i]`` was typed for an apostrophe (India"s, don"t)."""
+    return text[i] == '"' and start < i and text[i - 1].isalpha() and _TYPED_APOSTROPHE.match(text, i) is not None
 _CONTRACTION = re.compile(r"'(?:s|t|re|ve|ll|d|m|em|cause|til|n)\b|'\d0s\b|'\d\d\b")
 
 
@@ -205,8 +218,7 @@ def candidate_spans(paragraph: str) -> list[tuple[int, int, bool, str]]:
     n = len(paragraph)
     last = 0
     # a straight mark typed for an apostrophe (India"s, don"t) is no quote mark
-    positions = [m.start() for m in _DOUBLE_MARK.finditer(paragraph)
-                 if not (m.group(0) == '"' and 0 < m.start() and paragraph[m.start() - 1].isalpha() and _TYPED_APOSTROPHE.match(paragraph, m.start()))]
+    positions = [m.start() for m in _DOUBLE_MARK.finditer(paragraph) if not _typed_apostrophe(paragraph, m.start())]
     k = 0
     while k < len(positions):
         i = positions[k]
