@@ -65,8 +65,9 @@ _BEFORE_ACCORDING = re.compile(r"[Aa]ccording to (?P<who>[^:\"\u201c\u201d]+?)\s
 _BEFORE_COLON = re.compile(r"(?:^|[.!?]\s+|\s[\u2014\u2013-]+\s*)(?P<who>(?:(?:[A-Z][\w'.-]*|of|the|for|at|and|&)\s*,?\s*){1,8})\s*:\s*$")
 # A speaker's label opening a transcript line: "Rep. Ann Lowe (R-Ohio):", "Former home secretary Ann Lowe:",
 # and a match report's list of reactions: "- Harbour Town boss Dean Pryce:".
-_LABEL_COLON = re.compile(r"^(?:[-\u2013\u2014\u2022*]\s*)?(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}(?:\s+[a-z]+){0,4}"
-                          r"(?:\s+[A-Z][\w.'\u2019-]*){2,4}(?:\s*\([A-Z][\w.-]{1,10}\))?)\s*:\s*$")
+# (after a list's dash the colon may be missing: "- Harbour Town boss Dean Pryce "We ...")
+_LABEL_COLON = re.compile(r"^(?:(?P<bullet>[-\u2013\u2014\u2022*])\s*)?(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}(?:\s+[a-z]+){0,4}"
+                          r"(?:\s+[A-Z][\w.'\u2019-]*){2,4}(?:\s*\([A-Z][\w.-]{1,10}\))?)(?:\s*:|(?(bullet)(?<=[a-z])|(?!)))\s*$")
 # A question put by someone named in a passive: "X was asked by host Ann Lee, ...", "... pressed by reporter Ann Lee about".
 _ASKED_BY = re.compile(r"\b(?:was|were|been|being)\s+(?:asked|pressed|questioned|challenged)\s+by\s+(?P<who>[^,;:\"\u201c\u201d]+?)"
                        r"(?:,|\s+(?:whether|if|about|why|how|what|when|on|during|to)\b|\s*$)")
@@ -78,10 +79,14 @@ BYLINE = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*(?P<who>(?:[A-Z][\w.'\u2019-]*\
 AFTER_SHORT_SENTENCE = re.compile(rf"^\s*(?P<who>(?:[A-Z][\w'.-]*\s+){{0,4}}[A-Z][\w'.-]*|[Hh]e|[Ss]he|[Tt]hey)\s+(?P<verb>{VERB})\s*(?:\.|$)")
 
 
-_AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=[A-Z]|the\s+[A-Z]|(?:he|she|they)$)")
-_FINITE = re.compile(r"\s[a-z]{3,}ed\s|\s(?:made|said|told|was|were|is|are|has|had|took|gave|won|lost|did)\s")
+_AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=[A-Z]|the\s+[A-Z]|(?:he|she|they)$)"
+                         r"|\s+(?:and|but)\s+(?=(?:the|his|her|their)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*$|(?:he|she|they)$)")  # ("Early talks have taken place and the striker")
+_FINITE = re.compile(r"\s[a-z]{3,}ed\s|\s(?:made|said|told|was|were|is|are|has|had|have|took|gave|won|lost|did)\s")
 
 
+# a described subject before its past-tense verb, in a clause that goes on with "saying": "the groups issued a statement"
+_NOUN_PHRASE_SUBJECT = re.compile(r"^(?P<who>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'\u2019-]+\s+){0,4}?[a-z][\w-]+)\s+(?:[a-z]+ly\s+)?"
+                                  r"(?:issued|released|put|sent|posted|published|made|gave|wrote|took|[a-z]{3,}ed)\b")
 _AS_WHO = re.compile(r"^[Aa]s\s+(?=(?:[a-z][\w-]*\s+){0,3}[A-Z]|the\s|an?\s)")
 _BULLET = re.compile(r"^\s*[~\u2022\u00b7*]+\s*")
 
@@ -263,10 +268,12 @@ def before(head: str):
             subject = SUBJECT_IN_SENTENCE.match(who + " ")
             subject = subject if subject and not subjects.opens_with_clause(subject.group("who")) else None  # not "Amid calls for ..."
             subject = subject or _POSSESSIVE_SUBJECT.match(who + " ")  # "Ryan's campaign shrugged off Reed's comments, telling"
+            subject = subject or _NOUN_PHRASE_SUBJECT.match(who)  # "the groups issued a statement saying"
             who = subject.group("who") if subject else (subjects.sentence_subject(who) or who)
         if ", " in who and (not who_ok(who) or subjects.opens_with_clause(who)):  # "In a call on Dec. 2, Col. Reyes, ... said"
             lead = subjects.lead_clause_subject(who)  # ... and "Earlier this week, Cllr Hale condemned the cuts and vowed"
-            who = (subjects.sentence_subject(lead) or lead) if lead else who
+            noun_phrase = _NOUN_PHRASE_SUBJECT.match(lead) if lead and match.group("verb").lower().endswith("ing") else None
+            who = (subjects.sentence_subject(lead) or (noun_phrase.group("who") if noun_phrase else lead)) if lead else who
         if not who_ok(who) and ", " in who:  # "Whether the issue is X or Y, Mr. Garin added,": the subject after the clause
             last = _AS_WHO.sub("", who.rsplit(", ", 1)[1])  # "Of course, as Ann Lee observed, the ...:", "as chief prosecutor Ann Lee put it,"
             head_part = last.split(" who ")[0]  # "..., a council official who spoke on condition of anonymity said"
