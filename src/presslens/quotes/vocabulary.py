@@ -20,7 +20,7 @@ CUE_VERBS = ("said", "says", "saying", "added", "adds", "adding", "told", "tells
              "announced", "responded", "responds", "suggested", "suggests", "countered", "complained", "predicted", "remarked",
              "observed", "vowed", "pledged", "promised", "boasted", "cautioned", "emphasised", "emphasized", "maintained", "commented",
              "quipped", "mused", "lamented", "concluded", "agreed", "demanded", "shouted", "yelled", "whispered", "recounted", "confirmed",
-             "revealed", "described", "declares", "declared", "questioned", "cracked", "reads", "read", "stated", "went on", "pointed out", "wrote on", "said in a statement", "told reporters")
+             "revealed", "described", "declares", "declared", "questioned", "cracked", "reads", "read", "stated", "went on", "pointed out", "points out", "pointing out", "wrote on", "said in a statement", "told reporters")
 # Attribution verbs of news copy beyond "said" (issue 17): "as X put it", "X reported", "X shot back", "..., writing"
 CUE_VERBS += ("reported", "put it", "puts it", "retorted", "shot back", "fired back", "hit back", "concludes", "asserted",
               "asserts", "writing", "noting", "declaring", "arguing", "explaining", "insisting", "asserting", "recalling",
