@@ -61,7 +61,7 @@ class Registry:
         self.gender_sure: dict[str, bool] = {}  # gender from a title or an earlier he/she, not only from the first name
         self.organisations: list[str] = []
         self.recent: list[str] = []  # people in order of mention (speakers and subjects)
-        self.mentions: list[tuple[int, str, bool, bool]] = []  # (sentence number, person, quoted as speaker, subject) in text order
+        self.mentions: list[tuple[int, str, bool, bool]] = []  # (sentence number, person, quoted as speaker, subject) in text order; person "": someone not known as subject ("The Scot said" unresolved)
         self.org_pieces: list[str] = []  # the text read so far, for organisations named in it
         self._org_by_piece: list[list[str]] = []
         self.known_organisations: int | None = None
@@ -150,7 +150,8 @@ class Registry:
         """
         if speaker.mention.lower() in ("they", "we"):
             return ""
-        mentions = [m for i, m in enumerate(self.mentions) if m[0] != self.sentence or i not in self._after_pronoun]
+        mentions = [m for i, m in enumerate(self.mentions) if m[0] != self.sentence or (i not in self._after_pronoun and m[1])]  # (someone
+        # unknown as subject, "The senator was rallying for Eric Kingson, ... as he promised", weighs only in the sentences after)
         surnames = {p.split()[-1] for p in self.people if " " in p} | set(self.article()[0])
         weak = {name for _, name, _, _ in mentions if " " not in name and not self.gender.get(name) and name not in self.titles
                 and name not in surnames and not first_name_gender(name) and _NOT_A_NAME.search(name)}
@@ -173,8 +174,8 @@ class Registry:
                        "; ".join(self.known.get(name, ()))) for name in reversed(self.recent)]
         mentions = [m for m in self.mentions if (" " not in m[1] or m[1] in self.titles or self.gender.get(m[1]) or m[1] in self.descriptions)
                     and (m[0] < self.sentence or self.quoted.get(m[1]) == self.sentence)]  # (in its own sentence, only who was quoted just before)
-        return description_referent(description, candidates, fallback=fallback, salient=lambda allowed, gender: salient_referent(
-            mentions, self.sentence, allowed, gender, self.gender, self.gender_sure, self.unnamed_since))  # (not "Fenwick Rovers": no first name, title or description)
+        return description_referent(description, candidates, fallback=fallback, salient=lambda allowed, gender, other_role: salient_referent(
+            mentions, self.sentence, allowed, gender, self.gender, self.gender_sure, self.unnamed_since, other_role=other_role))  # (not "Fenwick Rovers": no first name, title or description)
 
     def link_gender(self, name: str, gender: str) -> None:
         """A he/she resolved to ``name``: its gender is now known (unless a title said otherwise)."""
@@ -213,6 +214,8 @@ class Registry:
                 referent = self.describe(described.group("description"), fallback=True)
                 if referent:
                     self.mentioned(referent, bool(_CUE_AFTER.match(piece, described.end("description"))), True)
+                else:  # someone not known is the subject here: a he/she after it is not the person named before
+                    self.mentions.append((self.sentence, "", bool(_CUE_AFTER.match(piece, described.end("description"))), True))
             two_capitals = bool(self.people) or _TWO_CAPITALS.search(piece) is not None  # (searched once for both tests below: speed)
             apposition = _APPOSITION_SUBJECT.match(piece) if two_capitals else None
             self._apposition = (apposition.end("head"), apposition.end("apposition"), bool(re.fullmatch(VERB, apposition.group("verb")))) \
