@@ -177,6 +177,42 @@ class Registry:
         return description_referent(description, candidates, fallback=fallback, salient=lambda allowed, gender, other_role: salient_referent(
             mentions, self.sentence, allowed, gender, self.gender, self.gender_sure, self.unnamed_since, other_role=other_role))  # (not "Fenwick Rovers": no first name, title or description)
 
+    def spoken_for(self, mention: str, before: str = "") -> str:
+        """The body whose unnamed spokesperson a description refers back to ("the spokesman", "the council
+        spokeswoman", "the official"), or ``""``: the last "<body> spokesman" or "a spokesman for <body>" in the text
+        read so far and ``before`` (the paragraph up to the quote) with the same noun (a spokesperson for either
+        gender), of the body its modifier names ("council": a Council; "Northmoor": a body so named).  Not a body
+        whose spokesperson was named ("spokesman Neil Amber": the person, see :meth:`describe`).
+
+        Example
+        -------
+        >>> Registry("").spoken_for("the council spokeswoman", "Fares will rise, an Elmford Borough Council spokeswoman said.")
+        'Elmford Borough Council'
+        >>> Registry("").spoken_for("the spokesman", "A Northmoor Police spokesman, Neil Amber, said the force would act.")
+        ''
+        """
+        match = _THE_SPOKES.match(mention)
+        if match is None:
+            return ""
+        noun, modifier = match.group("noun").lower(), match.group("mod") or ""
+        types = ORG_NOUNS.get(modifier.lower(), ()) if modifier.islower() else ()
+        if modifier.islower() and not types and modifier != "same":
+            return ""  # ("the senior official", "the campaign spokesman" with no campaign named: not sure which body)
+        for found in reversed(list(_BODY_SPOKES.finditer(("".join(self.org_pieces[-8:]) + " " + before)[-4000:]))):
+            said = found.group("noun").lower()
+            if said != noun and not (said.startswith("spokes") and noun.startswith("spokes") and "person" in said + noun):
+                continue
+            speaker = parse_speaker(found.group(0))
+            body = found.group("body") or ""
+            if speaker.type != "organisation" and body.islower() and ORG_NOUNS.get(body):  # "a council spokeswoman"
+                speaker = Speaker(mention=f"the {body}", type="organisation")
+            org = self.organisation(speaker) if speaker.type == "organisation" else ""
+            if not org[:1].isupper() or (types and not any(t in org.split() for t in types)) \
+                    or (modifier[:1].isupper() and modifier not in org.split()):
+                continue
+            return org
+        return ""
+
     def link_gender(self, name: str, gender: str) -> None:
         """A he/she resolved to ``name``: its gender is now known (unless a title said otherwise)."""
         if gender and not self.gender_sure.get(name) and (self.gender.get(name, gender) == gender or not first_name_firm(name.split()[0])):
@@ -332,6 +368,17 @@ class Registry:
         return speaker.name or speaker.mention
 
 
+# A body's unnamed spokesperson ("A Northmoor Police spokesman", "an Elmford Borough Council spokeswoman", "a spokesman for
+# Kestrel Rail", "a council spokeswoman") before its verb or a stop, not one named next ("A Northmoor Police spokesman, Neil
+# Amber, said") nor one of a body named in part ("a spokesman for the Elmford Rovers supporters"); and a
+# description referring back to one ("the spokesman", "the council spokeswoman", "the same official").
+_SPOKES_NOUN = r"(?P<noun>spokes(?:man|woman|person)|press officer|official)"
+_BODY_SPOKES = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:senior|local)\s+)?(?:(?P<body>(?:[A-Z][\w'&.-]*\s+){0,5}(?:" + "|".join(ORG_NOUNS) + r")"
+                          r"|(?:[A-Z][\w'&.-]*\s+){0,5}[A-Z][\w'&.-]*)\s+)?" + _SPOKES_NOUN
+                          + r"(?:\s+(?:for|from|at)\s+(?:the\s+)?(?:(?:[A-Z][\w'&.-]*\s+){0,5}[A-Z][\w'&.-]*(?:\s+(?:" + "|".join(ORG_NOUNS) + r")\b)?"
+                          r"|(?:" + "|".join(ORG_NOUNS) + r")\b))?"
+                          r"(?=\s*(?:[.;:)\"\u201d]|$)|,\s+(?![A-Z][a-z]+\s+[A-Z])|\s+(?:[a-z]+ly\s+)?(?:" + VERB + r"|declined|refused|did|does|has|had|was|is|would|will|could|can)\b)")
+_THE_SPOKES = re.compile(r"^[Tt]he\s+(?:(?P<mod>[A-Za-z][\w&.-]*)\s+)?" + _SPOKES_NOUN + "$")
 # A name as the grammatical subject: at the start of its clause (after "But", "Still," or an opening clause such as
 # "Walking to the car,", not inside "As for X," or "According to X,") and before its verb ("Cruz admitted",
 # "Christie's been", "Guardian, the mayor, stopped", "Sanders also said"), not before a noun ("Trump supporters").
