@@ -326,7 +326,7 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                     and speaker.name not in registry.article()[0]:
                 speaker.type = "organisation"  # "Chatterbox said in a statement": an organisation unless the article names a person so
             record.update(rule=rule, cue=cue, speaker_as_written=speaker.mention)
-            record["entity"] = _resolve(speaker, registry)
+            record["entity"] = _resolve(speaker, registry, head)
             paragraph_quotes.append(record)
             if not closed:
                 carry = record
@@ -372,8 +372,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
     return out
 
 
-def _resolve(speaker: Speaker, registry: Registry) -> tuple[str, str, str, str, str]:
-    """(canonical, name as written, description, type, organisation) for one speaker."""
+def _resolve(speaker: Speaker, registry: Registry, before: str = "") -> tuple[str, str, str, str, str]:
+    """(canonical, name as written, description, type, organisation) for one speaker (``before``: the paragraph up to its quote)."""
     if speaker.type == "pronoun":
         name = registry.pronoun(speaker)
         if name:
@@ -401,6 +401,8 @@ def _resolve(speaker: Speaker, registry: Registry) -> tuple[str, str, str, str, 
         registry.mentioned(referent, True, True)
         registry.quoted[referent] = registry.sentence
         return referent, "", speaker.description, "person", ""
+    if (body := registry.spoken_for(speaker.mention, before)):  # "the spokesman said" after "A Northmoor Police spokesman said": the force
+        return body, "", speaker.description, "organisation", body
     if re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s", speaker.mention):
         registry.unnamed_since = registry.sentence  # '"...," said one fan.': someone unnamed speaks; a description after it is not the last named person
     return "", "", speaker.description, "unnamed" if speaker.description else "", ""

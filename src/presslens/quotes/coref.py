@@ -30,11 +30,37 @@ ROLE_NOUNS = {
     "staffer": "", "donor": "", "analyst": "", "official": "", "officer": "", "detective": "", "spokesperson": "",
     "Republican": "", "Democrat": "", "Conservative": "", "Tory": "", "Independent": "",
 }
+# Role nouns a verb must follow to open a description subject ("The executive added", not "The executive order was";
+# "The keeper said"): police ranks, a firm's executive and sport (British and US copy), read like the others.
+STRICT_ROLES = {
+    "executive": "", "director": "", "inspector": "", "sergeant": "", "constable": "", "superintendent": "", "boss": "",
+    "defender": "", "midfielder": "", "goalkeeper": "", "keeper": "", "goalie": "", "winger": "", "forward": "", "skipper": "",
+    "full-back": "", "centre-back": "", "fly-half": "", "scrum-half": "", "batsman": "m", "batter": "", "bowler": "",
+    "wicketkeeper": "", "all-rounder": "", "international": "", "player": "", "jockey": "", "trainer": "", "golfer": "",
+    "boxer": "", "champion": "", "headteacher": "", "headmaster": "m", "headmistress": "f",
+}
+ROLE_NOUNS.update(STRICT_ROLES)
+# Role nouns that name the same role ("Manager Ann Lee" ... "the Elmford boss"; "Skipper Rhys Pugh" ... "the captain").
+ROLE_ALIASES = {"boss": {"manager", "coach", "chairman", "chairwoman", "chief", "executive", "director", "owner", "head"},
+                "manager": {"boss"}, "coach": {"boss"}, "keeper": {"goalkeeper", "goalie"}, "goalkeeper": {"keeper", "goalie"},
+                "goalie": {"keeper", "goalkeeper"}, "skipper": {"captain"}, "captain": {"skipper"}, "executive": {"boss"},
+                "batter": {"batsman"}, "batsman": {"batter"}, "headteacher": {"head", "headmaster", "headmistress"}}
+# A player's position and a club's or a firm's staff: a person known as one is not described as the other ("Club director
+# Terry Brady" is not "the former Scotland international"; "Elmford striker Dean Pryce" is not "the defender").
+_POSITIONS = {"goalkeeper": "gk", "keeper": "gk", "goalie": "gk", "wicketkeeper": "wk", "defender": "def", "full-back": "def",
+              "centre-back": "def", "midfielder": "mid", "winger": "fwd", "forward": "fwd", "striker": "fwd", "fly-half": "10",
+              "scrum-half": "9", "batsman": "bat", "batter": "bat", "bowler": "bowl"}
+PLAYERS = frozenset(_POSITIONS) | {"international", "player", "skipper", "captain", "all-rounder"}
+STAFF = frozenset("boss manager coach chairman chairwoman director executive owner chief spokesman spokeswoman spokesperson".split())
 # Title abbreviations and the role nouns they stand for ("Sen. Ted Cruz" ... "the Texas senator").
 _TITLE_ROLES = {"sen": {"senator", "lawmaker", "legislator"}, "gov": {"governor"}, "pres": {"president"}, "secy": {"secretary"},
                 "rep": {"representative", "congressman", "congresswoman", "lawmaker", "legislator"}, "cllr": {"councillor"},
-                "mp": {"mp", "lawmaker"}, "supt": {"superintendent"}, "insp": {"inspector"}, "det": {"detective"}}
-_ROLE = "|".join(sorted((re.escape(w) for w in ROLE_NOUNS), key=len, reverse=True))
+                "mp": {"mp", "lawmaker"}, "supt": {"superintendent"}, "insp": {"inspector"}, "det": {"detective"},
+                "sgt": {"sergeant"}, "pc": {"constable", "officer"}, "con": {"constable"}, "dc": {"constable", "detective"},
+                "ds": {"sergeant", "detective"}, "di": {"inspector", "detective"}, "dci": {"inspector", "detective"},
+                "dsu": {"superintendent", "detective"}, "dcs": {"superintendent", "detective"}}
+_ROLE = "|".join(sorted((re.escape(w) for w in ROLE_NOUNS if w not in STRICT_ROLES), key=len, reverse=True))
+_STRICT_ROLE = "|".join(sorted((re.escape(w) for w in STRICT_ROLES), key=len, reverse=True))
 # Nationalities a story uses for someone it has named ("the Scot", "the Frenchman", "the Texan"): the demonyms
 # (with the gender a word carries) and the words that give the nationality beside a name ("Scottish coach",
 # "Scot Tony Mills", "of Scotland"), for British and US copy (sport, courts, politics).
@@ -69,7 +95,7 @@ _MODIFIER = (r"(?!(?:of|the|a|an|and|or|but|to|in|on|at|by|for|with|from|who|who
 # Kestrel Lane, Brackenfield, told magistrates", "The mother-of-two added".
 DESCRIPTION_SUBJECT = re.compile(
     rf"^\s*(?:(?:But|And|Yet|Still|However|Later|Earlier|Meanwhile|Instead|Now|Then|Also|Again|[A-Z][a-z]+ly),?\s+)?(?P<description>[Tt]he\s+(?:(?:former|then|"
-    rf"longtime|veteran|outgoing|embattled|[\d]+-year-old|[A-Z][\w.'-]*|[a-z]+-[a-z]+|{_MODIFIER})\s+){{0,4}}(?P<noun>{_ROLE}|(?P<strict>{_AGE}|{_FAMILY}|(?:{_DEMONYM})(?![\w-])))"
+    rf"longtime|veteran|outgoing|embattled|[\d]+-year-old|ex-[\w'-]+|[A-Z][\w.'-]*|[a-z]+-[a-z]+|{_MODIFIER})\s+){{0,4}}(?P<noun>{_ROLE}|(?P<strict>{_AGE}|{_FAMILY}|(?:{_DEMONYM}|{_STRICT_ROLE})(?![\w-])))"
     rf"(?:\s+of\s+(?:two|three|four|five|state|defence|defense|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))?"
     rf"(?:,\s+(?:of|from)\s+[^,.;\"\u201c\u201d]{{2,40}}?(?:,\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?(?=,))?)"
     rf"(?:['\u2019]s\s+[a-z]+)?,?\s+(?:[a-z]+ly\s+|also\s+|then\s+|has\s+|had\s+|was\s+|is\s+|will\s+|would\s+|did\s+)?"
@@ -166,7 +192,8 @@ def _words(text: str) -> set[str]:
 # "the striker", "the veteran"); offices ("the judge", "the detective", "the senator") are not among them.
 EPITHETS = frozenset("""businessman businesswoman billionaire mogul tycoon star actor actress singer veteran widow widower father mother
 candidate nominee hopeful front-runner frontrunner incumbent challenger activist campaigner founder author striker captain coach manager
-Republican Democrat Conservative Tory""".split())
+Republican Democrat Conservative Tory executive boss defender midfielder goalkeeper keeper goalie winger forward skipper full-back centre-back
+fly-half scrum-half batsman batter bowler wicketkeeper all-rounder international player jockey trainer golfer boxer champion""".split())
 # Offices a person holds, read from a description or title: someone known to hold one is not "the judge" or "the MP" by default.
 OFFICES = frozenset("""senator governor congressman congresswoman lawmaker legislator representative president mayor minister secretary
 chancellor chairman chairwoman chair spokesman spokeswoman spokesperson judge prosecutor lawyer attorney councillor councilman
@@ -232,7 +259,7 @@ def description_referent(description: str, candidates: list[tuple], *, fallback:
     ('Gavin Threlfall', '')
     >>> description_referent("the Welshman", [("Tom Hale", "English defender", "", "m", 0), ("Rhys Pugh", "Welsh forward", "", "m", 0)])
     'Rhys Pugh'
-    >>> def salient(allowed, gender):  # (the registry's: the one person the story is about here)
+    >>> def salient(allowed, gender, other_role):  # (the registry's: the one person the story is about here)
     ...     return "Tom Hale" if allowed("Tom Hale") else ""
     >>> description_referent("the Scot", [("Tom Hale", "coach", "", "m", 1)], fallback=True, salient=salient)
     'Tom Hale'
@@ -260,8 +287,9 @@ def description_referent(description: str, candidates: list[tuple], *, fallback:
     roles = {name: words | {w[:-1] for w in words if w.endswith("s")} for name, words in roles.items()}  # ("Morning Joe hosts Ann Lee and ...": a host)
     named = {c[0]: _words(c[1]) | _words(c[2]) for c in agreeing}
     role = wanted in ROLE_NOUNS or noun in ROLE_NOUNS
-    tests = ((lambda n: wanted in roles[n] and capitals <= named[n]), (lambda n: bool(capitals & named[n])),
-             (lambda n: wanted in roles[n] and not capitals)) if role else ()
+    nouns = {wanted} | ROLE_ALIASES.get(wanted, set())
+    tests = ((lambda n: holds(roles[n], nouns) and capitals <= named[n]), (lambda n: bool(capitals & named[n])),
+             (lambda n: holds(roles[n], nouns) and not capitals)) if role else ()
     for test in tests:
         match = next((c[0] for c in agreeing if test(c[0])), "")
         if match:  # role and words first ("The Northmoor MP": the MP, not the Northmoor police officer), then the words, then the role
@@ -276,8 +304,13 @@ def description_referent(description: str, candidates: list[tuple], *, fallback:
         return not ((want_ages and ages and not want_ages & ages) or (want_nations and nations and not want_nations & nations)
                     or (want_families and families and not want_families & families) or (wanted in OFFICES and offices and wanted not in offices))
 
+    def other_role(name: str) -> float:  # "the Scotland international": not "Club director Terry Brady" named just before
+        if name not in roles or not role_conflict(wanted, roles[name]):
+            return 0.0
+        return 1.5 if re.search(r"\b(?:former|ex-|retired)", head) else float("inf")  # (a former player may be the manager now: less sure)
+
     if salient is not None and (capitals or not role or noun in EPITHETS):
-        match = salient(allowed, gender)
+        match = salient(allowed, gender, other_role)
         if match:  # the one person the story is about here ("the Scot", "the 25-year-old", "the businessman", "The Florida senator")
             return match
     if role and capitals:
@@ -293,8 +326,38 @@ def description_referent(description: str, candidates: list[tuple], *, fallback:
     return ""  # ("the judge", "the detective": an office no one named is known to hold)
 
 
+def holds(words: set[str], nouns: set[str]) -> bool:
+    """Whether the words known of a person (split at hyphens) hold one of the role ``nouns``.
+
+    >>> holds({"elmford", "full", "back"}, {"full-back"}), holds({"manager"}, {"boss", "manager"}), holds({"back"}, {"full-back"})
+    (True, True, False)
+    """
+    return any(noun in words or ("-" in noun and set(noun.split("-")) <= words) for noun in nouns)
+
+
+def role_conflict(wanted: str, words: set[str]) -> bool:
+    """Whether a person known by ``words`` ("Club director", "Elmford striker") is plainly not the
+    ``wanted`` role: a player's position for someone known only as staff, staff for someone known only
+    as a player, another position for a player.
+
+    >>> role_conflict("international", {"club", "director"}), role_conflict("defender", {"striker"}), role_conflict("boss", {"manager"})
+    (True, True, False)
+    >>> role_conflict("forward", {"striker"}), role_conflict("international", {"striker"})
+    (False, False)
+    """
+    players = {w for w in PLAYERS if holds(words, {w})}
+    if wanted in PLAYERS and not players:
+        return bool(words & STAFF)
+    if wanted in STAFF and not words & STAFF:
+        return bool(players)
+    if wanted in _POSITIONS:
+        groups = {_POSITIONS[w] for w in players if w in _POSITIONS}
+        return bool(groups) and _POSITIONS[wanted] not in groups
+    return False
+
+
 def salient_referent(mentions: list[tuple[int, str, bool, bool]], now: int, allowed, gender: str, genders: dict[str, str],
-                     sure: dict[str, bool], since: int = -1, reach: int = 4) -> str:
+                     sure: dict[str, bool], since: int = -1, reach: int = 4, other_role=None) -> str:
     """The one person a story is plainly about at sentence ``now``, for a description that
     names no one known ("said the 25-year-old", "the Scot said"), or ``""``.
 
@@ -304,8 +367,10 @@ def salient_referent(mentions: list[tuple[int, str, bool, bool]], now: int, allo
     with people (at most ``reach`` sentences back; in the sentence ``now`` itself only speakers and
     subjects, and no acronym) and of the two such sentences before it
     are weighed as for he/she (nearer first, a speaker before a subject before another
-    mention); the best is taken only when clearly ahead of the next (by half a sentence, or by one
-    and a half when only named in passing there, neither quoted nor a subject) and
+    mention; plus ``other_role(person)``, infinite for someone known to hold another role: "Club
+    director Terry Brady" for "the Scotland international"); the best is taken only when clearly
+    ahead of the next (by half a sentence, or by one and a half when only named in passing there,
+    neither quoted nor a subject) and
     when ``allowed(person)`` (nothing known of them contradicts the description).
 
     Example
@@ -320,7 +385,8 @@ def salient_referent(mentions: list[tuple[int, str, bool, bool]], now: int, allo
     """
     by_sentence: dict[int, list[tuple[str, bool, bool]]] = {}
     for sentence, name, spoke, subject in mentions:
-        if sentence >= since and (sentence < now or spoke or subject) and not (name.isupper() and " " not in name):
+        if sentence >= since and (sentence < now or spoke or subject) and not (name.isupper() and " " not in name) \
+                and (other_role is None or other_role(name) < float("inf")):
             by_sentence.setdefault(sentence, []).append((name, spoke, subject))  # (not "FIFA", nor "Ann Lee" in "the 25-year-old told Ann Lee: ")
     scores: dict[str, float] = {}
     prominent = set()  # (quoted or the subject somewhere in the sentences weighed, not only named in passing)
@@ -334,7 +400,7 @@ def salient_referent(mentions: list[tuple[int, str, bool, bool]], now: int, allo
                 if sure.get(name) or first_name_firm(name.split()[0]):
                     continue
                 mismatch = 0.9
-            score = rank + mismatch + (0.0 if spoke else 0.3 if subject else 1.0)
+            score = rank + mismatch + (0.0 if spoke else 0.3 if subject else 1.0) + (other_role(name) if other_role is not None else 0.0)
             if spoke or subject:
                 prominent.add(name)
             scores[name] = min(scores.get(name, score), score)

@@ -119,7 +119,7 @@ _TIME_TAIL = re.compile(r"[,\s]+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Frida
                         r"when (?:asked|questioned)|via |through (?:a|his|her) |before (?:a|the) |as (?:he|she|they) |while |in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
                         r".*$")
 _ORG_MENTION = re.compile(rf"^(?:[Aa]n?|[Tt]he)\s+(?:[\w'-]+\s+){{0,2}}?{SPOKES}\s+(?:for|from|at|of|with|to)\s+(?:the\s+)?(?P<org>.+)$"
-                          rf"|^(?:(?:[Aa]n?|[Tt]he)\s+)?(?!(?:An?|The)\s+{SPOKES}$)(?P<org2>(?:[A-Z][\w'&.-]*\s+){{0,5}}?[A-Z][\w'&.-]*)\s+{SPOKES}$")
+                          rf"|^(?:(?:[Aa]n?|[Tt]he)\s+)?(?!(?:An?|The)\s+{SPOKES}$)(?P<org2>(?:[A-Z][\w'&.-]*\s+){{0,5}}?[A-Z][\w'&.-]*(?:\s+campaign)?)\s+{SPOKES}$")  # (also "a Lee campaign spokesman")
 ORG_NOUN = re.compile(r"^(?:the|a|an)\s+(?:(?:local|county|city|borough|district|national|regional|tech|social media|[A-Z][\w'-]*)\s+)?(?P<noun>"
                        + "|".join(ORG_NOUNS) + r")$", re.IGNORECASE)
 _APPOSITIVE_LEAD = re.compile(r"^(?:of|a|an|the|who|whose|which|founder|co-founder|chief|head|director|leader|member|spokes\w+|prosecuting|defending|"

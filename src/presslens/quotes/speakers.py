@@ -61,7 +61,7 @@ class Registry:
         self.gender_sure: dict[str, bool] = {}  # gender from a title or an earlier he/she, not only from the first name
         self.organisations: list[str] = []
         self.recent: list[str] = []  # people in order of mention (speakers and subjects)
-        self.mentions: list[tuple[int, str, bool, bool]] = []  # (sentence number, person, quoted as speaker, subject) in text order
+        self.mentions: list[tuple[int, str, bool, bool]] = []  # (sentence number, person, quoted as speaker, subject) in text order; person "": someone not known as subject ("The Scot said" unresolved)
         self.org_pieces: list[str] = []  # the text read so far, for organisations named in it
         self._org_by_piece: list[list[str]] = []
         self.known_organisations: int | None = None
@@ -150,7 +150,8 @@ class Registry:
         """
         if speaker.mention.lower() in ("they", "we"):
             return ""
-        mentions = [m for i, m in enumerate(self.mentions) if m[0] != self.sentence or i not in self._after_pronoun]
+        mentions = [m for i, m in enumerate(self.mentions) if m[0] != self.sentence or (i not in self._after_pronoun and m[1])]  # (someone
+        # unknown as subject, "The senator was rallying for Eric Kingson, ... as he promised", weighs only in the sentences after)
         surnames = {p.split()[-1] for p in self.people if " " in p} | set(self.article()[0])
         weak = {name for _, name, _, _ in mentions if " " not in name and not self.gender.get(name) and name not in self.titles
                 and name not in surnames and not first_name_gender(name) and _NOT_A_NAME.search(name)}
@@ -173,8 +174,44 @@ class Registry:
                        "; ".join(self.known.get(name, ()))) for name in reversed(self.recent)]
         mentions = [m for m in self.mentions if (" " not in m[1] or m[1] in self.titles or self.gender.get(m[1]) or m[1] in self.descriptions)
                     and (m[0] < self.sentence or self.quoted.get(m[1]) == self.sentence)]  # (in its own sentence, only who was quoted just before)
-        return description_referent(description, candidates, fallback=fallback, salient=lambda allowed, gender: salient_referent(
-            mentions, self.sentence, allowed, gender, self.gender, self.gender_sure, self.unnamed_since))  # (not "Fenwick Rovers": no first name, title or description)
+        return description_referent(description, candidates, fallback=fallback, salient=lambda allowed, gender, other_role: salient_referent(
+            mentions, self.sentence, allowed, gender, self.gender, self.gender_sure, self.unnamed_since, other_role=other_role))  # (not "Fenwick Rovers": no first name, title or description)
+
+    def spoken_for(self, mention: str, before: str = "") -> str:
+        """The body whose unnamed spokesperson a description refers back to ("the spokesman", "the council
+        spokeswoman", "the official"), or ``""``: the last "<body> spokesman" or "a spokesman for <body>" in the text
+        read so far and ``before`` (the paragraph up to the quote) with the same noun (a spokesperson for either
+        gender), of the body its modifier names ("council": a Council; "Northmoor": a body so named).  Not a body
+        whose spokesperson was named ("spokesman Neil Amber": the person, see :meth:`describe`).
+
+        Example
+        -------
+        >>> Registry("").spoken_for("the council spokeswoman", "Fares will rise, an Elmford Borough Council spokeswoman said.")
+        'Elmford Borough Council'
+        >>> Registry("").spoken_for("the spokesman", "A Northmoor Police spokesman, Neil Amber, said the force would act.")
+        ''
+        """
+        match = _THE_SPOKES.match(mention)
+        if match is None:
+            return ""
+        noun, modifier = match.group("noun").lower(), match.group("mod") or ""
+        types = ORG_NOUNS.get(modifier.lower(), ()) if modifier.islower() else ()
+        if modifier.islower() and not types and modifier != "same":
+            return ""  # ("the senior official", "the campaign spokesman" with no campaign named: not sure which body)
+        for found in reversed(list(_BODY_SPOKES.finditer(("".join(self.org_pieces[-8:]) + " " + before)[-4000:]))):
+            said = found.group("noun").lower()
+            if said != noun and not (said.startswith("spokes") and noun.startswith("spokes") and "person" in said + noun):
+                continue
+            speaker = parse_speaker(found.group(0))
+            body = found.group("body") or ""
+            if speaker.type != "organisation" and body.islower() and ORG_NOUNS.get(body):  # "a council spokeswoman"
+                speaker = Speaker(mention=f"the {body}", type="organisation")
+            org = self.organisation(speaker) if speaker.type == "organisation" else ""
+            if not org[:1].isupper() or (types and not any(t in org.split() for t in types)) \
+                    or (modifier[:1].isupper() and modifier not in org.split()):
+                continue
+            return org
+        return ""
 
     def link_gender(self, name: str, gender: str) -> None:
         """A he/she resolved to ``name``: its gender is now known (unless a title said otherwise)."""
@@ -213,6 +250,8 @@ class Registry:
                 referent = self.describe(described.group("description"), fallback=True)
                 if referent:
                     self.mentioned(referent, bool(_CUE_AFTER.match(piece, described.end("description"))), True)
+                else:  # someone not known is the subject here: a he/she after it is not the person named before
+                    self.mentions.append((self.sentence, "", bool(_CUE_AFTER.match(piece, described.end("description"))), True))
             two_capitals = bool(self.people) or _TWO_CAPITALS.search(piece) is not None  # (searched once for both tests below: speed)
             apposition = _APPOSITION_SUBJECT.match(piece) if two_capitals else None
             self._apposition = (apposition.end("head"), apposition.end("apposition"), bool(re.fullmatch(VERB, apposition.group("verb")))) \
@@ -329,6 +368,17 @@ class Registry:
         return speaker.name or speaker.mention
 
 
+# A body's unnamed spokesperson ("A Northmoor Police spokesman", "an Elmford Borough Council spokeswoman", "a spokesman for
+# Kestrel Rail", "a council spokeswoman") before its verb or a stop, not one named next ("A Northmoor Police spokesman, Neil
+# Amber, said") nor one of a body named in part ("a spokesman for the Elmford Rovers supporters"); and a
+# description referring back to one ("the spokesman", "the council spokeswoman", "the same official").
+_SPOKES_NOUN = r"(?P<noun>spokes(?:man|woman|person)|press officer|official)"
+_BODY_SPOKES = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:senior|local)\s+)?(?:(?P<body>(?:[A-Z][\w'&.-]*\s+){0,5}(?:" + "|".join(ORG_NOUNS) + r")"
+                          r"|(?:[A-Z][\w'&.-]*\s+){0,5}[A-Z][\w'&.-]*)\s+)?" + _SPOKES_NOUN
+                          + r"(?:\s+(?:for|from|at)\s+(?:the\s+)?(?:(?:[A-Z][\w'&.-]*\s+){0,5}[A-Z][\w'&.-]*(?:\s+(?:" + "|".join(ORG_NOUNS) + r")\b)?"
+                          r"|(?:" + "|".join(ORG_NOUNS) + r")\b))?"
+                          r"(?=\s*(?:[.;:)\"\u201d]|$)|,\s+(?![A-Z][a-z]+\s+[A-Z])|\s+(?:[a-z]+ly\s+)?(?:" + VERB + r"|declined|refused|did|does|has|had|was|is|would|will|could|can)\b)")
+_THE_SPOKES = re.compile(r"^[Tt]he\s+(?:(?P<mod>[A-Za-z][\w&.-]*)\s+)?" + _SPOKES_NOUN + "$")
 # A name as the grammatical subject: at the start of its clause (after "But", "Still," or an opening clause such as
 # "Walking to the car,", not inside "As for X," or "According to X,") and before its verb ("Cruz admitted",
 # "Christie's been", "Guardian, the mayor, stopped", "Sanders also said"), not before a noun ("Trump supporters").
