@@ -19,6 +19,7 @@ from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
     HONORIFICS_FEMALE,
     HONORIFICS_MALE,
+    INITIALS,
     OPENERS,
     ORG_NOUNS,
     ORG_WORDS,
@@ -132,7 +133,7 @@ def strip_title_dot(word: str) -> str:
     return word[:-1] if word.endswith(".") else word
 
 
-_NAME_WORD_RE = re.compile(r"(?:[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]*[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de'\u2019-]*|[A-Z]\.|(?:Mc|Mac|O'|O\u2019)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+|[A-Z]{2,}[a-z]*)")
+_NAME_WORD_RE = re.compile(INITIALS + r"|(?:[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]*[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de'\u2019-]*|[A-Z]\.|(?:Mc|Mac|O'|O\u2019)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+|[A-Z]{2,}[a-z]*)")
 
 
 def is_name_word(word: str) -> bool:

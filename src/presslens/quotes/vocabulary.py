@@ -42,6 +42,10 @@ TITLES = (r"Detective Chief Superintendent|Detective Chief Inspector|Detective S
           r"Mrs Justice|Lord Justice|Lady Justice|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Baroness|Councillor|Cllr|"
           r"(?:[A-Z][a-z]+ )?(?:Minister|Secretary)")
 NAME = r"[A-Z][a-zA-Z'\u2019-]+(?: (?:[A-Z][a-zA-Z'\u2019-]+|(?:de|van|von|der|da|di|le|la|bin|al)\b))*"
+# A person's initials written together ("H.W.", "J.R.", "O.J."), not a place's or an office's ("U.S.", "D.C.", "U.N."): a name word.
+INITIALS = (r"(?!(?:U\.S|U\.K|U\.N|E\.U|D\.C|L\.A|N\.Y|N\.J|N\.C|S\.C|N\.H|N\.M|N\.D|S\.D|R\.I|W\.V|A\.M|P\.M|P\.S|B\.C|A\.D)\.)"
+            r"(?:[A-Z]\.){2,3}(?![\w.'\u2019-])")
+INITIALS_WORD = re.compile(INITIALS)
 NOT_NAMES = frozenset("The A An This That These Those It He She They We I You His Her Their Its Our Police Officers Members Campaigners Critics Ministers".split())
 
 # Title words (with or without a full stop) that stand before a name; the name is what follows the last one.
@@ -98,10 +102,15 @@ def first_name_gender(word: str) -> str | None:
     -------
     >>> first_name_gender("Hillary"), first_name_gender("Keir"), first_name_gender("South")
     ('f', 'm', None)
+    >>> first_name_gender("Ann-Marie"), first_name_gender("Al-Qaeda")  # a double first name: its parts agree
+    ('f', None)
     """
     if not word[:1].isupper() or len(word) < 2:
         return None
     answer = _gender_detector().get_gender(word)
+    if answer == "unknown" and "-" in word:  # "Ann-Marie", "Mary-Jane" (not in the list): each part a first name
+        parts = {first_name_gender(part) for part in word.split("-")}
+        return None if None in parts else parts.pop() if len(parts) == 1 else ""
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": ""}.get(answer)
 
 
