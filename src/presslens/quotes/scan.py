@@ -14,6 +14,7 @@ from presslens.quotes.mentions import strip_title_dot
 from presslens.quotes.vocabulary import (
     INITIALS,
     INITIALS_WORD,
+    NAME_PARTICLE,
     ABBREVIATIONS,
     OPENERS,
     ORG_WORDS,
@@ -26,16 +27,16 @@ from presslens.quotes.vocabulary import (
 # (each scan opens with a lookahead for the capital every match starts with, so the engine skips other positions at once: speed)
 # (a straight single mark before a full name opens a quotation unless a letter comes before it: "He said: 'Dean Pryce is ..." names Dean Pryce, as
 # a double mark would; "O'Neil" is no "Neil")
-FULL_NAME_SCAN = re.compile(r"(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])(?<![\w.-])(?<![\w.-]')(?P<name>(?:" + INITIALS + r"|[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?)(?: (?:" + INITIALS + r"|[A-Z]\.|[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?|(?:Mc|Mac)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)){1,5})(?![\w'-])"
+FULL_NAME_SCAN = re.compile(r"(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])(?<![\w.-])(?<![\w.-]')(?P<name>(?:" + INITIALS + r"|[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?)(?: (?:" + INITIALS + r"|" + NAME_PARTICLE + r"|[A-Z]\.|[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?|(?:Mc|Mac)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)){1,5})(?![\w'-])"
                              r"(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
 ORG_SCAN = re.compile(r"(?=[A-Z])(?<![\w'-])(?P<org>(?:[A-Z][\w'&-]*\s+){0,4}(?:" + "|".join(sorted(w for w in ORG_WORDS if w[0].isupper() and len(w) > 2)) + r"))\b")
 
 
-MENTION_SCAN = re.compile(r"(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])(?<![\w'\u2019.-])(?P<name>(?:" + INITIALS + r"|(?:[DO]['\u2019](?=[A-Z]))?[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?)(?: (?:" + INITIALS + r"|[A-Z]\.|(?:[DO]['\u2019](?=[A-Z]))?[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?|(?:Mc|Mac)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)){0,5})"
+MENTION_SCAN = re.compile(r"(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])(?<![\w'\u2019.-])(?P<name>(?:" + INITIALS + r"|(?:[DO]['\u2019](?=[A-Z]))?[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?)(?: (?:" + INITIALS + r"|" + NAME_PARTICLE + r"|[A-Z]\.|(?:[DO]['\u2019](?=[A-Z]))?[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de]+\.?(?:[-'\u2019](?!s\b)[A-Z\u00c0-\u00d6\u00d8-\u00de]?[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)?|(?:Mc|Mac)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+)){0,5})"
                            r"(?![\w-]|['\u2019](?!s\b))"  # "Briggs's been": a subject; "Obama's speech": a mention (not "Barack")
                            r"(?:,\s+(?P<age>\d{1,3})\b)?(?:,\s+(?P<description>(?:of|a|an|the|who|founder|co-founder|chief|head|director|prosecuting|defending|leader|member)\b[^,.;\"\u201c]{0,100}))?")
 # Places and days read as names: "San Diego", "North Dakota", "Madison Square Garden", "South Dakota Tuesday".
-PLACE = re.compile(r"^(?:San|Santa|Los|Las|El|New|North|South|East|West|Fort|Port|Saint|St\.?|Mount|Lake|Middle|Far|Near)\s|\s(?:Square|Garden|Street|Avenue|"
+PLACE = re.compile(r"^(?:Rio de|San|Santa|Los|Las|El|New|North|South|East|West|Fort|Port|Saint|St\.?|Mount|Lake|Middle|Far|Near)\s|\s(?:Square|Garden|Street|Avenue|"
                     r"Road|Park|Island|Islands|County|City|Valley|Beach|Hill|Hills|Bay|River|Airport|Station|Monday|Tuesday|Wednesday|"
                     r"Thursday|Friday|Saturday|Sunday)$")
 
