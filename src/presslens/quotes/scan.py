@@ -41,6 +41,55 @@ PLACE = re.compile(r"^(?:Rio de|San|Santa|Los|Las|El|New|North|South|East|West|F
                     r"Thursday|Friday|Saturday|Sunday)$")
 
 
+# A surname used alone as a person's: after an honorific ("Mr Sunak", "Ms. Okonjo-Iweala") or just before (or before an
+# apposition and) a cue verb, or after one, with no capitalised word before it ("Mokoena said", "Mokoena, who ..., said", "said
+# Mokoena."): backs a full name whose first name the list lacks.
+_CUED_SURNAME = re.compile(r"(?=[A-Z])(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<titled>[A-Z][\w'\u2019-]+)\b|(?P<before>[A-Z][\w'\u2019-]+)(?:,[^,.;\"\u201c\u201d]{2,100},)?\s+(?:said|says|told|added|adds)\b)"
+                           r"|\b(?:said|says|added)\s+(?P<after>[A-Z][\w'\u2019-]+)(?=[.,;]|\s+(?:on|in|at|when|after|adding)\b)")
+
+
+def cued_surnames(text: str) -> frozenset[str]:
+    """The capitalised words an article uses alone as a person's surname (see above).
+
+    Example
+    -------
+    >>> sorted(cued_surnames('Rishi Sunak met Tshepo Mokoena. "No," Mokoena said. Mr Sunak agreed. The White House said no.'))
+    ['Mokoena', 'Sunak']
+    """
+    found = set()
+    for match in _CUED_SURNAME.finditer(text):
+        word = match.group("titled") or match.group("after") or match.group("before")
+        if match.group("before") and re.search(r"[A-Z][\w'\u2019.-]*\s+$|\b(?:the|The|a|A|an|An)\s+$", text[max(0, match.start() - 40): match.start()]):
+            continue  # "The White House said", "the company said": not a surname alone
+        if word not in OPENERS and word not in ORG_WORDS and word not in TITLE_WORDS:
+            found.add(word)
+    return frozenset(found)
+
+
+# Capitalised words that open a sentence before a surname and are no first name ("Neither Cruz", "Does Rubio", "Former Carson")
+_NO_FIRST_NAME = frozenset("""Despite Neither Either Nor See Does Did Do Is Was Were Are Has Had Have Can Could Would Should Will Shall May Might
+Must Former Ex Even Only Just Like Unlike Including Says Said Asked Told Meet Thank Let Dear Whether Unless Until Against Via Per Sources
+Actress Actor Singer Hacker Rapper Star Legend Veteran Mayor Rival Fellow Both Team Coach Boss Captain Striker Keeper First Top Last Next
+Young Old New Big Little Senior Junior Republican Democrat Democratic Conservative Liberal Labour Tory Presidential Candidate Nominee Aide
+Adviser Advisor Pollster Strategist Frontrunner Why What How Where Whose""".split())
+
+
+def unlisted_name(words: list[str], text: str, cued) -> bool:
+    """Whether two capitalised words whose first the first-name list lacks are still a person's
+    name ("Rishi Sunak", "Tshepo Mokoena"): the surname is used alone as a person's elsewhere
+    (``cued()``, see :func:`cued_surnames`) and the first word is no word the text also writes in
+    lower case ("Neither Cruz", "Despite Weaver").
+
+    Example
+    -------
+    >>> text = 'Tshepo Mokoena spoke. Neither Mokoena nor anyone else agreed, neither then nor later. "No," Mokoena said.'
+    >>> unlisted_name(["Tshepo", "Mokoena"], text, lambda: cued_surnames(text)), unlisted_name(["Neither", "Mokoena"], text, lambda: cued_surnames(text))
+    (True, False)
+    """
+    return len(words) == 2 and words[0] not in _NO_FIRST_NAME and words[0].isalpha() and words[0][:-1] not in TITLE_WORDS and words[1] in cued() \
+        and re.search(rf"\b{words[0].lower()}\b", text) is None
+
+
 def mention_matches(piece: str):
     """The name matches of a sentence in text order, with the names inside a description read
     as part of the name before it ("Santa Catarina, a worker named Antonio Arroyo has ...")."""
@@ -71,11 +120,18 @@ class ArticleScan:
 
     def __init__(self, text: str):
         self._text, self._parts = text, [None, None]
+        self._cued = None
+
+    def cued(self) -> frozenset[str]:
+        """:func:`cued_surnames` of the text, read once when first asked for."""
+        if self._cued is None:
+            self._cued = cued_surnames(self._text)
+        return self._cued
 
     def __getitem__(self, index: int):
         index = index % 2
         if self._parts[index] is None:
-            self._parts[index] = (scan_names, scan_organisations)[index](self._text)
+            self._parts[index] = scan_names(self._text, self.cued) if index == 0 else scan_organisations(self._text)
         return self._parts[index]
 
     def __iter__(self):
@@ -90,9 +146,11 @@ def scan_article(text: str) -> tuple[dict[str, str], list[str]]:
     return scan_names(text), scan_organisations(text)
 
 
-def scan_names(text: str) -> dict[str, str]:
-    """Full names (first seen, by surname) named anywhere in the text."""
+def scan_names(text: str, cued=None) -> dict[str, str]:
+    """Full names (first seen, by surname) named anywhere in the text (``cued``: a function
+    giving :func:`cued_surnames` of the text, when the caller keeps it)."""
     names: dict[str, str] = {}
+    cued = cued or (lambda: cued_surnames(text))
     for match in FULL_NAME_SCAN.finditer(text):
         words = match.group("name").split()
         if INITIALS_WORD.fullmatch(words[0]) and len(words) > 2:
@@ -107,7 +165,8 @@ def scan_names(text: str) -> dict[str, str]:
         titled = len(words) < written
         if not titled and first_name_gender(words[0]) is None and first_name_gender(words[0].rstrip(".")) is None and len(words[0].rstrip(".")) > 1 \
                 and not INITIALS_WORD.fullmatch(words[0]):
-            continue  # "United States", "Vietnam War": no first name and no title
+            if not unlisted_name(words, text, cued):
+                continue  # "United States", "Vietnam War": no first name and no title (nor "Mr Sunak" or "Mokoena said" elsewhere)
         names.setdefault(words[-1], " ".join(words))
     return names
 

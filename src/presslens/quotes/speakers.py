@@ -22,7 +22,7 @@ from presslens.quotes.coref import (
     salient_referent,
 )
 from presslens.quotes.mentions import ORG_NOUN, Speaker, document_issuer, parse_speaker, split_name, strip_title_dot  # noqa: F401  (re-exported)
-from presslens.quotes.scan import ORG_SCAN, PLACE, ArticleScan, mention_matches, sentence_pieces
+from presslens.quotes.scan import ORG_SCAN, PLACE, ArticleScan, mention_matches, sentence_pieces, unlisted_name
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
     HONORIFICS_FEMALE,
@@ -290,7 +290,8 @@ class Registry:
             self.person(Speaker(mention=match.group(0), name=name, title=title, type="person", gender=gender), spoke, subject)
             return
         if not title and not match.group("description") and first_name_gender(words[0]) is None and not described_name \
-                and not ROLE_BEFORE.search(piece[max(0, match.start() - 30): match.start()]):  # "spokesman Lu Kang": a person
+                and not ROLE_BEFORE.search(piece[max(0, match.start() - 30): match.start()]) \
+                and not unlisted_name(words, self.text, self.article().cued):  # "spokesman Lu Kang", "Mokoena said" elsewhere: a person
             return  # "South Carolina", "Great Recession": not a person without a first name, title or description
         apposition = match.group("description") or ""
         if _CLAUSE_AFTER_NAME.match(apposition):
