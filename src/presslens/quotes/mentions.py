@@ -126,7 +126,7 @@ def document_issuer(mention: str, before: str, known: tuple[str, ...] = ()) -> s
     found = [m for pattern in _ISSUER for m in pattern.finditer(before)]
     if it:
         found = [m for m in found if (issuer := parse_speaker(m.group("who"))).type != "person" or m.group("who").split()[-1] in ORG_WORDS
-                 or (" " not in issuer.name and not issuer.title and first_name_gender(issuer.name) is None)]  # "Harbourlight said in a statement"
+                 or (not issuer.title and first_name_gender(issuer.name.split()[0]) is None)]  # "Harbourlight", "Elmford Rovers said in a statement"
         found += list(_body_subject(tuple(known)).finditer(before)) + list(_ACCORDING_TO_BODY.finditer(before))
     if not found:
         return ""
