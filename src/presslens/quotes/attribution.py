@@ -220,9 +220,13 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                     hit = None  # a term before an appositive: 'part of "investor day," an annual ritual in which ... tells'
                 if hit is not None and _inside_clause(head, tail, hit):
                     hit = None  # 'While X calls it "...," Y says it is ...': the main clause after the quote, not its attribution
+                if hit is None and (said := cues.it_said(tail)) and registry.body():
+                    hit = said  # '"...," it said.': the organisation named before (not a person; with none, as before)
             inside = False  # the quote sits inside a clause introduced before it ("called the plan 'a mess'")
             if hit is None:
                 hit = cues.before(head)
+                if hit is None and (said := cues.it_said("", head)) and registry.body():
+                    hit = said  # 'It said: "..."'
                 if hit is None and not _title_like(words):
                     hit = cues.called(head)
                 if hit is None and wide and (wide_hit := cues.before(wide)) is not None and len(wide_hit[0].split()) <= 16 \
@@ -384,12 +388,16 @@ def _resolve(speaker: Speaker, registry: Registry, before: str = "") -> tuple[st
         return "", speaker.mention, "", "pronoun", ""
     if speaker.type == "organisation":
         org = registry.organisation(speaker)
+        registry.body_spoke = (len(registry.org_pieces), org)
         return org, speaker.name, speaker.description, "organisation", org
     if speaker.type == "person":
         speaker.description = registry.link_its(speaker.description, registry.known_organisations)
         name = registry.person(speaker, spoke=True)
         registry.quoted[name] = registry.sentence
         return name, speaker.name, speaker.description, "person", ""
+    if speaker.mention == "it" and (body := registry.body()):  # '"...," it said': the organisation named or speaking last
+        registry.body_spoke = (len(registry.org_pieces), body)
+        return body, "", "", "organisation", body
     if (issuer := document_issuer(speaker.mention, "".join(registry.org_pieces[-6:]))):  # "the statement said": who issued it
         issued = parse_speaker(issuer)
         if issued.type == "person" and not issued.title and not issued.description and first_name_gender(issued.name.split()[0]) is None:

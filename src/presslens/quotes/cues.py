@@ -147,6 +147,27 @@ _RUNNING_PHRASE = re.compile(r"^(?:among|across|for|in|on|at|with|by|from|to|int
                              r"throughout|within|without|about|against|between|beyond|than|as)\s")
 
 
+# "it" as the speaker, after a quote ('"...," it said in a statement', '"...," it added') or opening the sentence before it
+# ('It said: "..."', 'In its report, it warned that "..."'): an organisation named before (see Registry.body), never a person.
+_IT_VERBS = r"(?:said|says|added|adds|stated|states|warned|warns|noted|notes|wrote|writes|claimed|claims|argued|argues|insisted|insists|concluded|explained)"
+_IT_AFTER = re.compile(rf"^\s*[,.]?\s*it\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+)?(?P<verb>{_IT_VERBS})\b")
+_IT_BEFORE = re.compile(rf"^\W{{0,3}}(?:(?:But|And|However|Meanwhile|Separately|Earlier|Later),?\s+)?(?:In\s+(?:a|an|its|the)\s+[^,\"\u201c\u201d]{{1,60}},\s+)?"
+                        rf"[Ii]t\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+)?(?P<verb>{_IT_VERBS})\b[^\"\u201c\u201d]{{0,160}}$")
+
+
+def it_said(tail: str, head: str = ""):
+    """("it", verb) when "it" says the quote: in the attribution after it (``tail``) or, with
+    ``head``, as the subject of the sentence before it; else None.
+
+    Example
+    -------
+    >>> it_said(", it said in a statement."), it_said("", "It added:"), it_said(", it seems.")
+    (('it', 'said'), ('it', 'added'), None)
+    """
+    match = _IT_BEFORE.match(last_sentence(head).lstrip()) if head else _IT_AFTER.match(tail)
+    return ("it", match.group("verb")) if match else None
+
+
 def after(tail: str):
     """Attribution after a closed quote, in the same sentence: (who, verb) or None.
 

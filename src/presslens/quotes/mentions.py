@@ -19,6 +19,7 @@ from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
     HONORIFICS_FEMALE,
     HONORIFICS_MALE,
+    INITIALS,
     OPENERS,
     ORG_NOUNS,
     ORG_WORDS,
@@ -58,23 +59,48 @@ class Speaker:
     gender: str = ""
 
 
-# A document as the speaker ("the statement said", "The letter, signed by ..., said"): who issued it is
+# A document as the speaker ("the statement said", "The letter, signed by ..., said", "the report said"): who issued it is
 # the speaker, when the phrase or the text before it says so.
-DOCUMENT = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:(?:joint|brief|written|official|final|short|two-page)\s+)?"
-                      r"(?P<doc>statement|communique|communiqu\u00e9|letter|press release|release|announcement|filing|circular)\b"
+DOCUMENT = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:(?:joint|brief|written|official|final|short|two-page|annual)\s+)?"
+                      r"(?P<doc>statement|communique|communiqu\u00e9|letter|press release|release|announcement|filing|circular|report)\b"
                       r"(?:[^,]{0,40}?\b(?:by|from)\s+(?P<by>[^,]{2,60}))?")
+_WHO = r"(?P<who>(?:[A-Z][\w&.'\u2019-]*\s+){0,4}[A-Z][\w&.\u2019'-]*)"
+_PAPERS = r"(?:statement|communique|communiqu\u00e9|letter|release|announcement|filing|circular|report)"
 _ISSUER = (re.compile(r"(?P<who>(?:[A-Z][\w&.'\u2019-]*\s+){0,4}[A-Z][\w&.\u2019'-]*(?:\s+(?:council|government|ministry|company|club|league|board|"
                       r"police|force|group|party|committee|union|firm|federation|association|authority))?)(?:['\u2019]s?)?\s+(?:has\s+|had\s+)?(?:said|says|announced|added|confirmed|"
-                      r"stated|declared|issued|released|sent|published|wrote)\s+(?:\w+\s+){0,3}?(?:in\s+)?(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?"
-                      r"(?:statement|communique|communiqu\u00e9|letter|release|announcement|filing|circular)\b"),
-           re.compile(r"(?:statement|communique|communiqu\u00e9|letter|release|announcement)\s+(?:was\s+)?(?:issued|released|sent|published|signed)\s+by\s+"
-                      r"(?:the\s+)?(?P<who>(?:[A-Z][\w&.'\u2019-]*\s+){0,4}[A-Z][\w&.\u2019'-]*)"))
+                      r"stated|declared|issued|released|sent|published|wrote|warned)\s+(?:\w+\s+){0,3}?(?:in\s+)?(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                      + _PAPERS + r"\b"),
+           re.compile(r"(?:statement|communique|communiqu\u00e9|letter|release|announcement|report)\s+(?:was\s+)?(?:issued|released|sent|published|signed|"
+                      r"written|produced|commissioned)?\s*by\s+(?:the\s+)?" + _WHO),
+           # "The Police Federation called for more officers in its annual report", "the Harbour Board's report"
+           re.compile(_WHO + r"\s+(?:[a-z][\w-]*\s+){1,8}?in\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?" + _PAPERS + r"\b"),
+           re.compile(_WHO + r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?report\b"))
+# An organisation as the subject of a sentence before its verb ("The Northmoor Police Federation called ...", "Elmford Council said
+# it would ...", "The council has ..."), or the source "according to" an organisation: what a later '"...," it said' refers to.
+# Not "The council leader said" (a person), "News footage showed" or "Council tax rose".
+_ORG_NAMES = "|".join(sorted(w for w in ORG_WORDS if w[0].isupper() and len(w) > 2))
+_BODY_SUBJECT = (r"(?:^|[.!?][\"\u201d\u2019']?\s+)\W{0,3}(?:(?:But|And|Meanwhile|However|Earlier|Later|Now|Separately|Instead|Yesterday|Today|"
+                 r"Last\s+\w+|On\s+\w+|In\s+(?:a|an|its|their)\s+[^,.\"\u201c\u201d]{1,60}),?\s+)?(?P<who>(?:[Tt]he\s+)?(?:(?:[A-Z][\w&'\u2019-]*\s+){0,4}(?:"
+                 + _ORG_NAMES + r"{known})|(?:[a-z]+\s+)?(?:" + "|".join(ORG_NOUNS) + r")))"
+                 r"(?:\s*,[^,.;\"\u201c\u201d]{2,120}?,)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|has\s+|had\s+|have\s+|was\s+|is\s+|will\s+|would\s+|could\s+|did\s+|does\s+)?"
+                 r"(?!(?:members|officers|officials|leaders|elections|services|staff|bosses|chiefs|figures|rules|plans|offices|"
+                 r"this|his|its|us|as|plus|less|across)\b)(?:[a-z]{2,}(?:ed|s)|said|told|made|gave|took|wrote|sent|put|set|met|won|lost|spent|paid|"
+                 r"led|held|kept|left|found|thought|brought|began|became|saw|chose|rose|ran|will|would|could|can|may|might|must|should|has|had|have|"
+                 r"is|was|are|were|says|said)\b")
+_ACCORDING_TO_BODY = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?P<who>(?:[A-Z][\w&'\u2019-]*\s+){0,4}(?:" + _ORG_NAMES + r"))\b")
 
 
-def document_issuer(mention: str, before: str) -> str:
+@_lru_cache(maxsize=256)
+def _body_subject(known: tuple[str, ...]) -> re.Pattern:
+    return re.compile(_BODY_SUBJECT.replace("{known}", "".join("|" + re.escape(k) for k in known if k[:1].isupper())))
+
+
+def document_issuer(mention: str, before: str, known: tuple[str, ...] = ()) -> str:
     """Who issued the document a speaker phrase names ("the statement", "The letter from the
-    league"): the issuer the phrase gives, else the last one the text before it names
+    league", "the report"): the issuer the phrase gives, else the last one the text before it names
     ("Harbour Town said in a statement", "a letter signed by Ann Lee"); "" when neither does.
+    For "it", the organisation (a type word names it, or it is one of ``known``) that is the last
+    subject or issuer in ``before``; "" when there is none: "it" is never a person.
 
     Example
     -------
@@ -82,17 +108,31 @@ def document_issuer(mention: str, before: str) -> str:
     'Elmford Ferries'
     >>> document_issuer("The letter from the Harbour Board", ""), document_issuer("the statement", "Fares rose.")
     ('Harbour Board', '')
+    >>> document_issuer("it", "The Northmoor Police Federation called for more officers. Ann Lee agreed."), document_issuer("it", "Ann Lee agreed.")
+    ('Northmoor Police Federation', '')
+    >>> document_issuer("the report", "The World Bank said in its annual report that growth would slow.")
+    'World Bank'
     """
-    match = DOCUMENT.match(mention)
-    if match is None:
+    it = mention.lower() == "it"
+    match = None if it else DOCUMENT.match(mention)
+    if match is None and not it:
         return ""
-    if match.group("by"):
+    if match is not None and match.group("by"):
         issuer = re.sub(r"^(?:the|its|their|his|her)\s+", "", match.group("by").strip())
         return issuer if issuer[:1].isupper() else ""
-    found = [m for pattern in _ISSUER for m in pattern.finditer(before[-1500:])]
+    if match is not None and match.group("doc") == "report" and mention[:1] in "aA":
+        return ""  # "a report said": some report, not the one named before
+    before = before[-1500:]
+    found = [m for pattern in _ISSUER for m in pattern.finditer(before)]
+    if it:
+        found = [m for m in found if (issuer := parse_speaker(m.group("who"))).type != "person" or m.group("who").split()[-1] in ORG_WORDS
+                 or (not issuer.title and first_name_gender(issuer.name.split()[0]) is None)]  # "Harbourlight", "Elmford Rovers said in a statement"
+        found += list(_body_subject(tuple(known)).finditer(before)) + list(_ACCORDING_TO_BODY.finditer(before))
     if not found:
         return ""
-    who = max(found, key=lambda m: m.start()).group("who")
+    who = max(found, key=lambda m: m.start("who")).group("who")
+    if it and who.split()[-1].islower():
+        return "the " + who.split()[-1]  # "The council has ...": the organisation named before with that type word
     words = who.split()
     while words and words[0] in ("The", "A", "An", "But", "And", "In", "On", "Earlier", "Later", "However"):
         words = words[1:]
@@ -132,7 +172,7 @@ def strip_title_dot(word: str) -> str:
     return word[:-1] if word.endswith(".") else word
 
 
-_NAME_WORD_RE = re.compile(r"(?:[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]*[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de'\u2019-]*|[A-Z]\.|(?:Mc|Mac|O'|O\u2019)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+|[A-Z]{2,}[a-z]*)")
+_NAME_WORD_RE = re.compile(INITIALS + r"|(?:[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]*[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017fA-Z\u00c0-\u00d6\u00d8-\u00de'\u2019-]*|[A-Z]\.|(?:Mc|Mac|O'|O\u2019)[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+|[A-Z]{2,}[a-z]*)")
 
 
 def is_name_word(word: str) -> bool:

@@ -21,8 +21,8 @@ from presslens.quotes.coref import (
     resolve_pronoun,
     salient_referent,
 )
-from presslens.quotes.mentions import ORG_NOUN, Speaker, parse_speaker, split_name, strip_title_dot  # noqa: F401  (re-exported)
-from presslens.quotes.scan import ORG_SCAN, PLACE, ArticleScan, mention_matches, sentence_pieces
+from presslens.quotes.mentions import ORG_NOUN, Speaker, document_issuer, parse_speaker, split_name, strip_title_dot  # noqa: F401  (re-exported)
+from presslens.quotes.scan import ORG_SCAN, PLACE, ArticleScan, mention_matches, sentence_pieces, unlisted_name
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
     HONORIFICS_FEMALE,
@@ -60,6 +60,7 @@ class Registry:
         self.gender: dict[str, str] = {}
         self.gender_sure: dict[str, bool] = {}  # gender from a title or an earlier he/she, not only from the first name
         self.organisations: list[str] = []
+        self.body_spoke: tuple[int, str] = (0, "")  # (pieces read, organisation) when an organisation was last quoted
         self.recent: list[str] = []  # people in order of mention (speakers and subjects)
         self.mentions: list[tuple[int, str, bool, bool]] = []  # (sentence number, person, quoted as speaker, subject) in text order; person "": someone not known as subject ("The Scot said" unresolved)
         self.org_pieces: list[str] = []  # the text read so far, for organisations named in it
@@ -328,7 +329,8 @@ class Registry:
             self.person(Speaker(mention=match.group(0), name=name, title=title, type="person", gender=gender), spoke, subject)
             return
         if not title and not match.group("description") and first_name_gender(words[0]) is None and not described_name \
-                and not ROLE_BEFORE.search(piece[max(0, match.start() - 30): match.start()]):  # "spokesman Lu Kang": a person
+                and not ROLE_BEFORE.search(piece[max(0, match.start() - 30): match.start()]) \
+                and not unlisted_name(words, self.text, self.article().cued):  # "spokesman Lu Kang", "Mokoena said" elsewhere: a person
             return  # "South Carolina", "Great Recession": not a person without a first name, title or description
         apposition = match.group("description") or ""
         if _CLAUSE_AFTER_NAME.match(apposition):
@@ -353,6 +355,17 @@ class Registry:
         aged = _AGED_AFTER.match(piece, match.end()) if piece else None
         self.note(name, ", ".join(x for x in (before.group("words").strip() if before else "", description, described,
                                              f"aged {aged.group(1)}" if aged else "") if x))
+
+    def body(self) -> str:
+        """The organisation an "it" speaker refers to: the last one that is the subject or the
+        issuer in the four pieces of text read last (after the last organisation quoted), else the
+        last organisation quoted, when it spoke within eight pieces; "" when there is none."""
+        spoke_at, spoke = self.body_spoke
+        start = max(len(self.org_pieces) - 4, spoke_at)
+        found = document_issuer("it", "".join(self.org_pieces[start:]), tuple(self.organisations[-8:]))
+        if found:
+            return self.organisation(parse_speaker(found))
+        return spoke if spoke and len(self.org_pieces) - spoke_at <= 8 else ""
 
     def organisation(self, speaker: Speaker) -> str:
         if speaker.name and not speaker.name.lower().startswith("the "):

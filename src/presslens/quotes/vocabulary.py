@@ -42,6 +42,12 @@ TITLES = (r"Detective Chief Superintendent|Detective Chief Inspector|Detective S
           r"Mrs Justice|Lord Justice|Lady Justice|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Baroness|Councillor|Cllr|"
           r"(?:[A-Z][a-z]+ )?(?:Minister|Secretary)")
 NAME = r"[A-Z][a-zA-Z'\u2019-]+(?: (?:[A-Z][a-zA-Z'\u2019-]+|(?:de|van|von|der|da|di|le|la|bin|al)\b))*"
+# A person's initials written together ("H.W.", "J.R.", "O.J."), not a place's or an office's ("U.S.", "D.C.", "U.N."): a name word.
+INITIALS = (r"(?!(?:U\.S|U\.K|U\.N|E\.U|D\.C|L\.A|N\.Y|N\.J|N\.C|S\.C|N\.H|N\.M|N\.D|S\.D|R\.I|W\.V|A\.M|P\.M|P\.S|B\.C|A\.D)\.)"
+            r"(?:[A-Z]\.){2,3}(?![\w.'\u2019-])")
+INITIALS_WORD = re.compile(INITIALS)
+# The lower-case particles inside a full name, before its surname: "Tom de Vries", "Ursula von der Leyen", "Oscar de la Renta".
+NAME_PARTICLE = r"(?:de|van|von|da|di|du|del|della|dos|das|bin|ibn|ap|ter|ten|al|el)(?: (?:der|den|la|le|los|las|de))?(?= [A-Z])"
 NOT_NAMES = frozenset("The A An This That These Those It He She They We I You His Her Their Its Our Police Officers Members Campaigners Critics Ministers".split())
 
 # Title words (with or without a full stop) that stand before a name; the name is what follows the last one.
@@ -55,7 +61,7 @@ HONORIFICS_MALE = frozenset("Mr Sir Lord Baron Father Fr King Prince Duke Congre
 HONORIFICS_FEMALE = frozenset("Mrs Ms Miss Dame Lady Baroness Queen Princess Duchess Congresswoman Chairwoman".split())
 ABBREVIATIONS = frozenset("mr mrs ms dr sen rep gov lt gen col capt maj cmdr adm sgt det insp supt prof rev revd fr st jr sr inc co corp ltd "
                           "no vs etc u.s u.k a.m p.m jan feb mar apr aug sept sep oct nov dec mt ft".split())
-PARTICLES = frozenset("de van von der da di le la bin al del du dos el".split())
+PARTICLES = frozenset("de van von der den da di le la bin ibn ap ter ten al del du dos el".split())
 # Words that open a sentence or a clause and are never a speaker's name.
 OPENERS = frozenset("""The A An This That These Those It He She They We I You His Her Their Its Our My Your However But Still And Yet So
 Then Now Also Meanwhile Instead Indeed Later Earlier Today Yesterday Tonight Last Next When While After Before Since If Although Though
@@ -100,10 +106,15 @@ def first_name_gender(word: str) -> str | None:
     -------
     >>> first_name_gender("Hillary"), first_name_gender("Keir"), first_name_gender("South")
     ('f', 'm', None)
+    >>> first_name_gender("Ann-Marie"), first_name_gender("Al-Qaeda")  # a double first name: its parts agree
+    ('f', None)
     """
     if not word[:1].isupper() or len(word) < 2:
         return None
     answer = _gender_detector().get_gender(word)
+    if answer == "unknown" and "-" in word:  # "Ann-Marie", "Mary-Jane" (not in the list): each part a first name
+        parts = {first_name_gender(part) for part in word.split("-")}
+        return None if None in parts else parts.pop() if len(parts) == 1 else ""
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": ""}.get(answer)
 
 
