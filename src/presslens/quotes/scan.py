@@ -12,10 +12,10 @@ import re
 
 from presslens.quotes.mentions import strip_title_dot
 from presslens.quotes.vocabulary import (
+    ABBREVIATIONS,
     INITIALS,
     INITIALS_WORD,
     NAME_PARTICLE,
-    ABBREVIATIONS,
     OPENERS,
     ORG_WORDS,
     PERIOD,

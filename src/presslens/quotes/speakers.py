@@ -21,8 +21,22 @@ from presslens.quotes.coref import (
     resolve_pronoun,
     salient_referent,
 )
-from presslens.quotes.mentions import ORG_NOUN, Speaker, document_issuer, parse_speaker, split_name, strip_title_dot  # noqa: F401  (re-exported)
-from presslens.quotes.scan import ORG_SCAN, PLACE, ArticleScan, mention_matches, sentence_pieces, unlisted_name
+from presslens.quotes.mentions import (  # noqa: F401  (re-exported)
+    ORG_NOUN,
+    Speaker,
+    document_issuer,
+    parse_speaker,
+    split_name,
+    strip_title_dot,
+)
+from presslens.quotes.scan import (
+    ORG_SCAN,
+    PLACE,
+    ArticleScan,
+    mention_matches,
+    sentence_pieces,
+    unlisted_name,
+)
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
     HONORIFICS_FEMALE,
