@@ -95,6 +95,9 @@ def _body_subject(known: tuple[str, ...]) -> re.Pattern:
     return re.compile(_BODY_SUBJECT.replace("{known}", "".join("|" + re.escape(k) for k in known if k[:1].isupper())))
 
 
+_PRONOUN_ISSUERS = frozenset("it they he she we this that".split())
+
+
 def document_issuer(mention: str, before: str, known: tuple[str, ...] = ()) -> str:
     """Who issued the document a speaker phrase names ("the statement", "The letter from the
     league", "the report"): the issuer the phrase gives, else the last one the text before it names
@@ -128,6 +131,7 @@ def document_issuer(mention: str, before: str, known: tuple[str, ...] = ()) -> s
         found = [m for m in found if (issuer := parse_speaker(m.group("who"))).type != "person" or m.group("who").split()[-1] in ORG_WORDS
                  or (not issuer.title and first_name_gender(issuer.name.split()[0]) is None)]  # "Harbourlight", "Elmford Rovers said in a statement"
         found += list(_body_subject(tuple(known)).finditer(before)) + list(_ACCORDING_TO_BODY.finditer(before))
+    found = [m for m in found if m.group("who").lower() not in _PRONOUN_ISSUERS]  # ("It said in its annual report": whoever "it" is)
     if not found:
         return ""
     who = max(found, key=lambda m: m.start("who")).group("who")

@@ -71,7 +71,12 @@ _NO_FIRST_NAME = frozenset("""Despite Neither Either Nor See Does Did Do Is Was 
 Must Former Ex Even Only Just Like Unlike Including Says Said Asked Told Meet Thank Let Dear Whether Unless Until Against Via Per Sources
 Actress Actor Singer Hacker Rapper Star Legend Veteran Mayor Rival Fellow Both Team Coach Boss Captain Striker Keeper First Top Last Next
 Young Old New Big Little Senior Junior Republican Democrat Democratic Conservative Liberal Labour Tory Presidential Candidate Nominee Aide
-Adviser Advisor Pollster Strategist Frontrunner Why What How Where Whose""".split())
+Adviser Advisor Pollster Strategist Frontrunner Why What How Where Whose Olympian Paralympian Olympic World European Champion Skipper
+Defender Midfielder Winger Forward Goalkeeper Manager Chairman Chief Deputy Acting General Minister Secretary Energy Finance Trade Foreign
+Defence Defense Interior Justice Health Treasury Agriculture Industry American British English Scottish Welsh Irish French German Spanish
+Italian Dutch Belgian Swiss Swedish Norwegian Danish Russian Chinese Japanese Korean Indian Pakistani Australian Canadian Mexican Brazilian
+Argentine African Kenyan Nigerian Ethiopian Jamaican Israeli Iranian Iraqi Turkish Greek Polish Portuguese""".split())  # (and descriptions:
+# "American Dent", "Olympian Tomlinson", "Energy Minister Subroto")
 
 
 def unlisted_name(words: list[str], text: str, cued) -> bool:
@@ -155,14 +160,14 @@ def scan_names(text: str, cued=None) -> dict[str, str]:
         words = match.group("name").split()
         if INITIALS_WORD.fullmatch(words[0]) and len(words) > 2:
             words = words[1:]  # "F.B.I. Director Ann Lee": an agency's initials before an office, not a person's ("H.W. Pryce" is)
-        written = len(words)
+        titled = False
         while words and (words[0] in OPENERS or strip_title_dot(words[0]) in TITLE_WORDS or words[0] in ORG_WORDS):
+            titled = titled or strip_title_dot(words[0]) in TITLE_WORDS  # ("Dr Ann Lee", not "The Olympian Tomlinson")
             words = words[1:]
         if len(words) < 2 or any(w in ORG_WORDS or w in OPENERS for w in words) or PLACE.search(" ".join(words)):
             continue
         if any(w.endswith(".") and len(w) > 2 and w[:-1].lower() not in ABBREVIATIONS and not INITIALS_WORD.fullmatch(w) for w in words[:-1]):
             continue  # "Tax Policy Center. Proposals": a sentence end, not a name
-        titled = len(words) < written
         if not titled and first_name_gender(words[0]) is None and first_name_gender(words[0].rstrip(".")) is None and len(words[0].rstrip(".")) > 1 \
                 and not INITIALS_WORD.fullmatch(words[0]):
             if not unlisted_name(words, text, cued):
