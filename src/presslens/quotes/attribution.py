@@ -141,6 +141,9 @@ _NEW_SENTENCE = re.compile(r"\s+(?:[A-Z][a-z]|[A-Z]\.\s)")  # after a quote that
 _GOES_ON = re.compile(r"^[\s,]*(?:telling|saying|adding|noting|arguing|insisting|warning)\s")  # '"...," telling reporters ... that it is "..."': the same speaker
 
 
+_INTRODUCES_NEXT = re.compile(r"^\s+[A-Z][^\"\u201c\u201d.!?]{0,120}?:\s*(?:[\"\u201c]|$)")  # (the tail may stop at the next quote mark)
+
+
 def _own_subject(between: str, last: str) -> bool:
     """Whether the text between a quote and the next opens a clause whose named subject is not the last speaker."""
     match = _OWN_SUBJECT.match(between)
@@ -220,6 +223,8 @@ def quotes_in_text(text: str, *, kinds: tuple[str, ...] | str = ("speech",)) -> 
                     hit = None  # a term before an appositive: 'part of "investor day," an annual ritual in which ... tells'
                 if hit is not None and _inside_clause(head, tail, hit):
                     hit = None  # 'While X calls it "...," Y says it is ...': the main clause after the quote, not its attribution
+                if hit is not None and words.rstrip()[-1:] in ".!?" and _INTRODUCES_NEXT.match(tail):
+                    hit = None  # '"... tunnel." Council leader Ann Lee said: "...': that cue opens the next quote
                 if hit is None and (said := cues.it_said(tail)) and registry.body():
                     hit = said  # '"...," it said.': the organisation named before (not a person; with none, as before)
             inside = False  # the quote sits inside a clause introduced before it ("called the plan 'a mess'")

@@ -80,7 +80,7 @@ AFTER_SHORT_SENTENCE = re.compile(rf"^\s*(?P<who>(?:[A-Z][\w'.-]*\s+){{0,4}}[A-Z
 
 
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=[A-Z]|the\s+[A-Z]|(?:he|she|they)$)"
-                         r"|\s+(?:and|but)\s+(?=(?:the|his|her|their)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*$|(?:he|she|they)$)")  # ("Early talks have taken place and the striker")
+                         r"|\s+(?:and|but)\s+(?=(?:the|his|her|their)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*$|(?:he|she|they)$|(?P<name>(?:[A-Z][\w'.-]+\s+){0,2}[A-Z][\w'.-]+$))")  # ("Early talks have taken place and the striker")
 _FINITE = re.compile(r"\s[a-z]{3,}ed\s|\s(?:made|said|told|was|were|is|are|has|had|have|took|gave|won|lost|did)\s")
 
 
@@ -100,6 +100,8 @@ def second_clause(who: str) -> str:
     'the Elmford Gazette'
     """
     joined = _AND_CLAUSE.search(who)
+    if joined and joined.group("name") and "," in who[: joined.start()]:
+        return who  # ("Parker Eaton, a Republican who voted for JFK and Bill Clinton": inside the apposition)
     return who[joined.end():] if joined and _FINITE.search(who[: joined.start()]) else who
 
 
