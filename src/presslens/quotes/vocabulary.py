@@ -71,7 +71,8 @@ Residents Neighbours Supporters Opponents Officials Sources Aides Friends Expert
 Thursday Friday Saturday Sunday January February March April May June July August September October November December Well Yes No
 Oh Please Thank Thanks Sorry OK Okay Or Nor Maybe Perhaps Despite Amid Amidst Following During Until Unlike Like Besides Beyond
 Against Throughout Within Among Amongst Between Behind Through Because Unless Whether Once Upon Across Along Around Toward Towards
-Regarding Including Early""".split())  # (prepositions and subordinators open a sentence, never a name: "Despite Elmford's record, Lee said")
+Regarding Including Early Afterwards Afterward Beforehand Overall Elsewhere Nevertheless Nonetheless Otherwise Currently
+Previously Recently Initially Finally Ultimately Subsequently Consequently Additionally Furthermore Moreover Anyway""".split())  # (prepositions and subordinators open a sentence, never a name: "Despite Elmford's record, Lee said")
 ORG_WORDS = frozenset("""Police Constabulary Force Council Ministry Department Office University College School Academy Trust Foundation
 Charity Society Association Alliance Union Federation Institute Centre Center Agency Service Services Commission Committee Authority
 Board Court Party Campaign Group Network Company Corporation Corp Ltd Limited plc PLC Inc LLC Bank Partners Holdings Times Post News
