@@ -14,7 +14,6 @@ from presslens.quotes.coref import (
     DESCRIPTION_ANYWHERE,
     DESCRIPTION_SUBJECT,
     ROLE_BEFORE,
-    ROLE_NOUNS,
     ROLE_SUBJECT_BEFORE,
     description_referent,
     namesake,
@@ -36,6 +35,38 @@ from presslens.quotes.scan import (
     mention_matches,
     sentence_pieces,
     unlisted_name,
+)
+from presslens.quotes.subject_patterns import (
+    AGED_AFTER,
+    APPOSITION_SUBJECT,
+    BEFORE_PRONOUN_SAID,
+    CAPITAL_WORD,
+    CLAUSE_AFTER_NAME,
+    CLAUSE_VERB_AFTER,
+    CUE_AFTER,
+    CUE_BEFORE,
+    DESCRIBED_NAME_SUBJECT,
+    DESCRIPTION_BEFORE,
+    GROUP_PLURAL,
+    HE_SHE,
+    NAME_SAID,
+    NOT_A_NAME,
+    NOT_DESCRIPTIONS,
+    NOUN_BEFORE,
+    NOUN_SUBJECT_BEFORE,
+    OFFICE_OF,
+    PREPOSITION_BEFORE,
+    PRONOUN_SAID,
+    PRONOUN_SUBJECT,
+    SUBJECT_AFTER,
+    SUBJECT_BEFORE,
+    THERE_IS_AFTER,
+    THERE_IS_BEFORE,
+    TO_INFINITIVE,
+    TWO_CAPITALS,
+    UNNAMED_SUBJECT,
+    UNNAMED_SUBJECT_ANYWHERE,
+    WORDS_BEFORE_NAME,
 )
 from presslens.quotes.vocabulary import (
     ABBREVIATIONS,
@@ -169,7 +200,7 @@ class Registry:
         # unknown as subject, "The senator was rallying for Eric Kingson, ... as he promised", weighs only in the sentences after)
         surnames = {p.split()[-1] for p in self.people if " " in p} | set(self.article()[0])
         weak = {name for _, name, _, _ in mentions if " " not in name and not self.gender.get(name) and name not in self.titles
-                and name not in surnames and not first_name_gender(name) and _NOT_A_NAME.search(name)}
+                and name not in surnames and not first_name_gender(name) and NOT_A_NAME.search(name)}
         return resolve_pronoun(speaker.gender, mentions, self.gender, self.gender_sure,
                                lambda name, gender: namesake(name, gender, self.people, self.gender), weak)
 
@@ -238,40 +269,40 @@ class Registry:
         names (a name after a he/she in its sentence is not what that he/she means), the person
         a description as subject refers back to, and the person a he/she opening a sentence
         refers to (the subject there, so that a chain of "He ..." sentences keeps its person)."""
-        if not _TWO_CAPITALS.search(segment) and not any(p.rsplit(None, 1)[-1] in segment for p in self.people) and not _NAME_SAID.search(segment) \
+        if not TWO_CAPITALS.search(segment) and not any(p.rsplit(None, 1)[-1] in segment for p in self.people) and not NAME_SAID.search(segment) \
                 and not (self.people and DESCRIPTION_ANYWHERE.search(segment)) \
-                and not any(word in self.article()[0] for word in _CAPITAL_WORD.findall(segment)):  # ("Then there's Lee.": a surname named in full later)
+                and not any(word in self.article()[0] for word in CAPITAL_WORD.findall(segment)):  # ("Then there's Lee.": a surname named in full later)
             # nobody named here: only count the sentences (numbers need only be increasing)
             self.org_pieces.append(segment)
-            unnamed = _UNNAMED_SUBJECT_ANYWHERE.search(segment) if self.people else None
+            unnamed = UNNAMED_SUBJECT_ANYWHERE.search(segment) if self.people else None
             if unnamed:  # "One supporter who had travelled down said ...": someone new, unnamed, is the subject
                 self.unnamed_since = self.sentence + len(PERIOD.findall(segment, 0, unnamed.start() + 1))
             ends = PERIOD.findall(segment)
             self.sentence += len(ends)
-            self._pronoun_open = (self._pronoun_open and not ends) or bool(_HE_SHE.search(PERIOD.split(segment)[-1]))
+            self._pronoun_open = (self._pronoun_open and not ends) or bool(HE_SHE.search(PERIOD.split(segment)[-1]))
             return
         for piece, ends in sentence_pieces(segment):
-            he_she = None if self._pronoun_open else _HE_SHE.search(piece)  # (searched once: speed)
+            he_she = None if self._pronoun_open else HE_SHE.search(piece)  # (searched once: speed)
             pronoun = 0 if self._pronoun_open else (he_she.start() if he_she else None)
-            opener = _PRONOUN_SUBJECT.match(piece) if self.people else None
+            opener = PRONOUN_SUBJECT.match(piece) if self.people else None
             if opener:  # "He then asked ...", "Though he did not name them, he made it clear ...": its person is the subject here
                 referent = self.pronoun(Speaker(mention=opener.group("pronoun"), type="pronoun", gender="m" if opener.group("pronoun").lower() == "he" else "f"))
                 if referent:
-                    self.mentioned(referent, bool(_CUE_AFTER.match(piece, opener.end("pronoun"))), True)
-            if self.people and _UNNAMED_SUBJECT.match(piece):
+                    self.mentioned(referent, bool(CUE_AFTER.match(piece, opener.end("pronoun"))), True)
+            if self.people and UNNAMED_SUBJECT.match(piece):
                 self.unnamed_since = self.sentence  # "A neighbour on Hatherley Road said ...": someone new, unnamed, is the subject
             described = DESCRIPTION_SUBJECT.match(piece) if self.people else None
             if described:  # "The Vermont senator declined ...": the person it refers back to is the subject here
                 referent = self.describe(described.group("description"), fallback=True)
                 if referent:
-                    self.mentioned(referent, bool(_CUE_AFTER.match(piece, described.end("description"))), True)
+                    self.mentioned(referent, bool(CUE_AFTER.match(piece, described.end("description"))), True)
                 else:  # someone not known is the subject here: a he/she after it is not the person named before
-                    self.mentions.append((self.sentence, "", bool(_CUE_AFTER.match(piece, described.end("description"))), True))
-            two_capitals = bool(self.people) or _TWO_CAPITALS.search(piece) is not None  # (searched once for both tests below: speed)
-            apposition = _APPOSITION_SUBJECT.match(piece) if two_capitals else None
+                    self.mentions.append((self.sentence, "", bool(CUE_AFTER.match(piece, described.end("description"))), True))
+            two_capitals = bool(self.people) or TWO_CAPITALS.search(piece) is not None  # (searched once for both tests below: speed)
+            apposition = APPOSITION_SUBJECT.match(piece) if two_capitals else None
             self._apposition = (apposition.end("head"), apposition.end("apposition"), bool(re.fullmatch(VERB, apposition.group("verb")))) \
                 if apposition else None
-            described_name = _DESCRIBED_NAME_SUBJECT.match(piece) if two_capitals else None
+            described_name = DESCRIBED_NAME_SUBJECT.match(piece) if two_capitals else None
             self._described_name = described_name.start("name") if described_name else -1
             for match in mention_matches(piece):
                 known = len(self.mentions)
@@ -279,8 +310,8 @@ class Registry:
                 if pronoun is not None and match.start() > pronoun:
                     self._after_pronoun.update(range(known, len(self.mentions)))
             self._apposition, self._described_name = None, -1
-            said = _PRONOUN_SAID.match(piece, pronoun) if self.people and not opener and pronoun is not None else None
-            if said and _BEFORE_PRONOUN_SAID.search(piece[max(0, pronoun - 8): pronoun]):  # "... in the way, he said, by creating", "which he said were": its person speaks here
+            said = PRONOUN_SAID.match(piece, pronoun) if self.people and not opener and pronoun is not None else None
+            if said and BEFORE_PRONOUN_SAID.search(piece[max(0, pronoun - 8): pronoun]):  # "... in the way, he said, by creating", "which he said were": its person speaks here
                 referent = self.pronoun(Speaker(mention=said.group("pronoun"), type="pronoun", gender="m" if said.group("pronoun").lower() == "he" else "f"))
                 if referent:
                     self.mentioned(referent, True, True)
@@ -297,20 +328,20 @@ class Registry:
         if len(words_all) == 1 and (words_all[0] in OPENERS or words_all[0] in ORG_WORDS):
             return  # (speed: the first test of the one-word return below, taken before the cue and subject tests it does not need)
         # a name beside a cue verb ("..., Sabato said.", "said Mr. Lew") is someone speaking (reported speech)
-        cue = _CUE_AFTER.match(piece, match.end())
-        spoke = bool(cue or (_CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()])
-                                                              and not _CLAUSE_VERB_AFTER.match(piece, match.end())))  # not "said Nunberg was"
-        if cue and spoke and _TO_INFINITIVE.match(piece, cue.end()):
+        cue = CUE_AFTER.match(piece, match.end())
+        spoke = bool(cue or (CUE_BEFORE.search(piece[max(0, match.start() - 30): match.start()])
+                                                              and not CLAUSE_VERB_AFTER.match(piece, match.end())))  # not "said Nunberg was"
+        if cue and spoke and TO_INFINITIVE.match(piece, cue.end()):
             spoke = False  # "Mr. Lynch agreed to take part", "Benning vowed to appeal": not speaking here
         before_name = piece[max(0, match.start() - 60): match.start()]
         # (the anchored match after the name first: it is cheaper than the two searches before it, which end in "$"; speed)
-        subject = bool(_SUBJECT_AFTER.match(piece[match.end("name"):]) and (_SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)
-                                                                         or _NOUN_SUBJECT_BEFORE.search(before_name if match.start() <= 60 else "x" + before_name))) \
-            or bool(_THERE_IS_BEFORE.search(before_name) and _THERE_IS_AFTER.match(piece, match.end("name")))  # "Then there's Lee.": the topic
-        if piece[match.end("name"):match.end("name") + 1] in ("'", "\u2019") and not _SUBJECT_AFTER.match(piece[match.end("name"):]):
+        subject = bool(SUBJECT_AFTER.match(piece[match.end("name"):]) and (SUBJECT_BEFORE.search(before_name) or ROLE_SUBJECT_BEFORE.search(before_name)
+                                                                         or NOUN_SUBJECT_BEFORE.search(before_name if match.start() <= 60 else "x" + before_name))) \
+            or bool(THERE_IS_BEFORE.search(before_name) and THERE_IS_AFTER.match(piece, match.end("name")))  # "Then there's Lee.": the topic
+        if piece[match.end("name"):match.end("name") + 1] in ("'", "\u2019") and not SUBJECT_AFTER.match(piece[match.end("name"):]):
             spoke = subject = False  # "said Trump's spokesman", "Obama's speech": a possessive, not the speaker
-        if _PREPOSITION_BEFORE.search(piece[max(0, match.start() - 16): match.start()]) \
-                and not (" " in match.group("name") and _OFFICE_OF.search(piece[max(0, match.start() - 40): match.start()])):  # not "Secretary of State John Kerry said"
+        if PREPOSITION_BEFORE.search(piece[max(0, match.start() - 16): match.start()]) \
+                and not (" " in match.group("name") and OFFICE_OF.search(piece[max(0, match.start() - 40): match.start()])):  # not "Secretary of State John Kerry said"
             spoke = subject = False  # "voters in Nevada said", "a group based in Elmford, said": a place or object, not the speaker
         described_name = piece and match.start() == getattr(self, "_described_name", -1)
         if described_name:
@@ -326,7 +357,7 @@ class Registry:
             return  # one capitalised word that names no one known (here or by full name elsewhere in the article)
         if len(words_all) == 1 and re.search(r"(?:^|\s)[A-Z][\w'\u2019-]+ $", piece[max(0, match.start() - 30): match.start()]):
             return  # the end of a longer name cut by the description before it ("... fleeing war in the Middle East, warned")
-        if len(words_all) > 1 and _GROUP_PLURAL.search(words_all[-1]):
+        if len(words_all) > 1 and GROUP_PLURAL.search(words_all[-1]):
             return  # "Asian Americans", "Young Latinos", "Latino Republicans": a group of people, not one person
         description, title, name = split_name(words_all)
         words = name.split()
@@ -347,16 +378,16 @@ class Registry:
                 and not unlisted_name(words, self.text, self.article().cued):  # "spokesman Lu Kang", "Mokoena said" elsewhere: a person
             return  # "South Carolina", "Great Recession": not a person without a first name, title or description
         apposition = match.group("description") or ""
-        if _CLAUSE_AFTER_NAME.match(apposition):
+        if CLAUSE_AFTER_NAME.match(apposition):
             apposition = ""  # "with hosts Ann Lee and Mika Brzezinski, the Democratic candidate stated": the subject of what follows, not her
         described = ", ".join(x for x in (description if description.split()[:1] != [words[0]] else "", apposition) if x)
         window = piece[max(0, match.start() - 80): match.start()] if piece and match.start() > 2 and name not in self.descriptions else ""
-        before = _DESCRIPTION_BEFORE.search(window) if window else None
+        before = DESCRIPTION_BEFORE.search(window) if window else None
         if before and piece[match.end():match.end() + 1] in (",", ""):
             described = ", ".join(x for x in (before.group("description"), described) if x)
         else:
-            noun = _NOUN_BEFORE.search(window) if window else None
-            if noun and noun.group("noun") not in _NOT_DESCRIPTIONS:
+            noun = NOUN_BEFORE.search(window) if window else None
+            if noun and noun.group("noun") not in NOT_DESCRIPTIONS:
                 described = ", ".join(x for x in (noun.group("noun"), described) if x)
         court = RX13.search(window)
         if court:
@@ -365,8 +396,8 @@ class Registry:
             described = ", ".join(x for x in (described, match.group("age")) if x)
         described = self.link_its(described)
         name = self.person(Speaker(mention=match.group(0), name=name, title=title, description=described, type="person", gender=gender), spoke, subject)
-        before = _WORDS_BEFORE_NAME.search(piece[max(0, match.start() - 60): match.start()]) if piece else None
-        aged = _AGED_AFTER.match(piece, match.end()) if piece else None
+        before = WORDS_BEFORE_NAME.search(piece[max(0, match.start() - 60): match.start()]) if piece else None
+        aged = AGED_AFTER.match(piece, match.end()) if piece else None
         self.note(name, ", ".join(x for x in (before.group("words").strip() if before else "", description, described,
                                              f"aged {aged.group(1)}" if aged else "") if x))
 
@@ -406,95 +437,3 @@ _BODY_SPOKES = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:senior|local)\s+)?(?:(?P
                           r"|(?:" + "|".join(ORG_NOUNS) + r")\b))?"
                           r"(?=\s*(?:[.;:)\"\u201d]|$)|,\s+(?![A-Z][a-z]+\s+[A-Z])|\s+(?:[a-z]+ly\s+)?(?:" + VERB + r"|declined|refused|did|does|has|had|was|is|would|will|could|can)\b)")
 _THE_SPOKES = re.compile(r"^[Tt]he\s+(?:(?P<mod>[A-Za-z][\w&.-]*)\s+)?" + _SPOKES_NOUN + "$")
-# A name as the grammatical subject: at the start of its clause (after "But", "Still," or an opening clause such as
-# "Walking to the car,", not inside "As for X," or "According to X,") and before its verb ("Cruz admitted",
-# "Christie's been", "Guardian, the mayor, stopped", "Sanders also said"), not before a noun ("Trump supporters").
-_SUBJECT_BEFORE = re.compile(r"(?:^\s*|[.!?:;]\s+|,\s+|[\"\u201c\u201d]\s*)(?:(?:But|And|Yet|So|Still|Then|Now|Later|Earlier|Meanwhile|However|Instead|"
-                             r"Also|Even|Finally|Indeed|Separately|Moreover),?\s+)*$")
-_SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got|going)\b|(?:\s*\([^()]{1,30}\))?(?:,[^,.;\"\u201c]{2,120}?,(?:\s+[a-z][^,.;\"\u201c]{2,30}?,)?)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|"
-                            r"later\s+|never\s+|still\s+|has\s+|had\s+|have\s+|was\s+|is\s+|will\s+|would\s+|could\s+|did\s+|does\s+)?"
-                            r"(?!(?:and|or|of|in|on|at|to|for|with|from|by|as|campaign|supporters|voters|administration|aides|allies|era|team|camp|"
-                            r"family|foundation|organization|people|backers|delegates|rally|rallies|and|spokes\w+|aides?|advisers?|advisors?|supporters?|"
-                            r"allies|ally|staffers?|loyalists?|consultants?|strategists?|pollsters?|speechwriters?|donors?|fans?|voters?|surrogates?|" + "|".join(w for w in ROLE_NOUNS if w.islower()) + r")\b)[a-z]+\b)")
-# A description of capitalised words and a common noun opening its clause before the name, or a possessive: "Club boss Dean
-# Pryce hinted", "Local resident Ann Lee, 54, welcomed", "Florida developer Mel Sembler expressed", "Elmford's Tom Kerr said":
-# the name is the subject (not after a verb: "Police arrested", "Dane told", "Kerr thanks"; read on the text before the name).
-_NOUN_SUBJECT_BEFORE = re.compile(
-    r"(?:^\s*|[.!?:;]\s+|,\s+|[\"\u201c\u201d]\s*)(?:(?:But|And|Now|Meanwhile|Earlier|Later),?\s+)?(?:(?:[Tt]he|[Aa]n?)\s+)?"
-    r"(?:(?!(?:" + "|".join(sorted(OPENERS)) + r"|Neither|Either|More|Less|All|Any|Can|Could|Will|Would|Did|Does|Do|Is|Was|Just|"
-    r"Whatever|Whoever|Until|Among|During|Inside|Under|Friends|Even)\b)[A-Z][\w'\u2019.-]*\s+){1,3}"
-    r"(?:(?:(?!(?:and|or|nor|but|of|in|on|at|to|for|with|from|by|as|about|after|before|when|while|that|who|whom|which|than|then|"
-    r"also|even|now|the|a|an|his|her|their|its|our|my|your|this|these|those|every|all|most|many|some|any|each|both|next|"
-    r"three|four|five|six|has|had|have|was|is|are|were|will|would|could|can|did|does|not|told|met|said|say|says|saw|spoke|show|hit|"
-    r"made|gave|took|left|beat|sent|let|put|led|won|lost|brought|thought|felt|kept|became|found|named|backed|joined|replaced|"
-    r"against|over|under|into|like|unlike|versus|vs|there|here|more|less|toward|towards|among|another|just|own|only|too|very)\b)"
-    r"[a-z][a-z-]{2,}(?<!ed)(?<!ing)(?<![^s]s)(?<!ly)\s+){1,3}|(?<=['\u2019]s\s)|(?<=s['\u2019]\s))$")
-_CUE_AFTER = re.compile(rf"\s*,?\s+(?:also\s+|later\s+|then\s+|(?!only\b)[a-z]{{3,}}ly\s+)?{VERB}\b")  # ("Cruz openly admitted")
-_PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:But|And|Yet|So|Still|Then|Later|Now|Instead|However|Though|Although|While|When|After|Before|As|If)\b[^,.;\"\u201c]{0,80},\s+|"
-                              r"(?:But|And|Yet|So|Still|Then|Later|Now)\s+|(?:(?:But|And)\s+)?(?:Though|Although|While|When|After|Before|As|If|Once|Because|Since|Until)\s+(?=(?:he|she)\s))?"
-                              r"(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]")  # (also "When he took the stage after Mr. X's introduction, ...": the pronoun opening the clause)
-# One capitalised word that is a common noun, a holiday, a party or a compass point, not a surname: "Fundraising was",
-# "after Christmas, insisting", "Democrat", "GOP", "Immigration", "Containment", "the Middle East, warned".
-_NOT_A_NAME = re.compile(r"^(?:[A-Z][a-z]{3,}(?:tion|sion|ment|ism|ity|ness|ing|ship|ance|ence)|Christmas|Easter|Thanksgiving|Halloween|Ramadan|"
-                         r"Hanukkah|Democrats?|Republicans?|GOP|Congress|Senate|Parliament|Government|Council|Party|East|West|North|South|"
-                         r"Midwest|Europe|America|Washington|Capitol|Internet|Twitter|Facebook|Fox|God|Jesus|Christ|Lord|Bible|Koran|Quran|"
-                         r"Obamacare|Brexit|Medicare|Medicaid|Reuters|AP)$")
-# A name opening its sentence with an apposition or "of"-phrase closed before its verb: "Paul Porter, a driver from Ava, Mo., who
-# backs Mr. Trump, said", "Pollster Whit Ayres -- author of a book on the party -- is skeptical", "Rep. Lee Zeldin of New York, a
-# Trump supporter, said".  The name is the subject (the speaker, before a cue verb); names inside the apposition are neither.
-_APPOSITION_SUBJECT = re.compile(
-    r"^\W*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Also|Then),?\s+)?(?!(?:After|Before|When|While|If|As|In|On|At|For|With|From|By|"
-    r"Since|Until|Although|Though|Because|According|Despite|During|Like|Unlike|Asked|Speaking|Under|Over|To|Of|Among|"
-    r"Meanwhile|However|Still|Instead|Indeed|Moreover|Nevertheless|Nonetheless|Later|Earlier|Separately|Finally|Now|Also|Then|Yet|So)\b)"  # (not a head)
-    r"(?P<head>(?:(?!(?:for|of|in|on|at|to|with|from|by|about|over|after|before|than|against|toward|towards)\s)[\w.'\u2019-]+\s+){0,5}?"
-    r"[A-Z][\w.'\u2019-]*)(?!,\s+(?:[\w.'\u2019-]+\s+){1,3}(?:said|says|added|noted|argued|wrote|believes|thinks),)(?P<apposition>(?:,\s+(?![A-Z][a-z]+\s+[A-Z][a-z]+)|\s*(?:--|\u2014|\u2013)\s*|\s+of\s+)[^\"\u201c\u201d;]{3,250}?)"
-    r"(?:,|\s*(?:--|\u2014|\u2013))\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|has\s+|had\s+|have\s+|was\s+|is\s+|will\s+|would\s+)?"
-    r"(?!(?:in|on|at|of|for|and|or|but|nor|who|whom|whose|which|that|the|a|an|to|from|with|by|as|its|his|her|their|where|when|while|"
-    r"after|before|including|now|not|both|one|two|three|four|five|than|this|these|those|some|many|most|all|such|into|per|like|if|so|"
-    r"although|though|because|since|unless|until|whereas)\b)"
-    r"(?P<verb>[a-z]{2,})\b")
-# The plural of a nationality, ethnicity, faith or party closing a capitalised phrase: a group, not a surname.
-_GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:icans|ians|[a-z]{2}eans|inos|inas|anics|olics|icals|ists|ites|crats|nese)$|^(?:Muslims|Jews|Arabs|Blacks|Whites|"
-                           r"Latinx|Asians|Europeans|Evangelicals|Independents|Conservatives|Liberals|Progressives|Tories|Brits|Scots|Swiss|Dutch|"
-                           r"Irish|Welsh|French|Germans|Greeks|Turks|Kurds|Poles|Serbs|Croats|Russians|Americans|Veterans|Voters|Workers)$")
-# The "of" of an office's title before the name it titles: "Secretary of State John Kerry", "Mayor of Elmford Ann Lee".
-_OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Director|Chancellor|Attorney|Governor|Mayor|Speaker|Chairman|Chairwoman|Chair|Chief|Head|"
-                        r"Leader|Lord|Commissioner|President|Vice President|Secretary-General|Solicitor General|Attorney General)\s+of\s+(?:the\s+)?$")
-# A description opening its sentence, then the name it describes, then the verb: "One pastor backing Mr. Cruz, Darran Whiting of
-# Liberty Church, said", "The group's chief executive, Kim Fell, said": the name is the subject and speaker (not the person named
-# inside the description), also with a first name the name list does not know.
-_DESCRIBED_NAME_SUBJECT = re.compile(
-    r"^\W*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Also|Then),?\s+)?(?:[Tt]he|[Aa]n?|One|Another|[A-Z][\w\u2019'.-]*['\u2019]s)\s+"
-    r"[^,\"\u201c\u201d;]{2,80}?,\s+(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})"
-    r"(?:,[^\"\u201c\u201d;]{2,120}?,|\s+of\s+[^,\"\u201c\u201d;]{2,80}?,)?\s+(?:also\s+)?(?:said|says|told|added|argued|noted|wrote)\b")
-# "Then there's Lee.", "There is also Ann Lee, who ...": a person introduced as the topic of what follows (a subject for he/she).
-_THERE_IS_BEFORE = re.compile(r"(?:^|[.!?:;]\s+)(?:(?:But|And|Then|Now|Finally|And then)\s+)?[Tt]here(?:['\u2019]s|\s+is|\s+was)\s+(?:also\s+|always\s+)?$")
-_THERE_IS_AFTER = re.compile(r"\s*(?:[.!?;:]|,\s+(?:who|a|an|the)\b|$)")
-_PRONOUN_SAID = re.compile(r"(?P<pronoun>he|she)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|noted)\b")
-_BEFORE_PRONOUN_SAID = re.compile(r"(?:[,;]\s+|\b(?:which|that|who|what)\s+)$")
-_TO_INFINITIVE = re.compile(r"\s+to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|reporters\b|[A-Z])[a-z]+\b")
-_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-# after "said X": a verb makes X the subject of the words reported ("said Nunberg was bound"), not the one saying them
-_CLAUSE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:is|was|were|are|has|had|have|would|will|could|should|can|did|does|must|might|may|"
-                                r"[a-z]{3,}ed|(?!(?:as|this|his|its|us|thus|less|across|was)\b)[a-z]{2,}s)\b")
-_CUE_BEFORE = re.compile(r"(?:^|,\s*|[\"\u201d]\s*)(?:said|says|added|adds|wrote|writes|noted|explained|argued|asked)\s+$")
-_NAME_SAID = re.compile(rf"\b[A-Z][\w'-]+(?:\s+(?:also\s+|(?!only\b)[a-z]{{3,}}ly\s+)?{VERB}\b)")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|from|to|across|throughout|against|into|near|outside|inside|than|like|about|"
-                                 r"based in|with|by|on)\s+(?:the\s+)?$")
-_CAPITAL_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]+")
-_TWO_CAPITALS = re.compile(r"[A-Z][\w'\u2019-]*\.? [A-Z]")
-_NOUN_BEFORE = re.compile(r"(?:^|\s)(?P<noun>[a-z][a-z-]{3,}(?: [a-z][a-z-]{3,})?)\s+$")
-_NOT_DESCRIPTIONS = frozenset("""said says told tells with from into onto that than when where while about after before against between
-during under over with without have has had were been being will would could should also then asked added according""".split())
-# the words just before a name, back to a clause boundary ("Welsh forward Rhys Pennant and English defender Tom Hale"), and "aged 41" after one
-_WORDS_BEFORE_NAME = re.compile(r"(?:^|[,;:(\u2014]\s*|\b(?:and|with|by|to|as|of|for)\s+)(?P<words>(?:(?!(?:and|with|by)\s)[\w'.\u2019-]+\s+){1,4})$")
-_AGED_AFTER = re.compile(r",?\s+aged\s+(\d{1,3})\b")
-# a sentence whose subject is someone unnamed: "A neighbour on Hatherley Road said", "One resident, who ..., added", "Another 72-year-old woman"
-_CLAUSE_AFTER_NAME = re.compile(rf"^(?:[Tt]he|[Aa]n?)\s+(?:[\w'\u2019-]+\s+){{0,5}}?(?:[a-z]+ly\s+)?(?:{VERB}|stated)\b")
-_UNNAMED = (r"\W*(?:(?:But|And|Meanwhile|However|Later|Now|Earlier),?\s+)?(?:A|An|One|Another)\s+(?:[\w'-]+\s+){0,3}?(?:neighbou?r|resident|witness|"
-            r"man|woman|boy|girl|friend|relative|pensioner|teenager|spokes(?:man|woman|person)|source|official|member|supporter|fan|"
-            r"shopper|worker|customer|passenger|driver|student|parent|teacher|nurse|doctor|onlooker|passer-by|local|voter|volunteer|"
-            r"colleague|mourner|campaigner|\d{1,3}-year-old)s?\b")
-_UNNAMED_SUBJECT = re.compile("^" + _UNNAMED)
-_UNNAMED_SUBJECT_ANYWHERE = re.compile(r"(?:^|(?<=[.!?])\s)" + _UNNAMED)  # (in a stretch of sentences: at the start of one)
-_DESCRIPTION_BEFORE = re.compile(r"(?:^|[,;:]\s|\b(?:by|with|and|met|told|to)\s)\s*(?P<description>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s[\w' -]{2,60}?),\s*$")
