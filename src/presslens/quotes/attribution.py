@@ -18,7 +18,7 @@ from presslens.quotes.kinds import (
     quoted_kind,
     reporting_subject,
 )
-from presslens.quotes.mentions import document_issuer
+from presslens.quotes.mentions import document_issuer, reads_as_body
 from presslens.quotes.spans import candidate_spans, paragraphs, unwrap
 from presslens.quotes.speakers import Registry, Speaker, parse_speaker
 from presslens.quotes.vocabulary import (
@@ -405,7 +405,7 @@ def _resolve(speaker: Speaker, registry: Registry, before: str = "") -> tuple[st
         return body, "", "", "organisation", body
     if (issuer := document_issuer(speaker.mention, "".join(registry.org_pieces[-6:]))):  # "the statement said": who issued it
         issued = parse_speaker(issuer)
-        if issued.type == "person" and not issued.title and not issued.description and first_name_gender(issued.name.split()[0]) is None:
+        if reads_as_body(issued) and not issued.description:
             issued.type = "organisation"  # "Elmford Ferries said in a statement": a firm, not a person
         if issued.type in ("person", "organisation"):
             return _resolve(issued, registry)

@@ -98,6 +98,12 @@ def _body_subject(known: tuple[str, ...]) -> re.Pattern:
 _PRONOUN_ISSUERS = frozenset("it they he she we this that".split())
 
 
+def reads_as_body(speaker: Speaker) -> bool:
+    """Whether a speaker read as a person has no title and no known first name, so that as the issuer
+    of a statement it is a body ("Harbourlight said in a statement", "Elmford Rovers said in a statement")."""
+    return speaker.type == "person" and not speaker.title and first_name_gender(speaker.name.split()[0]) is None
+
+
 def document_issuer(mention: str, before: str, known: tuple[str, ...] = ()) -> str:
     """Who issued the document a speaker phrase names ("the statement", "The letter from the
     league", "the report"): the issuer the phrase gives, else the last one the text before it names
@@ -129,7 +135,7 @@ def document_issuer(mention: str, before: str, known: tuple[str, ...] = ()) -> s
     found = [m for pattern in _ISSUER for m in pattern.finditer(before)]
     if it:
         found = [m for m in found if (issuer := parse_speaker(m.group("who"))).type != "person" or m.group("who").split()[-1] in ORG_WORDS
-                 or (not issuer.title and first_name_gender(issuer.name.split()[0]) is None)]  # "Harbourlight", "Elmford Rovers said in a statement"
+                 or reads_as_body(issuer)]  # "Harbourlight", "Elmford Rovers said in a statement"
         found += list(_body_subject(tuple(known)).finditer(before)) + list(_ACCORDING_TO_BODY.finditer(before))
     found = [m for m in found if m.group("who").lower() not in _PRONOUN_ISSUERS]  # ("It said in its annual report": whoever "it" is)
     if not found:

@@ -66,16 +66,16 @@ def cued_surnames(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-# Capitalised words that open a sentence before a surname and are no first name ("Neither Cruz", "Does Rubio", "Former Carson")
-_NO_FIRST_NAME = frozenset("""Despite Neither Either Nor See Does Did Do Is Was Were Are Has Had Have Can Could Would Should Will Shall May Might
-Must Former Ex Even Only Just Like Unlike Including Says Said Asked Told Meet Thank Let Dear Whether Unless Until Against Via Per Sources
-Actress Actor Singer Hacker Rapper Star Legend Veteran Mayor Rival Fellow Both Team Coach Boss Captain Striker Keeper First Top Last Next
-Young Old New Big Little Senior Junior Republican Democrat Democratic Conservative Liberal Labour Tory Presidential Candidate Nominee Aide
-Adviser Advisor Pollster Strategist Frontrunner Why What How Where Whose Olympian Paralympian Olympic World European Champion Skipper
-Defender Midfielder Winger Forward Goalkeeper Manager Chairman Chief Deputy Acting General Minister Secretary Energy Finance Trade Foreign
-Defence Defense Interior Justice Health Treasury Agriculture Industry American British English Scottish Welsh Irish French German Spanish
-Italian Dutch Belgian Swiss Swedish Norwegian Danish Russian Chinese Japanese Korean Indian Pakistani Australian Canadian Mexican Brazilian
-Argentine African Kenyan Nigerian Ethiopian Jamaican Israeli Iranian Iraqi Turkish Greek Polish Portuguese""".split())  # (and descriptions:
+# Capitalised words that open a sentence before a surname and are no first name: the openers and "Neither Cruz", "Does Rubio", "Former Carson"
+_NO_FIRST_NAME = OPENERS | frozenset("""Neither Either See Does Did Do Is Was Were Are Has Had Have Can Could Would Should Will Shall Might Must Former Ex Even Only Just
+Says Said Told Meet Let Dear Via Per Actress Actor Singer Hacker Rapper Star Legend Veteran Mayor Rival Fellow Team Coach Boss
+Captain Striker Keeper First Top Young Old New Big Little Senior Junior Republican Democrat Democratic Conservative Liberal Labour
+Tory Presidential Candidate Nominee Aide Adviser Advisor Pollster Strategist Frontrunner Whose Olympian Paralympian Olympic World
+European Champion Skipper Defender Midfielder Winger Forward Goalkeeper Manager Chairman Chief Deputy Acting General Minister
+Secretary Energy Finance Trade Foreign Defence Defense Interior Justice Health Treasury Agriculture Industry American British
+English Scottish Welsh Irish French German Spanish Italian Dutch Belgian Swiss Swedish Norwegian Danish Russian Chinese Japanese
+Korean Indian Pakistani Australian Canadian Mexican Brazilian Argentine African Kenyan Nigerian Ethiopian Jamaican Israeli Iranian
+Iraqi Turkish Greek Polish Portuguese""".split())  # (and descriptions:
 # "American Dent", "Olympian Tomlinson", "Energy Minister Subroto")
 
 

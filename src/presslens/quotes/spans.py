@@ -152,6 +152,8 @@ _TYPED_APOSTROPHE = re.compile(r'"(?:s|t|re|ve|ll|d|m)(?![\w"])')
 def _typed_apostrophe(text: str, i: int, start: int = 0) -> bool:
     """Whether the straight double mark at ``text[i]`` was typed for an apostrophe (India"s, don"t)."""
     return text[i] == '"' and start < i and text[i - 1].isalpha() and _TYPED_APOSTROPHE.match(text, i) is not None
+
+
 _CONTRACTION = re.compile(r"'(?:s|t|re|ve|ll|d|m|em|cause|til|n)\b|'\d0s\b|'\d\d\b")
 
 

@@ -29,7 +29,7 @@ SUBJECT_AFTER = re.compile(r"(?:['\u2019]s\s+(?:been|not|also|never|already|got|
 NOUN_SUBJECT_BEFORE = re.compile(
     r"(?:^\s*|[.!?:;]\s+|,\s+|[\"\u201c\u201d]\s*)(?:(?:But|And|Now|Meanwhile|Earlier|Later),?\s+)?(?:(?:[Tt]he|[Aa]n?)\s+)?"
     r"(?:(?!(?:" + "|".join(sorted(OPENERS)) + r"|Neither|Either|More|Less|All|Any|Can|Could|Will|Would|Did|Does|Do|Is|Was|Just|"
-    r"Whatever|Whoever|Until|Among|During|Inside|Under|Friends|Even)\b)[A-Z][\w'\u2019.-]*\s+){1,3}"
+    r"Whatever|Whoever|Inside|Under|Friends|Even)\b)[A-Z][\w'\u2019.-]*\s+){1,3}"
     r"(?:(?:(?!(?:and|or|nor|but|of|in|on|at|to|for|with|from|by|as|about|after|before|when|while|that|who|whom|which|than|then|"
     r"also|even|now|the|a|an|his|her|their|its|our|my|your|this|these|those|every|all|most|many|some|any|each|both|next|"
     r"three|four|five|six|has|had|have|was|is|are|were|will|would|could|can|did|does|not|told|met|said|say|says|saw|spoke|show|hit|"
